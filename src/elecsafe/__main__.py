@@ -1,0 +1,3 @@
+from elecsafe.cli.app import main
+
+main()

@@ -1,0 +1,64 @@
+"""The ``elecsafe`` command."""
+
+from __future__ import annotations
+
+import importlib
+
+import typer
+
+from elecsafe import __version__
+
+app = typer.Typer(
+    name="elecsafe",
+    help=(
+        "Plan the safety of an election together: validate, lint, render and export a plan "
+        "kept as plain YAML in git.\n\n"
+        "Exit codes: 0 success, 1 findings at or above the failing severity, "
+        "2 the command could not run (bad path, unreadable file, bad option)."
+    ),
+    rich_markup_mode=None,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    no_args_is_help=True,
+)
+
+# One module per command group; each exposes register(app).
+COMMAND_MODULES = (
+    "check",
+    "rules",
+    "schema",
+    "timetable",
+    "calendar",
+    "render",
+    "templates",
+    "init",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"elecsafe {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
+) -> None:
+    """Plan the safety of an election together."""
+
+
+for _name in COMMAND_MODULES:
+    try:
+        _module = importlib.import_module(f"elecsafe.cli.{_name}")
+    except ModuleNotFoundError as exc:  # a command group not built yet
+        if exc.name != f"elecsafe.cli.{_name}":
+            raise
+        continue
+    _module.register(app)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Linting: the finding runner, the guidance rules and the reporters."""

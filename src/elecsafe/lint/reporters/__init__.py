@@ -1,0 +1,1 @@
+"""Output formats for findings. Each reporter is ``render(result) -> str``."""

@@ -1,0 +1,177 @@
+"""Mutual aid agreements (the nine topics of S001) and MoUs (§1.10–1.11)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from elecsafe.model.base import (
+    ElectionRef,
+    Handling,
+    Id,
+    LegalRef,
+    NonEmptyStr,
+    OrgRef,
+    PersonRef,
+    Reason,
+    RoleRef,
+    Sensitivity,
+    StrictModel,
+    TrainingRef,
+)
+
+# The nine topics an agreement must settle, in the guide's order (S001, "Mutual aid").
+MAA_TOPICS: dict[str, str] = {
+    "command_control_reporting": "Command, control and reporting structures",
+    "communications": "Communication methods, including all radio and data communication",
+    "roles_host_vs_aid": "Respective roles of the host and aid-providing agencies",
+    "resources_equipment": "Resources and equipment each agency provides",
+    "body_camera_policy": "Body camera policy",
+    "protest_management_tactics": "Permissible protest management tactics",
+    "use_of_force": "Permissible uses of force, reporting of force, and when force may be used",
+    "crowd_control": "Permissible and impermissible crowd control tactics and equipment",
+    "authorized_on_scene_commanders": "On-scene commanders authorised to direct tactics and equipment",
+}
+
+# The MoU sections of domain.md §3.1, checked by DOC003.
+MOU_SECTIONS: dict[str, str] = {
+    "purpose_and_scope": "Purpose and scope",
+    "roles_and_responsibilities": "Roles and responsibilities",
+    "contacts": "Single points of contact",
+    "information_sharing": "Information sharing",
+    "allegation_referral": "Referral of allegations",
+    "evidence_handling": "Handling of evidence",
+    "intervention_policy": "Police intervention policy",
+    "communications_and_media": "Communications and media",
+    "review": "Review and termination",
+}
+
+
+class Signatory(StrictModel):
+    default_sensitivity = Sensitivity.PARTNERS
+    person: PersonRef
+    title: NonEmptyStr
+    signed_on: date | None = None
+
+
+class Topic(StrictModel):
+    """One settled topic: the agreed text (or clause reference), or 'not applicable' and why."""
+
+    status: Literal["agreed", "not_applicable"] = "agreed"
+    text: str | None = None
+    clause: str | None = None
+    reason: Reason | None = None
+    key_restriction: str | None = Field(
+        default=None, description="what incoming officers must be told (key restrictions sheet)"
+    )
+
+    @model_validator(mode="after")
+    def _settled(self) -> Topic:
+        if self.status == "agreed" and not (self.text or self.clause):
+            raise ValueError("an agreed topic needs 'text' or 'clause'")
+        if self.status == "not_applicable" and not self.reason:
+            raise ValueError("a topic marked not_applicable needs a 'reason'")
+        return self
+
+
+class MaaTopics(StrictModel):
+    command_control_reporting: Topic | None = None
+    communications: Topic | None = None
+    roles_host_vs_aid: Topic | None = None
+    resources_equipment: Topic | None = None
+    body_camera_policy: Topic | None = None
+    protest_management_tactics: Topic | None = None
+    use_of_force: Topic | None = None
+    crowd_control: Topic | None = None
+    authorized_on_scene_commanders: Topic | None = None
+
+
+class MaaParty(StrictModel):
+    org: OrgRef
+    role: Literal["host_requesting", "aid_providing", "both"]
+    signatory: Signatory | None = None
+    personnel_briefed_on: date | None = None
+
+
+class ElectionEventsCovered(StrictModel):
+    covered: bool
+    events: list[str] = []
+
+
+class RequestProcedure(StrictModel):
+    authorised_requesters: list[RoleRef] = []
+    content: list[str] = []
+    written_confirmation_hours: int | None = Field(default=None, ge=1)
+
+
+class Termination(StrictModel):
+    notice_days: int | None = Field(default=None, ge=0)
+    text: str | None = None
+
+
+class MutualAidAgreement(StrictModel):
+    default_sensitivity = Sensitivity.PARTNERS
+    id: Id
+    title: NonEmptyStr
+    agreement_type: Literal[
+        "local_automatic",
+        "local",
+        "regional",
+        "intrastate_statewide",
+        "interstate",
+        "international",
+    ]
+    parties: list[MaaParty] = Field(min_length=1)
+    authority: list[LegalRef] = []
+    definitions: dict[str, str] = {}
+    effective_date: date
+    expires_on: date | None = None
+    last_reviewed: date
+    elections: list[ElectionRef] = []
+    election_events_covered: ElectionEventsCovered
+    topics: MaaTopics
+    request_procedure: RequestProcedure | None = None
+    reporting_instructions: str | None = None
+    policy_conflicts: str | None = None
+    liability_indemnification: str | None = None
+    workers_compensation: str | None = None
+    reimbursement_compensation: str | None = None
+    credentialing_qualifications: str | None = None
+    licensure_certification: str | None = None
+    mobilization: str | None = None
+    demobilization: str | None = None
+    arrests_and_detention: str | None = None
+    termination: Termination | None = None
+    dispute_resolution: str | None = None
+    modification: str | None = None
+    open_records_alignment: str | None = None
+    joint_training: list[TrainingRef] = []
+    gap_analysis: list[str] = Field(default=[], description="resource gap ids")
+    handling: Handling | None = None
+
+
+class MouParty(StrictModel):
+    org: OrgRef
+    signatory: Signatory | None = None
+
+
+class MouScope(StrictModel):
+    elections: list[ElectionRef] = []
+    period: str | None = None
+
+
+class MoU(StrictModel):
+    default_sensitivity = Sensitivity.PARTNERS
+    id: Id
+    title: NonEmptyStr
+    parties: list[MouParty] = Field(min_length=2)
+    purpose: NonEmptyStr
+    scope: MouScope
+    template_basis: str | None = None
+    sections: dict[str, str] = Field(description="section key -> agreed text (DOC003 keys)")
+    signed_on: date | None = None
+    last_reviewed: date
+    review_due: date | None = None
+    handling: Handling | None = None

@@ -1,0 +1,219 @@
+"""Building blocks shared by every part of the plan schema.
+
+Two kinds of metadata ride on the fields, so that rules, renders and the calendar need no
+parallel tables that could drift:
+
+* **sensitivity** (``public`` < ``partners`` < ``restricted``): what an audience may see.
+  A model declares its default with ``default_sensitivity``; a field overrides it with
+  ``Field(json_schema_extra={"sensitivity": ...})`` (use :func:`sens`).
+* **references**: ``Annotated[str, RefTo("person")]`` marks a field holding the id of another
+  entity; :mod:`elecsafe.model.refs` checks every one of them generically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+
+class Sensitivity(str, Enum):
+    PUBLIC = "public"
+    PARTNERS = "partners"
+    RESTRICTED = "restricted"
+
+    @property
+    def rank(self) -> int:
+        return {"public": 0, "partners": 1, "restricted": 2}[self.value]
+
+
+# Audiences of a rendered document: an audience sees fields up to its rank.
+AUDIENCE_RANK = {"public": 0, "partners": 1, "internal": 2}
+
+
+class StrictModel(BaseModel):
+    """Unknown keys are errors; models build lazily so ``elecsafe --help`` stays fast."""
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, frozen=False)
+    default_sensitivity: ClassVar[Sensitivity] = Sensitivity.PARTNERS
+
+
+def sens(level: Literal["public", "partners", "restricted"], **kwargs: Any) -> Any:
+    """``Field`` with a sensitivity marking, e.g. ``rating: RAG = sens("restricted")``."""
+    extra = dict(kwargs.pop("json_schema_extra", {}) or {})
+    extra["sensitivity"] = level
+    return Field(json_schema_extra=extra, **kwargs)
+
+
+@cache
+def field_sensitivity(model: type[BaseModel], name: str) -> Sensitivity:
+    info = model.model_fields[name]
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    level = extra.get("sensitivity")
+    if isinstance(level, str):
+        return Sensitivity(level)
+    default: Sensitivity = getattr(model, "default_sensitivity", Sensitivity.PARTNERS)
+    return default
+
+
+@dataclass(frozen=True)
+class RefTo:
+    """Marks a string field as the id of an entity of one of ``kinds``."""
+
+    kinds: tuple[str, ...]
+
+    def __init__(self, *kinds: str) -> None:
+        object.__setattr__(self, "kinds", kinds)
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,63}$"),
+    Field(description="lowercase slug, unique across the plan"),
+]
+PersonRef = Annotated[str, RefTo("person")]
+OrgRef = Annotated[str, RefTo("organisation")]
+RoleRef = Annotated[str, RefTo("role")]
+SiteRef = Annotated[str, RefTo("site")]
+JurisdictionRef = Annotated[str, RefTo("jurisdiction")]
+ElectionRef = Annotated[str, RefTo("election")]
+MeetingRef = Annotated[str, RefTo("meeting")]
+TimetableRef = Annotated[str, RefTo("milestone", "meeting", "training", "exercise", "action")]
+TrainingRef = Annotated[str, RefTo("training", "exercise")]
+AgreementRef = Annotated[str, RefTo("mou", "mutual_aid")]
+PartyRef = Annotated[str, RefTo("role", "organisation", "person")]
+
+NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
+Reason = Annotated[str, StringConstraints(min_length=3), Field(description="why; never empty")]
+
+
+class Status(str, Enum):
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+    NOT_REQUIRED = "not_required"
+
+
+class SourceRef(StrictModel):
+    """A citation for a field: statute, APP section, agreement clause."""
+
+    default_sensitivity = Sensitivity.PUBLIC
+    ref: NonEmptyStr
+    note: str | None = None
+    url: str | None = None
+
+
+class Handling(StrictModel):
+    """Protective marking printed in every document header and footer."""
+
+    default_sensitivity = Sensitivity.PUBLIC
+    marking: NonEmptyStr = Field(description="e.g. OFFICIAL-SENSITIVE, or a state exemption note")
+    audience: Literal["public", "partners", "internal"] = "partners"
+    exemption_note: str | None = None
+
+
+class ContactMethod(StrictModel):
+    kind: Literal[
+        "work_phone",
+        "mobile",
+        "email",
+        "radio_callsign",
+        "radio_talkgroup",
+        "pager",
+        "secure_messaging",
+        "in_person",
+        "web_form",
+    ]
+    value: NonEmptyStr
+    hours: str | None = None
+    sensitivity: Sensitivity = Sensitivity.PARTNERS
+
+
+class LegalRef(StrictModel):
+    default_sensitivity = Sensitivity.PUBLIC
+    citation: NonEmptyStr
+    summary: str | None = None
+    jurisdiction: JurisdictionRef | None = None
+    source_url: str | None = None
+
+
+# -- dates as written in the plan (resolved later by elecsafe.dates) ---------------------------
+
+DateUnit = Literal["calendar_days", "days", "working_days", "business_days", "weeks", "months"]
+
+
+class RelativeDate(StrictModel):
+    """``{anchor: poll, offset: -25, unit: working_days, time: "16:00", roll: none}``."""
+
+    default_sensitivity = Sensitivity.PUBLIC
+    anchor: NonEmptyStr = Field(
+        description="poll, another statutory anchor, or a timetable item id"
+    )
+    offset: int = 0
+    unit: DateUnit = "calendar_days"
+    time: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] | None = (
+        None
+    )
+    roll: Literal["none", "forward", "backward"] | None = None
+
+
+class DateWindowBounds(StrictModel):
+    default_sensitivity = Sensitivity.PUBLIC
+    from_: DateSpecNoWindow = Field(alias="from")
+    to: DateSpecNoWindow
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+
+
+class DateWindow(StrictModel):
+    """A window such as the APP's "Jan/Feb": ``{window: {from: ..., to: ...}}``."""
+
+    default_sensitivity = Sensitivity.PUBLIC
+    window: DateWindowBounds
+
+
+def _date_spec_kind(value: Any) -> str | None:
+    """Pick the one branch a value can be, so a bad date gets one clear error, not five."""
+    if isinstance(value, dict):
+        return "window" if "window" in value else "relative"
+    if isinstance(value, datetime):
+        return "datetime"
+    if isinstance(value, date):
+        return "date"
+    if isinstance(value, str):
+        return "expression"
+    return None
+
+
+# A string is either an ISO date the YAML reader left alone or the short form
+# ("poll - 25 working days"); elecsafe.dates parses it and reports problems at its position.
+DateSpecNoWindow = Annotated[
+    Annotated[datetime, Tag("datetime")]
+    | Annotated[date, Tag("date")]
+    | Annotated[RelativeDate, Tag("relative")]
+    | Annotated[str, Tag("expression")],
+    Discriminator(
+        _date_spec_kind,
+        custom_error_type="date_spec",
+        custom_error_message="expected a date, a date expression or {anchor, offset, unit}",
+    ),
+]
+DateSpec = Annotated[
+    Annotated[datetime, Tag("datetime")]
+    | Annotated[date, Tag("date")]
+    | Annotated[RelativeDate, Tag("relative")]
+    | Annotated[DateWindow, Tag("window")]
+    | Annotated[str, Tag("expression")],
+    Discriminator(
+        _date_spec_kind,
+        custom_error_type="date_spec",
+        custom_error_message="expected a date, a date expression or {anchor, offset, unit}",
+    ),
+]
+
+DateWindowBounds.model_rebuild()

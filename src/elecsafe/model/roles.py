@@ -1,0 +1,230 @@
+"""Role catalogue, role assignments and the gold/silver/bronze command structure (§1.6–1.7).
+
+The catalogue is data: which country a role belongs to, whether it is critical (needs a
+holder *and* a deputy: APP "command resilience", S002), and a human label for documents.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from pydantic import Field
+
+from elecsafe.model.base import (
+    Id,
+    JurisdictionRef,
+    OrgRef,
+    PersonRef,
+    Reason,
+    RoleRef,
+    Sensitivity,
+    SiteRef,
+    SourceRef,
+    StrictModel,
+)
+
+
+class RoleInfo(NamedTuple):
+    label: str
+    country: Literal["GB", "US", "*"]
+    critical: bool
+
+
+ROLE_CATALOGUE: dict[str, RoleInfo] = {
+    # UK police (S002 Key roles)
+    "chief_officer_reviewer": RoleInfo("Chief officer (plan review)", "GB", True),
+    "gold_commander": RoleInfo("Gold commander", "GB", True),
+    "silver_commander": RoleInfo("Silver commander", "GB", True),
+    "bronze_commander": RoleInfo("Bronze commander", "GB", True),
+    "force_election_spoc": RoleInfo("Force election SPOC", "GB", True),
+    "delegated_la_spoc": RoleInfo("Delegated local authority SPOC", "GB", False),
+    "bcu_crime_spoc": RoleInfo("BCU crime SPOC", "GB", False),
+    "neighbourhood_inspector": RoleInfo("Neighbourhood inspector", "GB", False),
+    "npt_lead": RoleInfo("Neighbourhood policing team lead", "GB", False),
+    "sio": RoleInfo("Senior investigating officer", "GB", True),
+    "feoa": RoleInfo("Force elected-official adviser", "GB", False),
+    "force_planning_officer": RoleInfo("Force planning officer", "GB", False),
+    "force_media_officer": RoleInfo("Force media officer", "GB", False),
+    "intelligence_officer": RoleInfo("Intelligence officer", "*", False),
+    "briefing_officer": RoleInfo("Briefing officer", "GB", False),
+    "psu": RoleInfo("Police support unit", "GB", False),
+    "public_protection": RoleInfo("Public protection", "GB", False),
+    "cyber_crime_unit": RoleInfo("Cyber crime unit", "*", False),
+    # UK partners
+    "returning_officer": RoleInfo("Returning officer", "GB", True),
+    "acting_returning_officer": RoleInfo("Acting returning officer", "GB", True),
+    "electoral_registration_officer": RoleInfo("Electoral registration officer", "GB", True),
+    "electoral_services_manager": RoleInfo("Electoral services manager", "GB", True),
+    "chief_counting_officer": RoleInfo("Chief counting officer", "GB", True),
+    "counting_officer": RoleInfo("Counting officer", "GB", True),
+    "monitoring_officer": RoleInfo("Monitoring officer", "GB", False),
+    "la_press_officer": RoleInfo("Local authority press officer", "GB", False),
+    "ec_press_officer": RoleInfo("Electoral Commission press officer", "GB", False),
+    "ec_regional_contact": RoleInfo("Electoral Commission regional contact", "GB", False),
+    "ec_pfr_contact": RoleInfo("Electoral Commission PFR contact", "GB", False),
+    "cps_scctd_lawyer": RoleInfo("CPS SCCTD lawyer", "GB", False),
+    "royal_mail_security_adviser": RoleInfo("Royal Mail security adviser", "GB", False),
+    "presiding_officer": RoleInfo("Presiding officer", "GB", False),
+    # US (S000)
+    "local_election_official": RoleInfo("Local election official", "US", True),
+    "le_liaison_poc": RoleInfo("Law enforcement liaison point of contact", "*", True),
+    "sheriff": RoleInfo("Sheriff", "US", True),
+    "police_chief": RoleInfo("Police chief", "US", True),
+    "le_election_liaison": RoleInfo("Agency election liaison officer", "US", False),
+    "state_police_contact": RoleInfo("State police contact", "US", False),
+    "fbi_ecc": RoleInfo("FBI election crimes coordinator", "US", False),
+    "doj_deo": RoleInfo("DOJ district election officer", "US", False),
+    "cisa_psa": RoleInfo("CISA protective security advisor", "US", False),
+    "elected_official_introducer": RoleInfo("Elected official (introductions)", "US", False),
+    "election_marshal": RoleInfo("Election marshal", "US", False),
+    "site_contact": RoleInfo("Site contact", "*", False),
+    "threat_channel_owner": RoleInfo("Threat reporting channel owner", "*", True),
+    "mutual_aid_coordinator": RoleInfo("Mutual aid coordinator", "*", False),
+    "emergency_manager": RoleInfo("Emergency manager", "*", False),
+    "pio": RoleInfo("Public information officer", "*", False),
+    # ICS overlay (US)
+    "incident_commander": RoleInfo("Incident commander", "US", True),
+    "unified_command_member": RoleInfo("Unified command member", "US", True),
+    "deputy_ic": RoleInfo("Deputy incident commander", "US", False),
+    "safety_officer": RoleInfo("Safety officer", "US", False),
+    "liaison_officer": RoleInfo("Liaison officer", "US", False),
+    "agency_representative": RoleInfo("Agency representative", "*", False),
+    "operations_section_chief": RoleInfo("Operations section chief", "US", False),
+    "planning_section_chief": RoleInfo("Planning section chief", "US", False),
+    "logistics_section_chief": RoleInfo("Logistics section chief", "US", False),
+    "finance_admin_section_chief": RoleInfo("Finance/admin section chief", "US", False),
+    "communications_unit_leader": RoleInfo("Communications unit leader", "US", False),
+    "division_group_supervisor": RoleInfo("Division/group supervisor", "US", False),
+    "staging_area_manager": RoleInfo("Staging area manager", "US", False),
+    "other": RoleInfo("Other", "*", False),
+}
+
+RoleKind = Literal[
+    "chief_officer_reviewer", "gold_commander", "silver_commander", "bronze_commander",
+    "force_election_spoc", "delegated_la_spoc", "bcu_crime_spoc", "neighbourhood_inspector",
+    "npt_lead", "sio", "feoa", "force_planning_officer", "force_media_officer",
+    "intelligence_officer", "briefing_officer", "psu", "public_protection", "cyber_crime_unit",
+    "returning_officer", "acting_returning_officer", "electoral_registration_officer",
+    "electoral_services_manager", "chief_counting_officer", "counting_officer",
+    "monitoring_officer", "la_press_officer", "ec_press_officer", "ec_regional_contact",
+    "ec_pfr_contact", "cps_scctd_lawyer", "royal_mail_security_adviser", "presiding_officer",
+    "local_election_official", "le_liaison_poc", "sheriff", "police_chief",
+    "le_election_liaison", "state_police_contact", "fbi_ecc", "doj_deo", "cisa_psa",
+    "elected_official_introducer", "election_marshal", "site_contact", "threat_channel_owner",
+    "mutual_aid_coordinator", "emergency_manager", "pio", "incident_commander",
+    "unified_command_member", "deputy_ic", "safety_officer", "liaison_officer",
+    "agency_representative", "operations_section_chief", "planning_section_chief",
+    "logistics_section_chief", "finance_admin_section_chief", "communications_unit_leader",
+    "division_group_supervisor", "staging_area_manager", "other",
+]  # fmt: skip
+
+
+class RoleScope(StrictModel):
+    jurisdictions: list[JurisdictionRef] = []
+    sites: list[SiteRef] = []
+    function: str | None = None
+
+
+class RoleAssignment(StrictModel):
+    """Who holds a role, and who deputises. Critical roles need both (ROL011)."""
+
+    default_sensitivity = Sensitivity.PARTNERS
+    id: Id
+    role: RoleKind
+    title: str | None = Field(default=None, description="local title, e.g. 'County Clerk'")
+    holder: PersonRef | None = None
+    deputy: PersonRef | None = None
+    organisation: OrgRef
+    scope: RoleScope | None = None
+    critical: bool | None = Field(default=None, description="defaults from the role catalogue")
+    responsibilities: list[str] = []
+    accountable_to: RoleRef | None = None
+    cps_liaison: bool = False
+    trainee: bool = Field(default=False, description="ICS 203 '(T)' marking")
+    source: SourceRef | None = None
+
+    @property
+    def is_critical(self) -> bool:
+        if self.critical is not None:
+            return self.critical
+        return ROLE_CATALOGUE[self.role].critical
+
+    @property
+    def label(self) -> str:
+        return self.title or ROLE_CATALOGUE[self.role].label
+
+
+# -- command structure -------------------------------------------------------------------------
+
+BronzeFunction = Literal[
+    "election_commander", "crime", "intelligence", "community", "media",
+    "candidate_campaigner_safeguarding", "security", "communication", "other",
+]  # fmt: skip
+APP_FUNCTIONAL_BRONZES: tuple[str, ...] = (
+    "election_commander",
+    "crime",
+    "intelligence",
+    "community",
+    "media",
+    "candidate_campaigner_safeguarding",
+    "security",
+)
+
+
+class GoldCommand(StrictModel):
+    assignment: RoleRef
+    strategy_doc: str | None = None
+
+
+class SilverCommand(StrictModel):
+    assignment: RoleRef
+    area: JurisdictionRef | None = None
+
+
+class BronzeCommand(StrictModel):
+    assignment: RoleRef
+    type: Literal["functional", "geographical"]
+    function: BronzeFunction | None = None
+    function_other: str | None = None
+    area: JurisdictionRef | None = None
+
+
+class NotRequired(StrictModel):
+    function: BronzeFunction
+    reason: Reason
+
+
+class InvestigationSeparation(StrictModel):
+    hit_lead: RoleRef | None = None
+    malpractice_lead: RoleRef | None = None
+    protocol: str | None = None
+
+
+class IcsPosition(StrictModel):
+    position: Literal[
+        "incident_commander", "unified_command", "deputy_ic", "safety_officer",
+        "public_information_officer", "liaison_officer", "agency_representative",
+        "operations_section_chief", "planning_section_chief", "logistics_section_chief",
+        "finance_admin_section_chief", "communications_unit_leader",
+        "division_group_supervisor", "staging_area_manager",
+    ]  # fmt: skip
+    assignment: RoleRef
+
+
+class CommandStructure(StrictModel):
+    default_sensitivity = Sensitivity.PARTNERS
+    framework: Literal["gsb", "ics", "both"] = "gsb"
+    decision_model: str | None = "National Decision Model"
+    gold: GoldCommand | None = None
+    silver: list[SilverCommand] = []
+    bronze: list[BronzeCommand] = []
+    not_required: list[NotRequired] = []
+    investigation_separation: InvestigationSeparation | None = None
+    ics: list[IcsPosition] = []
+    agency_representatives: list[RoleRef] = []
+
+    def assignments(self) -> list[str]:
+        ids = [self.gold.assignment] if self.gold else []
+        ids += [s.assignment for s in self.silver]
+        ids += [b.assignment for b in self.bronze]
+        return ids

@@ -1,0 +1,146 @@
+"""The threat assessment: nine factors and eleven harms of the APP (S002), §1.12."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from elecsafe.model.base import (
+    DateSpec,
+    Id,
+    NonEmptyStr,
+    PersonRef,
+    Reason,
+    RoleRef,
+    Sensitivity,
+    SiteRef,
+    StrictModel,
+)
+
+# S002 "Threat assessment": factors to consider, in the APP's order.
+FACTORS: dict[str, str] = {
+    "relevant_intelligence": "Relevant intelligence",
+    "previous_history": "Previous history of electoral offences or allegations in the area",
+    "potential_for_offences": "Potential for offences (lack of policing, complacency, culture)",
+    "community_dynamics": "Community dynamics (transient population, engagement)",
+    "party_control_influence": "Control and influence of party workers and candidates",
+    "participants": "Participants: candidates and agents",
+    "campaign_events": "Campaign events, for example hustings",
+    "premises": "Premises: polling stations and constituency offices",
+    "candidate_homes_and_locations": "Candidates' and campaigners' homes and regular locations",
+}
+
+# S002 "The following harms should be considered".
+HARMS: dict[str, str] = {
+    "physical_assault": "Physical assault or attack against individuals",
+    "personal_harassment": "Personal harassment, threats or intimidation",
+    "social_media_harassment": "Social media harassment, threats or intimidation",
+    "disorder": "Disorder related to the election",
+    "criminal_damage": "Criminal damage to property and premises",
+    "notified_protest": "Notified protests or demonstrations",
+    "spontaneous_protest": "Spontaneous protests or demonstrations",
+    "hate_crime": "Hate crime",
+    "cybercrime": "Cybercrime connected to the election",
+    "process_disruption": "Disruption to the process (hoax calls, alarm activations)",
+    "process_interference": "Interference with the process (tampering, impersonation)",
+}
+
+FactorKey = Literal[
+    "relevant_intelligence", "previous_history", "potential_for_offences", "community_dynamics",
+    "party_control_influence", "participants", "campaign_events", "premises",
+    "candidate_homes_and_locations",
+]  # fmt: skip
+HarmKey = Literal[
+    "physical_assault", "personal_harassment", "social_media_harassment", "disorder",
+    "criminal_damage", "notified_protest", "spontaneous_protest", "hate_crime", "cybercrime",
+    "process_disruption", "process_interference",
+]  # fmt: skip
+Rating = Literal["low", "medium", "high", "very_high"]
+
+
+class Factor(StrictModel):
+    status: Literal["considered", "not_applicable"] = "considered"
+    narrative: str | None = None
+    reason: Reason | None = None
+
+    @model_validator(mode="after")
+    def _explained(self) -> Factor:
+        if self.status == "not_applicable" and not self.reason:
+            raise ValueError("a factor marked not_applicable needs a 'reason'")
+        return self
+
+
+class HarmMitigation(StrictModel):
+    text: NonEmptyStr
+    owner: RoleRef | None = None
+
+
+class Harm(StrictModel):
+    likelihood: int | None = Field(default=None, ge=1, le=5)
+    impact: int | None = Field(default=None, ge=1, le=5)
+    rating: Rating | None = None
+    rationale: str | None = None
+    mitigations: list[HarmMitigation] = []
+    not_applicable: bool = False
+    reason: Reason | None = None
+
+    @model_validator(mode="after")
+    def _rated_or_excused(self) -> Harm:
+        if self.not_applicable and not self.reason:
+            raise ValueError("a harm marked not_applicable needs a 'reason'")
+        return self
+
+
+class ExtensionHarm(StrictModel):
+    """A local harm (e.g. US bomb threats) that maps onto one of the eleven APP harms."""
+
+    id: Id
+    name: NonEmptyStr
+    maps_to: HarmKey
+    likelihood: int | None = Field(default=None, ge=1, le=5)
+    impact: int | None = Field(default=None, ge=1, le=5)
+    rating: Rating | None = None
+    rationale: str | None = None
+    mitigations: list[HarmMitigation] = []
+
+
+class AssessmentInput(StrictModel):
+    kind: Literal[
+        "intelligence", "previous_debrief", "la_information", "national_operation",
+        "open_source", "partner_briefing",
+    ]  # fmt: skip
+    ref: NonEmptyStr
+
+
+class Targets(StrictModel):
+    roles: list[RoleRef] = []
+    sites: list[SiteRef] = []
+
+
+class ThreatAssessment(StrictModel):
+    default_sensitivity = Sensitivity.RESTRICTED
+    id: Id
+    prepared_on: date
+    prepared_by: PersonRef
+    version: NonEmptyStr
+    review_due: DateSpec | None = None
+    scope: NonEmptyStr
+    first_election: bool = False
+    inputs: list[AssessmentInput] = []
+    factors: dict[FactorKey, Factor] = {}
+    harms: dict[HarmKey, Harm] = {}
+    extension_harms: list[ExtensionHarm] = []
+    scale_drivers: dict[
+        Literal[
+            "intelligence",
+            "threat_assessment",
+            "media_interest",
+            "community_implications",
+            "prior_malpractice",
+        ],
+        str,
+    ] = {}
+    targets: Targets | None = None
+    overall_rating: Rating | None = None
