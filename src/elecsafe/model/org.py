@@ -56,8 +56,8 @@ class Jurisdiction(StrictModel):
 ElectionKind = Literal[
     # UK
     "uk_parliamentary_general", "uk_parliamentary_by_election", "local_england", "local_wales",
-    "local_scotland", "mayoral", "combined_authority_mayoral", "pcc", "senedd",
-    "scottish_parliament", "referendum_local", "referendum_national", "parish",
+    "local_scotland", "local_northern_ireland", "mayoral", "combined_authority_mayoral", "pcc",
+    "senedd", "scottish_parliament", "referendum_local", "referendum_national", "parish",
     # US
     "federal_general", "federal_midterm", "state_general", "primary", "runoff", "special",
     "municipal",
