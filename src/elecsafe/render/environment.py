@@ -1,0 +1,201 @@
+"""The sandboxed Jinja environment and the template lookup path.
+
+* ``ImmutableSandboxedEnvironment``: a user template cannot reach Python internals
+  (``''.__class__``, ``cycler.__init__.__globals__``) nor mutate lists and dicts.
+* ``StrictUndefined``: a misspelt variable is an error naming the template and line.
+* Plan values are data, never template source: they are passed in the context, so
+  ``{{ ... }}`` written in the plan prints literally. The Markdown environment escapes every
+  printed value (finalize hook); the HTML shell environment autoescapes.
+* Lookup order (DESIGN.md §6): the plan's ``templates/``, then ``--templates DIR``, then the
+  built-ins.
+"""
+
+from __future__ import annotations
+
+import os
+import types
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateSyntaxError
+from jinja2.exceptions import SecurityError, TemplateNotFound, UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from elecsafe.render.errors import RenderError
+from elecsafe.render.filters import Lookups, humanize, long_date, role_kind_label, short_date
+from elecsafe.render.locate import builtin_documents_dir
+from elecsafe.render.markdown import MdSafe, md_block, md_inline
+from elecsafe.render.redact import Withheld, is_withheld
+
+T = TypeVar("T")
+TEMPLATE_SUFFIXES = (".md.j2", ".html.j2", ".css")
+
+
+def search_path(plan_dir: Path | None, user_dir: Path | None) -> list[tuple[str, Path]]:
+    """(source label, folder) in lookup order; folders that do not exist are skipped."""
+    out: list[tuple[str, Path]] = []
+    if plan_dir is not None and (plan_dir / "templates").is_dir():
+        out.append(("plan", plan_dir / "templates"))
+    if user_dir is not None:
+        if not user_dir.is_dir():
+            raise RenderError(f"{user_dir}: --templates must name an existing folder")
+        out.append(("user", user_dir))
+    out.append(("built-in", builtin_documents_dir()))
+    return out
+
+
+def _finalize_markdown(value: Any) -> Any:
+    if isinstance(value, MdSafe):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, Withheld):
+        str(value)  # records what was withheld
+        return MdSafe("*withheld*")
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return md_inline(value)
+
+
+def show(value: Any, empty: str = "—") -> Any:
+    """The value, a dash when empty; a withheld value stays withheld (never a dash)."""
+    if isinstance(value, Withheld):
+        return value
+    if value is None or value == "" or value == [] or value == {}:
+        return empty
+    return value
+
+
+def field(record: Any, name: str) -> Any:
+    """``record.name``, None when the record is None; a withheld record stays withheld."""
+    if record is None or isinstance(record, Withheld):
+        return record
+    return getattr(record, name, None)
+
+
+def joined(values: Any, separator: str = ", ", empty: str = "—") -> Any:
+    """``[a, b]`` -> "a, b"; a withheld list stays withheld."""
+    if isinstance(values, Withheld):
+        return values
+    items = [str(v) for v in values or [] if v is not None]
+    return separator.join(items) if items else empty
+
+
+def _html_autoescape(name: str | None) -> bool:
+    return bool(name) and str(name).endswith((".html", ".html.j2", ".htm"))
+
+
+def make_environment(
+    folders: list[Path], *, markdown: bool = True
+) -> ImmutableSandboxedEnvironment:
+    env = ImmutableSandboxedEnvironment(
+        loader=FileSystemLoader([str(f) for f in folders]),
+        undefined=StrictUndefined,
+        autoescape=_html_autoescape,
+        finalize=_finalize_markdown if markdown else None,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["md"] = md_inline
+    env.filters["show"] = show
+    env.filters["joined"] = joined
+    env.filters["field"] = field
+    env.tests["withheld"] = is_withheld
+    env.filters["md_block"] = md_block
+    env.filters["humanize"] = humanize
+    env.filters["role_kind_label"] = role_kind_label
+    return env
+
+
+def install_plan_helpers(
+    env: ImmutableSandboxedEnvironment, lookups: Lookups, country: str
+) -> None:
+    """Filters that need the plan: national date style and id lookups."""
+    env.filters["longdate"] = lambda v: long_date(v, country)
+    env.filters["shortdate"] = lambda v: short_date(v, country)
+    for name in (
+        "person_name",
+        "person_title",
+        "role_label",
+        "role_holder",
+        "role_deputy",
+        "role_org",
+        "org_name",
+        "site_name",
+        "jurisdiction_name",
+        "election_name",
+        "party_name",
+    ):
+        env.filters[name] = getattr(lookups, name)
+    env.globals["role"] = lookups.role
+    env.globals["org"] = lookups.org
+    env.globals["person"] = lookups.person
+
+
+def _template_position(exc: BaseException) -> str:
+    """``file:line`` of the innermost template frame in a Jinja traceback."""
+    where = ""
+    tb: types.TracebackType | None = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(TEMPLATE_SUFFIXES):
+            where = f"{_shown(filename)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+def _shown(filename: str) -> str:
+    try:
+        relative = os.path.relpath(filename)
+    except ValueError:
+        return filename
+    return relative if not relative.startswith("..") else filename
+
+
+def run_template(render: Callable[[], T], name: str) -> T:
+    """Render, turning every template problem into a one-line :class:`RenderError`."""
+    try:
+        return render()
+    except TemplateSyntaxError as exc:
+        where = f"{_shown(exc.filename or exc.name or name)}:{exc.lineno}"
+        raise RenderError(f"{where}: template syntax error: {exc.message}") from None
+    except SecurityError as exc:
+        where = _template_position(exc) or name
+        raise RenderError(f"{where}: unsafe template operation refused: {exc}") from None
+    except UndefinedError as exc:
+        where = _template_position(exc) or name
+        raise RenderError(f"{where}: {exc.message}") from None
+    except TemplateNotFound as exc:
+        raise RenderError(f"template '{exc.name}' not found (used by {name})") from None
+    except TemplateError as exc:
+        where = _template_position(exc) or name
+        raise RenderError(f"{where}: template error: {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+        where = _template_position(exc) or name
+        raise RenderError(f"{where}: template failed: {exc}") from None
+
+
+def template_description(path: Path) -> str:
+    """The ``{#- description: ... -#}`` comment on a template's first line."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except OSError:
+        return ""
+    marker = "description:"
+    if marker in first:
+        text = first.split(marker, 1)[1]
+        return text.replace("#}", "").replace("-", " ", 0).strip().rstrip("-").strip()
+    return ""
+
+
+__all__ = [
+    "install_plan_helpers",
+    "make_environment",
+    "run_template",
+    "search_path",
+    "template_description",
+]

@@ -1,0 +1,307 @@
+"""Render documents: redacted view -> Markdown -> md/html/docx bytes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+from elecsafe.load.loader import LoadedPlan
+from elecsafe.model.plan import Plan
+from elecsafe.render.catalogue import DOCUMENTS, DocSpec
+from elecsafe.render.documents import Builder
+from elecsafe.render.environment import (
+    install_plan_helpers,
+    make_environment,
+    run_template,
+    search_path,
+)
+from elecsafe.render.errors import RenderError
+from elecsafe.render.filters import Lookups, long_date, short_date
+from elecsafe.render.markdown import MdSafe, md_inline
+from elecsafe.render.output import GENERATED_MARK
+from elecsafe.render.redact import AUDIENCES, Record, WithheldLog, private_contacts, redact
+from elecsafe.render.timeline import Due, Timeline
+
+Format = Literal["md", "html", "docx"]
+FORMATS: tuple[str, ...] = ("md", "html", "docx")
+_BOX = "\x00elecsafe-withheld-box\x00"
+AUDIENCE_LABELS = {
+    "public": "Public edition",
+    "partners": "Partners edition",
+    "internal": "Internal edition (restricted)",
+}
+
+
+@dataclass
+class RenderOptions:
+    audience: str = "partners"
+    fmt: str = "md"
+    templates_dir: Path | None = None
+    generated_on: date = field(default_factory=date.today)
+    paper: str | None = None  # "a4" | "letter"; default from the plan's country
+
+
+@dataclass
+class RenderedDocument:
+    spec: DocSpec
+    item_id: str | None
+    fmt: str
+    audience: str
+    markdown: str
+    data: bytes
+
+    @property
+    def filename(self) -> str:
+        stem = self.spec.name
+        if self.item_id:  # "mou-lowbridge", not "mou-mou-lowbridge"
+            prefix = f"{self.spec.name}-"
+            stem = self.item_id if self.item_id.startswith(prefix) else prefix + self.item_id
+        if self.audience != "partners":
+            stem += f".{self.audience}"
+        return f"{stem}.{self.fmt}"
+
+
+class Renderer:
+    """One plan, one audience: the view, lookups and environment shared by its documents."""
+
+    def __init__(self, loaded: LoadedPlan, options: RenderOptions) -> None:
+        if loaded.plan is None:
+            raise RenderError("the plan has errors and cannot be rendered; run elecsafe check")
+        if options.audience not in AUDIENCES:
+            raise RenderError(
+                f"unknown audience '{options.audience}': choose {', '.join(AUDIENCES)}"
+            )
+        if options.fmt not in FORMATS:
+            raise RenderError(f"unknown format '{options.fmt}': choose {', '.join(FORMATS)}")
+        self.loaded = loaded
+        self.plan: Plan = loaded.plan
+        self.options = options
+        self.log = WithheldLog()
+        view = redact(self.plan, options.audience, self.log)
+        assert isinstance(view, Record)
+        self.view = view
+        self.contacts = private_contacts(loaded.contacts, options.audience, self.log)
+        self.lookups = Lookups(view)
+        self.timeline = Timeline(self.plan)
+        self.builder = Builder(self.plan, view, self.lookups, self.timeline)
+        self.folders = search_path(loaded.directory, options.templates_dir)
+        paths = [folder for _, folder in self.folders]
+        self.env = make_environment(paths)
+        install_plan_helpers(self.env, self.lookups, self.plan.country)
+        self.env.globals["withheld_box"] = lambda: MdSafe(_BOX)
+        self.env.globals["due"] = self._due_of_item
+        self.env.filters["due"] = self._due_text
+        self.html_env = make_environment(paths, markdown=False)
+        self.paper = options.paper or ("letter" if self.plan.country == "US" else "a4")
+
+    # -- helpers used by templates -----------------------------------------------------------
+
+    def _due_text(self, due: Due | None) -> str:
+        if due is None:
+            return ""
+        if due.day is None:
+            return due.text
+        text = str(short_date(due.day, self.plan.country))
+        return f"{text} ({due.offset_label})" if due.offset_label else text
+
+    def _due_of_item(self, item_id: str) -> str:
+        return self._due_text(self.timeline.due(item_id))
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def item_ids(self, spec: DocSpec) -> list[str]:
+        if spec.per == "mou":
+            return [m.id for m in self.plan.mous]
+        if spec.per == "maa":
+            return [m.id for m in self.plan.mutual_aid]
+        return []
+
+    def applicable(self, spec: DocSpec) -> str | None:
+        """Why ``spec`` cannot be rendered for this plan and audience (None: it can)."""
+        if spec.internal_only and self.options.audience != "internal":
+            return (
+                f"{spec.name} lists personal contact details and renders for the internal "
+                "audience only: add --audience internal"
+            )
+        if self.plan.country not in spec.countries:
+            label = spec.name.replace("-", " ", 1)
+            return (
+                f"{label} is a UK document (force election SPOC and electoral services "
+                f"manager); this plan's country is {self.plan.country}"
+            )
+        if spec.per and not self.item_ids(spec):
+            kind = "MoUs" if spec.per == "mou" else "mutual aid agreements"
+            return f"the plan has no {kind} to render"
+        return None
+
+    def targets(self, spec: DocSpec, item_id: str | None) -> list[str | None]:
+        reason = self.applicable(spec)
+        if reason:
+            raise RenderError(reason)
+        if not spec.per:
+            if item_id:
+                raise RenderError(f"{spec.name} is one document for the plan; --id is not used")
+            return [None]
+        ids = self.item_ids(spec)
+        if item_id is None:
+            return list(ids)
+        if item_id not in ids:
+            kind = "MoU" if spec.per == "mou" else "mutual aid agreement"
+            raise RenderError(f"unknown {kind} id '{item_id}'; the plan has: {', '.join(ids)}")
+        return [item_id]
+
+    def _agreement(self, spec: DocSpec, item_id: str) -> tuple[Any, Any]:
+        raw_list: list[Any] = list(self.plan.mous if spec.per == "mou" else self.plan.mutual_aid)
+        index = next(i for i, a in enumerate(raw_list) if a.id == item_id)
+        view_list = self.view.mous if spec.per == "mou" else self.view.mutual_aid
+        agreement = view_list if not isinstance(view_list, list) else view_list[index]
+        return raw_list[index], agreement
+
+    def context(self, spec: DocSpec, item_id: str | None) -> dict[str, Any]:
+        plan = self.plan
+        handling = plan.handling
+        extra: dict[str, Any] = {}
+        title = spec.title
+        if spec.per and item_id:
+            raw, agreement = self._agreement(spec, item_id)
+            handling = raw.handling or handling
+            # the title is as sensitive as the agreement: the id stands in below partners
+            title = agreement.title if isinstance(agreement, Record) else f"{spec.title} {item_id}"
+            extra = (
+                self.builder.mou(agreement) if spec.per == "mou" else self.builder.maa(agreement)
+            )
+        elif spec.name == "contacts":
+            extra = self.builder.contacts(self.contacts)
+        else:
+            build = getattr(self.builder, spec.name.replace("-", "_"))
+            extra = build()
+        doc = Record(
+            {
+                "name": spec.name,
+                "id": item_id,
+                "title": title,
+                "kind": spec.title,
+                "audience": self.options.audience,
+                "audience_label": AUDIENCE_LABELS[self.options.audience],
+                "generated_on": self.options.generated_on,
+                "marking": handling.marking,
+                "exemption_note": handling.exemption_note,
+                "version": plan.version,
+                "plan_title": plan.title,
+                "country": plan.country,
+                "paper": self.paper,
+            }
+        )
+        return {"plan": self.view, "doc": doc, "contacts": self.contacts, **extra}
+
+    def markdown(self, spec: DocSpec, item_id: str | None) -> tuple[str, Record]:
+        self.log.clear()
+        context = self.context(spec, item_id)
+        template = run_template(lambda: self.env.get_template(spec.template), spec.template)
+        text = run_template(lambda: template.render(context), spec.template)
+        text = text.replace(_BOX, self._withheld_box(context["doc"]))
+        return _tidy(text), context["doc"]
+
+    def _withheld_box(self, doc: Record) -> str:
+        labels = list(self.log)
+        if not labels:
+            return ""
+        lines = [f"> **Withheld from this edition.** This {doc.audience} edition leaves out:", ">"]
+        lines += [f"> - {md_inline(label)}" for label in labels]
+        if doc.exemption_note:
+            lines += [">", f"> {md_inline(doc.exemption_note)}"]
+        return "\n".join(lines)
+
+    def render(self, spec: DocSpec, item_id: str | None) -> RenderedDocument:
+        markdown, doc = self.markdown(spec, item_id)
+        fmt = self.options.fmt
+        if fmt == "md":
+            marker = f"<!-- {GENERATED_MARK} {_version()}: edit the plan or the template, not this file -->\n"
+            data = (marker + markdown).encode("utf-8")
+        elif fmt == "html":
+            from elecsafe.render.html import html_page
+
+            data = html_page(markdown, self.html_env, self._page_meta(doc)).encode("utf-8")
+        else:
+            from elecsafe.render.docx import DocxMeta, markdown_to_docx
+
+            meta = self._page_meta(doc)
+            data = markdown_to_docx(
+                markdown,
+                DocxMeta(
+                    title=str(doc.title),
+                    marking=str(doc.marking),
+                    header=meta.header,
+                    footer=meta.footer,
+                    paper=self.paper,
+                ),
+            )
+        return RenderedDocument(spec, item_id, fmt, self.options.audience, markdown, data)
+
+    def _page_meta(self, doc: Record) -> Record:
+        country = self.plan.country
+        generated = long_date(doc.generated_on, country)
+        return Record(
+            {
+                **doc.__dict__,
+                "header": f"{doc.marking} · {doc.title}",
+                "footer": f"{doc.marking} · {doc.plan_title} · version {doc.version} · "
+                f"{doc.audience_label} · generated {generated}",
+                "generated_long": generated,
+                "generator": f"{GENERATED_MARK} {_version()}",
+                "lang": "en-US" if country == "US" else "en-GB",
+            }
+        )
+
+
+def _version() -> str:
+    from elecsafe import __version__
+
+    return str(__version__)
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row; one newline at the end."""
+    lines = [line.rstrip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and out and not out[-1]:
+            continue
+        out.append(line)
+    while out and not out[0]:
+        out.pop(0)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def render(
+    loaded: LoadedPlan, name: str, options: RenderOptions, item_id: str | None = None
+) -> list[RenderedDocument]:
+    """Render document ``name`` (one per agreement for mou/maa unless ``item_id``)."""
+    spec = DOCUMENTS[name]
+    renderer = Renderer(loaded, options)
+    return [renderer.render(spec, target) for target in renderer.targets(spec, item_id)]
+
+
+def render_all(
+    loaded: LoadedPlan, options: RenderOptions, progress: Any = None
+) -> tuple[list[RenderedDocument], list[str]]:
+    """Every document that applies to the plan and audience; also the reasons for skips."""
+    renderer = Renderer(loaded, options)
+    jobs: list[tuple[DocSpec, str | None]] = []
+    skipped: list[str] = []
+    for spec in DOCUMENTS.values():
+        reason = renderer.applicable(spec)
+        if reason:
+            skipped.append(reason)
+            continue
+        jobs += [(spec, target) for target in renderer.targets(spec, None)]
+    out = []
+    if progress is not None:
+        progress.start(len(jobs))
+    for spec, target in jobs:
+        out.append(renderer.render(spec, target))
+        if progress is not None:
+            progress.advance(spec.name + (f" {target}" if target else ""))
+    return out, skipped

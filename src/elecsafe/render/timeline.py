@@ -1,0 +1,97 @@
+"""Due dates for documents, from the timetable resolver when it is available.
+
+``elecsafe.dates.resolve_plan`` computes every date of the plan (working days, statutory
+packs). Until a plan's dates resolve, documents still render: an absolute date is shown as
+written and a relative one as its expression ("poll - 25 working days").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from elecsafe.model.base import DateWindow, RelativeDate
+from elecsafe.model.plan import Plan
+
+
+@dataclass(frozen=True)
+class Due:
+    day: date | None  # None: not resolvable here, show ``text``
+    text: str  # the expression as written, when ``day`` is None
+    offset_label: str = ""  # "E−25wd" when the resolver knows it
+
+
+def spec_text(spec: Any) -> str:
+    """A date spec as a reader would write it."""
+    if isinstance(spec, datetime | date):
+        return spec.isoformat()
+    if isinstance(spec, RelativeDate):
+        unit = spec.unit.replace("_", " ")
+        sign = "-" if spec.offset < 0 else "+"
+        text = f"{spec.anchor} {sign} {abs(spec.offset)} {unit}" if spec.offset else spec.anchor
+        return f"{text} {spec.time}" if spec.time else text
+    if isinstance(spec, DateWindow):
+        return f"{spec_text(spec.window.from_)} to {spec_text(spec.window.to)}"
+    return str(spec)
+
+
+def _as_day(value: Any) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return None
+
+
+class Timeline:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.items = plan.index().items
+        self.resolved: Any = None
+        try:
+            from elecsafe.dates import resolve_plan  # type: ignore[attr-defined,unused-ignore]
+        except ImportError:
+            return
+        try:
+            self.resolved = resolve_plan(plan)
+        except Exception:
+            self.resolved = None
+
+    @property
+    def poll_date(self) -> date | None:
+        if self.resolved is not None:
+            return _as_day(getattr(self.resolved, "poll_date", None)) or self.plan.poll_date
+        return self.plan.poll_date
+
+    def due(self, item_id: str) -> Due | None:
+        item = self.items.get(item_id)
+        if item is None:
+            return None
+        if self.resolved is not None:
+            try:
+                found = self.resolved.item(item_id)
+            except (KeyError, LookupError, ValueError):
+                found = None
+            day = _as_day(getattr(found, "start", None))
+            if day is not None:
+                return Due(day, "", str(getattr(found, "offset_label", "") or ""))
+        if item.when is None:
+            return Due(None, f"statutory: {item.statutory}")
+        day = _as_day(item.when)
+        return Due(day, "" if day else spec_text(item.when))
+
+    def date_of(self, spec: Any, path: tuple[str | int, ...] = ()) -> Due | None:
+        if spec is None:
+            return None
+        day = _as_day(spec)
+        if day is not None:
+            return Due(day, "")
+        if self.resolved is not None:
+            try:
+                resolved = _as_day(self.resolved.date_of(spec, path))
+            except Exception:
+                resolved = None
+            if resolved is not None:
+                return Due(resolved, "")
+        return Due(None, spec_text(spec))
