@@ -69,11 +69,11 @@ class WorkingCalendar:
     :func:`us_federal_calendar`."""
 
     name: str
-    holidays: dict[date, str] = field(hash=False, compare=False)
+    holidays: dict[date, str] = field(hash=False, compare=False, repr=False)
     first_year: int
     last_year: int
     uk_statutory: bool = False  # also Christmas Eve, Christmas Day, Good Friday every year
-    extra: dict[date, str] = field(default_factory=dict, hash=False, compare=False)
+    extra: dict[date, str] = field(default_factory=dict, hash=False, compare=False, repr=False)
 
     def check_supported(self, day: date) -> None:
         if not self.first_year <= day.year <= self.last_year:
@@ -155,8 +155,9 @@ def roll(day: date, direction: Direction, calendar: WorkingCalendar) -> date:
 
 
 def working_days_between(start: date, end: date, calendar: WorkingCalendar) -> int:
-    """Working days in ``(start, end]`` (negative when ``end < start``): the inverse of
-    :func:`add_working_days` for an anchor ``start``."""
+    """Working days in ``(start, end]``, or minus those in ``[end, start)`` when ``end`` is
+    earlier: ``working_days_between(a, add_working_days(a, n, c), c) == n`` for ``n <= 0``,
+    and for ``n > 0`` too when ``a`` is a working day."""
     if end == start:
         return 0
     sign = 1 if end > start else -1
