@@ -1,20 +1,36 @@
 """Run the checks over a loaded plan and decide the exit code.
 
-Schema findings come from the loader; guidance rules plug in through
-:mod:`elecsafe.lint.registry` and report key paths, which are positioned here.
+Order: loader findings (YAML, schema, references) -> configuration -> timetable resolver ->
+each enabled rule (wrapped: a rule that fails becomes an INTERNAL finding naming it, never a
+traceback) -> positions through the source map -> select/ignore and severity overrides ->
+waivers -> inline suppressions -> sorted, de-duplicated findings and the readiness summary.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from elecsafe.findings import Finding, Severity
+from elecsafe.findings import Finding, KeyPath, Severity, dotted
+from elecsafe.lint.config import Settings, is_always_on, resolve_settings
+from elecsafe.lint.context import Context
+from elecsafe.lint.registry import Rule, registry
 from elecsafe.load.loader import LoadedPlan
+
+if TYPE_CHECKING:
+    from elecsafe.lint.readiness import Measure
+    from elecsafe.lint.timeline import Timeline
 
 
 @dataclass
 class LintOptions:
     strict: bool = False  # warnings fail too
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    today: date | None = None
+    extended: bool = False  # also run the rules outside the core set
 
 
 @dataclass
@@ -22,6 +38,9 @@ class LintResult:
     loaded: LoadedPlan
     findings: list[Finding] = field(default_factory=list)
     options: LintOptions = field(default_factory=LintOptions)
+    readiness: list[Measure] = field(default_factory=list)
+    today: date = field(default_factory=date.today)
+    rules_run: list[str] = field(default_factory=list)
 
     @property
     def fail_level(self) -> Severity:
@@ -34,9 +53,190 @@ class LintResult:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
+    def by_code(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for finding in self.findings:
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+        return dict(sorted(counts.items()))
+
+
+def today_from_env() -> date:
+    """``ELECSAFE_TODAY=YYYY-MM-DD`` pins "today" (tests, reproducible CI runs)."""
+    value = os.environ.get("ELECSAFE_TODAY", "").strip()
+    if value:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    return date.today()
+
+
+def internal(rule_code: str, exc: BaseException, path: KeyPath = ()) -> Finding:
+    # The exception text is not shown: it could quote a value from the plan.
+    return Finding(
+        "INTERNAL",
+        Severity.ERROR,
+        f"rule {rule_code} stopped with {type(exc).__name__}; its checks did not run",
+        "please report this to the elecsafe developers; the other rules ran normally",
+        path,
+    )
+
+
+def _timeline(loaded: LoadedPlan, today: date, findings: list[Finding]) -> Timeline | None:
+    from elecsafe.lint.timeline import Timeline
+
+    plan = loaded.plan
+    if plan is None:
+        return None
+    try:
+        timeline = Timeline.build(plan, today)
+    except Exception as exc:  # the resolver met something it did not expect
+        findings.append(internal("timetable resolver", exc))
+        return Timeline(plan, None)
+    return timeline
+
+
+def _run_rules(ctx: Context, settings: Settings, ran: list[str]) -> list[Finding]:
+    out: list[Finding] = []
+    country = ctx.country
+    for rule in registry().values():
+        if rule.check is None or not settings.enabled(rule) or not rule.applies_to(country):
+            continue
+        if rule.needs_plan and ctx.loaded.plan is None:
+            continue
+        ran.append(rule.code)
+        try:
+            out += list(rule.check(ctx.for_rule(rule, settings.params_for(rule))))
+        except Exception as exc:
+            out.append(internal(rule.code, exc))
+    return out
+
+
+def _path_through(raw: Any, path: KeyPath) -> list[str]:
+    """The entity ids a key path passes through (so a waiver may name an id)."""
+    ids: list[str] = []
+    node = raw
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            ids.append(node["id"])
+    return ids
+
+
+def _waived(finding: Finding, waiver_path: str | None, raw: Any) -> bool:
+    if not waiver_path:
+        return True
+    shown = finding.dotted_path
+    if shown == waiver_path or shown.startswith((waiver_path + ".", waiver_path + "[")):
+        return True
+    return waiver_path in _path_through(raw, finding.path)
+
+
+def _apply_waivers(
+    findings: list[Finding], settings: Settings, loaded: LoadedPlan, today: date, active: set[str]
+) -> list[Finding]:
+    live = []
+    out: list[Finding] = []
+    for placed in settings.waivers:
+        where = placed.where
+        if placed.waiver.until < today:
+            out.append(
+                Finding(
+                    "LINT002",
+                    Severity.WARNING,
+                    f"waiver for {placed.waiver.code} expired on {placed.waiver.until.isoformat()}",
+                    "fix the findings it covered, or renew it with a new 'until' and reason",
+                ).at(where.file, where.line, where.column)
+            )
+        else:
+            live.append(placed)
+    for finding in findings:
+        waiver = next(
+            (
+                p
+                for p in live
+                if p.waiver.code == finding.code and _waived(finding, p.waiver.path, loaded.raw)
+            ),
+            None,
+        )
+        if waiver is None:
+            out.append(finding)
+        else:
+            waiver.used = True
+    for placed in live:
+        if not placed.used and placed.waiver.code in active:
+            where = placed.where
+            out.append(
+                Finding(
+                    "LINT001",
+                    Severity.WARNING,
+                    f"waiver for {placed.waiver.code} matches no finding",
+                    "remove the waiver: the finding it covered is gone",
+                ).at(where.file, where.line, where.column)
+            )
+    return out
+
 
 def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
+    from elecsafe.lint.suppression import apply_suppressions, read_suppressions
+    from elecsafe.load.loader import display_path
+
     options = options or LintOptions()
-    findings = [loaded.locate(f) for f in loaded.findings]
-    findings.sort(key=Finding.sort_key)
-    return LintResult(loaded, findings, options)
+    today = options.today or today_from_env()
+    rules = registry()
+    settings = resolve_settings(loaded, options.select, options.ignore)
+    settings.extended = settings.extended or options.extended
+    findings: list[Finding] = list(loaded.findings)
+    timeline = _timeline(loaded, today, findings)
+    ctx = Context(loaded, today, timeline)
+    ran: list[str] = []
+    findings += _run_rules(ctx, settings, ran)
+    if timeline is not None:
+        findings += timeline.findings  # after the rules: date_of() may have added some
+
+    def enabled(code: str) -> bool:
+        rule = rules.get(code)
+        return rule is None or settings.enabled(rule)
+
+    # Codes checked in this run: loader and resolver codes always are, rules when they ran.
+    active = {c for c, r in rules.items() if r.origin != "rule" and settings.enabled(r)}
+    active |= set(ran)
+
+    located = [loaded.locate(f) for f in findings if enabled(f.code)]
+    located += settings.findings
+    located = _apply_waivers(located, settings, loaded, today, active)
+    suppressions = read_suppressions((display_path(p), p) for p in loaded.files)
+    located = apply_suppressions(located, suppressions, lambda code: code in active)
+    located = [_override(f, settings) for f in located if enabled(f.code)]
+    unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
+    ordered = sorted(unique.values(), key=Finding.sort_key)
+
+    measures = []
+    if loaded.plan is not None and timeline is not None:
+        from elecsafe.lint.readiness import measure
+
+        try:
+            measures = measure(ctx)
+        except Exception as exc:
+            ordered.append(internal("readiness summary", exc))
+    return LintResult(loaded, ordered, options, measures, today, ran)
+
+
+def _override(finding: Finding, settings: Settings) -> Finding:
+    level = settings.severity.get(finding.code)
+    if level is None or level is finding.severity or is_always_on(finding.code):
+        return finding
+    return replace(finding, severity=level)
+
+
+def describe_path(path: KeyPath) -> str:
+    return dotted(path) or "plan"
+
+
+def rule_for(code: str) -> Rule | None:
+    return registry().get(code)

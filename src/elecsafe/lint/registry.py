@@ -1,0 +1,159 @@
+"""The rule registry: every code elecsafe can report, with its documentation.
+
+Why a registry of plain records (as yamllint and ruff do): ``elecsafe rules``, ``elecsafe rule
+CODE``, the SARIF ``tool.driver.rules``, ``--select``/``--ignore`` and ``docs/rules.md`` all read
+the same records, so documentation and behaviour cannot drift. Each family module in
+:mod:`elecsafe.lint.rules` lists its rules explicitly; :func:`registry` joins them into one dict.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Literal
+
+from elecsafe.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from elecsafe.lint.context import Context
+
+Scope = Literal["UK", "US", "all"]
+# Where a code comes from: a rule function here, or a part of the pipeline that reports it.
+Origin = Literal["rule", "loader", "resolver", "runner"]
+CheckFn = Callable[["Context"], Iterable[Finding]]
+
+FAMILY_TITLES: dict[str, str] = {
+    "YML": "YAML files",
+    "SCH": "Schema",
+    "TODO": "Placeholders",
+    "REF": "Structure and references",
+    "ROL": "Roles and contacts",
+    "CMD": "Command structure",
+    "MTG": "Meetings, training and exercises",
+    "TT": "Timetable",
+    "SITE": "Sites",
+    "MAA": "Mutual aid agreements",
+    "THR": "Threat assessment",
+    "COM": "Communications and reporting",
+    "DOC": "Agreements and documents",
+    "PRV": "Privacy",
+    "DBF": "Debrief and learning",
+    "PTN": "Partnerships",
+    "LINT": "Suppressions and configuration",
+    "INTERNAL": "Internal errors",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """A plan fragment for the documentation and the tests.
+
+    ``yaml`` is the content of ``example.yaml``, a file included by a small base plan (see
+    ``docs/rules.md``: jurisdiction ``area``, election office ``office``, person ``alice``,
+    election ``poll``). ``problems`` are the ``(line, column)`` positions in ``example.yaml``
+    where the rule reports (or ``(file, line, column)`` for another file); ``files`` are extra
+    files written beside ``plan.yaml`` (a private layer, a ``.gitignore``)."""
+
+    yaml: str
+    problems: tuple[tuple[int, int] | tuple[str, int, int], ...] = ()
+    files: Mapping[str, str] = field(default_factory=dict)
+    country: Literal["GB", "US"] | None = None
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str  # kebab-case, stable
+    severity: Severity
+    scope: Scope
+    summary: str  # one line: what the rule checks
+    rationale: str  # why, citing the guidance by tag and section
+    fix: str  # how to make the finding go away (the default hint)
+    bad: Example
+    good: Example
+    check: CheckFn | None = None
+    core: bool = True  # part of the default set; others need `lint: {extended: true}`
+    origin: Origin = "rule"
+    params: Mapping[str, int] = field(default_factory=dict)
+    needs_plan: bool = True  # False: runs on the raw data even when the schema failed
+    tags: tuple[str, ...] = ()
+
+    @property
+    def family(self) -> str:
+        return family_of(self.code)
+
+    @property
+    def sources(self) -> list[str]:
+        """Guidance tags cited in the rationale (S000 ... S004), for SARIF tags and tables."""
+        return sorted({word[:4] for word in self.rationale.split() if _is_tag(word[:4])})
+
+    def applies_to(self, country: str) -> bool:
+        return self.scope == "all" or (self.scope == "UK") == (country == "GB")
+
+
+def _is_tag(word: str) -> bool:
+    return len(word) == 4 and word[0] == "S" and word[1:].isdigit()
+
+
+def family_of(code: str) -> str:
+    return code.rstrip("0123456789")
+
+
+@cache
+def registry() -> dict[str, Rule]:
+    """Every code, in documentation order (families in :data:`FAMILY_TITLES` order)."""
+    from elecsafe.lint.rules import all_rules
+
+    rules = all_rules()
+    order = list(FAMILY_TITLES)
+    rules.sort(key=lambda r: (order.index(r.family) if r.family in order else 99, r.code))
+    out: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in out:  # a programming error; caught by the test suite
+            raise ValueError(f"rule code {rule.code} registered twice")
+        out[rule.code] = rule
+    return out
+
+
+def get(code_or_name: str) -> Rule | None:
+    rules = registry()
+    key = code_or_name.strip()
+    if key.upper() in rules:
+        return rules[key.upper()]
+    for rule in rules.values():
+        if rule.name == key.lower():
+            return rule
+    return None
+
+
+def suggest(code_or_name: str) -> str | None:
+    """A close code or name, for "did you mean"."""
+    rules = registry()
+    candidates = [*rules, *(r.name for r in rules.values())]
+    key = code_or_name.strip()
+    close = difflib.get_close_matches(key.upper(), list(rules), n=1, cutoff=0.5)
+    if not close:
+        close = difflib.get_close_matches(key.lower(), candidates, n=1, cutoff=0.5)
+    return close[0] if close else None
+
+
+def matches(code: str, selectors: Iterable[str]) -> bool:
+    """ruff-style selection: ``MAA`` selects the family, ``MAA001`` one rule, ``ALL`` all."""
+    return any(
+        s == "ALL" or code == s or (code.startswith(s) and family_of(code) == family_of(s))
+        for s in selectors
+    )
+
+
+def unknown_selectors(selectors: Iterable[str]) -> list[str]:
+    codes = registry()
+    families = {family_of(c) for c in codes}
+    return [s for s in selectors if s != "ALL" and s not in codes and s not in families]
+
+
+def level_of(severity: Severity) -> str:
+    """SARIF / GitHub naming of a severity."""
+    return {"error": "error", "warning": "warning", "info": "note"}[severity.value]

@@ -1,0 +1,317 @@
+"""CMD: the gold/silver/bronze command structure (domain.md §2.3, S002 Commanders)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from elecsafe.findings import Finding, Severity
+from elecsafe.lint.context import Context, missing
+from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.common import listing
+from elecsafe.model.roles import APP_FUNCTIONAL_BRONZES
+
+E, W = Severity.ERROR, Severity.WARNING
+
+ROLES = (
+    "roles:\n"
+    "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+    "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+    "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+)
+
+
+def _cmd001(ctx: Context) -> Iterator[Finding]:
+    command = ctx.plan.command
+    if command is None:
+        yield missing(ctx, ("command",), "no command structure (gold, silver, bronze) is defined")
+        return
+    absent = []
+    if command.gold is None:
+        absent.append("gold")
+    if not command.silver:
+        absent.append("silver")
+    if not command.bronze:
+        absent.append("bronze")
+    if absent:
+        yield ctx.report(
+            ("command",), f"the command structure has no {listing(absent)}", anchor="key"
+        )
+
+
+CMD001 = Rule(
+    code="CMD001",
+    check=_cmd001,
+    name="gold-silver-bronze",
+    severity=E,
+    scope="UK",
+    summary="A gold commander, at least one silver and at least one bronze are defined.",
+    rationale=(
+        "S002 Commanders: 'A suitable command structure is required to ensure the effective "
+        "policing of an election. This will be based on the gold, silver and bronze command "
+        "roles.'"
+    ),
+    fix="Add command.gold, command.silver and command.bronze pointing at role assignments.",
+    bad=Example(
+        ROLES + "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n",
+        problems=((5, 1),),
+    ),
+    good=Example(
+        ROLES + "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n"
+        "  bronze:\n    - {assignment: ra-bronze, type: geographical, area: area}\n"
+    ),
+)
+
+
+def _cmd002(ctx: Context) -> Iterator[Finding]:
+    command = ctx.plan.command
+    if command is None:
+        return
+    for i, bronze in enumerate(command.bronze):
+        path = ("command", "bronze", i)
+        if bronze.type == "functional" and bronze.function is None:
+            yield missing(
+                ctx, (*path, "function"), f"functional bronze '{bronze.assignment}' has no function"
+            )
+        elif (
+            bronze.type == "functional" and bronze.function == "other" and not bronze.function_other
+        ):
+            yield missing(
+                ctx,
+                (*path, "function_other"),
+                f"bronze '{bronze.assignment}' has function 'other' but no function_other",
+            )
+        elif bronze.type == "geographical" and bronze.area is None:
+            yield missing(
+                ctx, (*path, "area"), f"geographical bronze '{bronze.assignment}' has no area"
+            )
+
+
+CMD002 = Rule(
+    code="CMD002",
+    check=_cmd002,
+    name="bronze-type",
+    severity=E,
+    scope="all",
+    summary="Every bronze is functional with a function, or geographical with an area.",
+    rationale=(
+        "S002 Commanders: bronze commanders carry out 'functional (for example, bronze crime, "
+        "bronze candidate/campaigner safeguarding, bronze security) or geographical "
+        "responsibilities related to the tactical plan'."
+    ),
+    fix="Give the bronze a function (functional) or an area (geographical).",
+    bad=Example(
+        ROLES + "command:\n  bronze:\n    - assignment: ra-bronze\n      type: functional\n",
+        problems=((7, 7),),
+    ),
+    good=Example(
+        ROLES + "command:\n  bronze:\n    - assignment: ra-bronze\n      type: functional\n"
+        "      function: crime\n"
+    ),
+)
+
+
+def functional_bronzes(ctx: Context) -> tuple[list[str], list[str]]:
+    """(settled APP functions, missing APP functions)."""
+    command = ctx.plan.command
+    settled: set[str] = set()
+    if command is not None:
+        settled |= {b.function for b in command.bronze if b.type == "functional" and b.function}
+        settled |= {n.function for n in command.not_required}
+    done = [f for f in APP_FUNCTIONAL_BRONZES if f in settled]
+    return done, [f for f in APP_FUNCTIONAL_BRONZES if f not in settled]
+
+
+def _cmd003(ctx: Context) -> Iterator[Finding]:
+    _, absent = functional_bronzes(ctx)
+    if not absent:
+        return
+    message = f"functional bronze roles neither assigned nor marked not_required: {listing(absent)}"
+    command = ctx.plan.command
+    if command is None:
+        yield missing(ctx, ("command",), message)
+    elif command.bronze:
+        yield ctx.report(("command", "bronze"), message, anchor="key")
+    else:
+        yield ctx.report(("command",), message, anchor="key")
+
+
+CMD003 = Rule(
+    code="CMD003",
+    check=_cmd003,
+    name="functional-bronzes",
+    severity=W,
+    scope="UK",
+    summary="Each APP functional bronze (election commander, crime, intelligence, community, "
+    "media, candidate/campaigner safeguarding, security) is assigned or marked not_required "
+    "with a reason.",
+    rationale=(
+        "S002 Command and planning considerations: 'requirement for dedicated functional bronze "
+        "command roles, for example, election commander, bronze crime, bronze intelligence, "
+        "bronze community, bronze media, bronze candidate/campaigner safeguarding, bronze "
+        "security'. Deciding against one is fine; not deciding is the gap."
+    ),
+    fix="Add a functional bronze for each function, or list it in command.not_required with a "
+    "reason.",
+    bad=Example(
+        ROLES + "command:\n  bronze:\n    - {assignment: ra-bronze, type: functional, "
+        "function: crime}\n",
+        problems=((6, 3),),
+    ),
+    good=Example(
+        ROLES + "command:\n  bronze:\n    - {assignment: ra-bronze, type: functional, "
+        "function: crime}\n  not_required:\n"
+        + "".join(
+            f"    - {{function: {f}, reason: covered by the crime bronze}}\n"
+            for f in APP_FUNCTIONAL_BRONZES
+            if f != "crime"
+        )
+    ),
+)
+
+
+def _cmd005(ctx: Context) -> Iterator[Finding]:
+    command = ctx.plan.command
+    separation = command.investigation_separation if command else None
+    if separation is None:
+        yield missing(
+            ctx,
+            ("command", "investigation_separation"),
+            "no protocol separates harassment/intimidation investigations from electoral "
+            "malpractice investigations",
+        )
+        return
+    if separation.protocol:
+        return
+    path = ("command", "investigation_separation")
+    if not separation.hit_lead or not separation.malpractice_lead:
+        yield ctx.report(
+            path,
+            "investigation_separation needs hit_lead and malpractice_lead (or a protocol document)",
+            anchor="key",
+        )
+    elif separation.hit_lead == separation.malpractice_lead:
+        yield ctx.report(
+            (*path, "malpractice_lead"), "the same role leads both kinds of investigation"
+        )
+
+
+CMD005 = Rule(
+    code="CMD005",
+    check=_cmd005,
+    name="investigation-separation",
+    severity=W,
+    scope="UK",
+    summary="Harassment, intimidation and threats (HIT) investigations are separated from "
+    "electoral malpractice investigations: different leads, or a protocol document.",
+    rationale=(
+        "S002 Command and planning considerations: 'establishing clear protocols … for example, "
+        "separating the investigation of harassment, intimidation and threatening behaviour "
+        "relating to candidates/campaigners from the investigation of electoral malpractice'."
+    ),
+    fix="Fill command.investigation_separation with two different leads or a protocol.",
+    bad=Example(
+        ROLES + "command:\n  investigation_separation:\n    hit_lead: ra-bronze\n"
+        "    malpractice_lead: ra-bronze\n",
+        problems=((8, 23),),
+    ),
+    good=Example(
+        ROLES + "command:\n  investigation_separation:\n    hit_lead: ra-bronze\n"
+        "    malpractice_lead: ra-silver\n"
+    ),
+)
+
+
+# -- extended ---------------------------------------------------------------------------------
+
+
+def _cmd004(ctx: Context) -> Iterator[Finding]:
+    command = ctx.plan.command
+    if command is None or command.gold is None:
+        return
+    roles = ctx.index.roles
+    gold = roles.get(command.gold.assignment)
+    if gold is None or not gold.holder:
+        return
+    for i, silver in enumerate(command.silver):
+        role = roles.get(silver.assignment)
+        if role is not None and role.holder == gold.holder:
+            yield ctx.report(
+                ("command", "silver", i, "assignment"),
+                f"'{gold.holder}' holds both gold and silver ('{silver.assignment}')",
+            )
+
+
+CMD004 = Rule(
+    code="CMD004",
+    check=_cmd004,
+    name="distinct-command-levels",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="The gold commander does not also hold a silver role.",
+    rationale=(
+        "S002 Commanders separates strategy (gold) from the tactical response (silver); one "
+        "person in both loses the oversight S002 gives gold."
+    ),
+    fix="Give gold and silver to different people.",
+    bad=Example(
+        ROLES + "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n",
+        problems=((7, 25),),
+    ),
+    good=Example(
+        "people:\n  - {id: bob, display_name: Bob Example, organisation: office}\n"
+        "roles:\n  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: bob}\n"
+        "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n"
+    ),
+)
+
+
+def _cmd007(ctx: Context) -> Iterator[Finding]:
+    command = ctx.plan.command
+    if command is None or command.framework == "gsb":
+        return
+    positions = {p.position for p in command.ics}
+    absent = [
+        p
+        for p in ("incident_commander", "liaison_officer", "public_information_officer")
+        if p not in positions and not (p == "incident_commander" and "unified_command" in positions)
+    ]
+    if not positions & {"agency_representative"} and not command.agency_representatives:
+        absent.append("an election-office agency_representative")
+    if absent:
+        yield ctx.report(
+            ("command", "ics"), f"ICS positions missing: {listing(absent)}", anchor="key"
+        )
+
+
+CMD007 = Rule(
+    code="CMD007",
+    check=_cmd007,
+    name="ics-command-staff",
+    severity=W,
+    scope="US",
+    core=False,
+    summary="An ICS structure names an incident commander (or unified command), a liaison "
+    "officer, a PIO and an election-office agency representative.",
+    rationale=(
+        "S000 IV: each side designates who manages the relationship; in ICS terms the election "
+        "office needs a seat (agency representative) next to the command staff."
+    ),
+    fix="Add the missing positions to command.ics.",
+    bad=Example(
+        "roles:\n  - {id: ra-ic, role: incident_commander, organisation: office}\n"
+        "command:\n  framework: ics\n  ics:\n    - {position: incident_commander, "
+        "assignment: ra-ic}\n",
+        problems=((5, 3),),
+    ),
+    good=Example(
+        "roles:\n  - {id: ra-ic, role: incident_commander, organisation: office}\n"
+        "command:\n  framework: ics\n  ics:\n    - {position: incident_commander, "
+        "assignment: ra-ic}\n    - {position: liaison_officer, assignment: ra-ic}\n"
+        "    - {position: public_information_officer, assignment: ra-ic}\n"
+        "    - {position: agency_representative, assignment: ra-ic}\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (CMD001, CMD002, CMD003, CMD004, CMD005, CMD007)

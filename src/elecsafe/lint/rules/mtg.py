@@ -1,0 +1,733 @@
+"""MTG: meetings, training and exercises (domain.md §2.4; S000 IV–VII, S001, S002).
+
+Dates come from the timetable resolver, so relative dates ("poll - 6 weeks") and recurring
+meetings count exactly as the calendar export shows them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from elecsafe.findings import Finding, Severity
+from elecsafe.lint.context import Context, missing
+from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.common import listing, sides
+from elecsafe.model.base import Status
+from elecsafe.model.timetable import Action, Meeting, TimetableItem
+
+E, W = Severity.ERROR, Severity.WARNING
+INACTIVE = frozenset({Status.CANCELLED, Status.NOT_REQUIRED})
+# Meeting types that bring the election office and law enforcement together by definition.
+JOINT_TYPES = frozenset(
+    {"introductory", "joint_agency_working_group", "spoc_esm", "joint_post_election_review"}
+)
+INTRO_TOPICS = (
+    "le_role_view_and_past_operations",
+    "relevant_laws",
+    "agency_resources",
+    "continued_communication_plan",
+    "threat_reporting",
+)
+
+
+def active(item: TimetableItem) -> bool:
+    return item.status not in INACTIVE
+
+
+def meeting(id_: str, kind: str, when: str, extra: str = "") -> str:
+    return (
+        f"    - id: {id_}\n      title: {kind.replace('_', ' ').capitalize()} meeting\n"
+        f"      meeting_type: {kind}\n      when: {when}\n{extra}"
+    )
+
+
+MEETINGS = "timetable:\n  meetings:\n"
+
+
+# -- MTG001 -----------------------------------------------------------------------------------
+
+
+def _mtg001(ctx: Context) -> Iterator[Finding]:
+    dates = ctx.dates
+    meetings = ctx.index.meetings
+    for i, item in enumerate(ctx.plan.timetable.meetings):
+        if item.final or not active(item):
+            continue
+        path = ("timetable", "meetings", i, "next_meeting")
+        following = item.next_meeting
+        if following is None:
+            yield missing(ctx, path, f"meeting '{item.id}' has no next_meeting (and is not final)")
+            continue
+        this_day = dates.last(item.id)
+        if isinstance(following, date):
+            next_day: date | None = following
+            label = following.isoformat()
+        else:
+            if following not in meetings:
+                continue  # REF001 reports the unknown id
+            next_day, label = dates.start(following), f"'{following}'"
+        if this_day is not None and next_day is not None and next_day <= this_day:
+            yield ctx.report(
+                path,
+                f"next meeting {label} ({next_day.isoformat()}) is not after meeting "
+                f"'{item.id}' ({this_day.isoformat()})",
+                hint="point next_meeting at a later meeting",
+            )
+
+
+def next_meeting_counts(ctx: Context) -> tuple[int, int]:
+    meetings = [m for m in ctx.plan.timetable.meetings if active(m) and not m.final]
+    return sum(1 for m in meetings if m.next_meeting is not None), len(meetings)
+
+
+MTG001 = Rule(
+    code="MTG001",
+    check=_mtg001,
+    name="next-meeting",
+    severity=E,
+    scope="all",
+    summary="Every meeting that is not marked final names its next meeting, which comes later.",
+    rationale=(
+        "S000 VII: 'Avoid the \u201cone & done\u201d effect\u2014decide on your next meeting at "
+        "the end of the first.' A meeting series with no next date is how a partnership "
+        "quietly stops before polling day."
+    ),
+    fix="Set next_meeting to a later meeting id or date, or mark the last meeting `final: true`.",
+    bad=Example(MEETINGS + meeting("intro", "introductory", "2027-01-20"), problems=((3, 7),)),
+    good=Example(
+        MEETINGS
+        + meeting("intro", "introductory", "2027-01-20", "      next_meeting: review\n")
+        + meeting("review", "joint_post_election_review", "2027-05-20", "      final: true\n")
+    ),
+)
+
+
+# -- MTG002 -----------------------------------------------------------------------------------
+
+
+def is_joint(ctx: Context, item: Meeting) -> bool:
+    if item.meeting_type in JOINT_TYPES:
+        return True
+    election, police = sides(ctx.index, item.participants)
+    return election and police
+
+
+def _mtg002(ctx: Context) -> Iterator[Finding]:
+    poll, today, dates = ctx.poll, ctx.today, ctx.dates
+    if poll is None or poll < today:
+        return
+    max_gap, final_gap = ctx.param("max_gap_days"), ctx.param("final_gap_days")
+    window = poll - timedelta(days=ctx.param("final_window_days"))
+    days: list[tuple[date, int]] = []
+    for i, item in enumerate(ctx.plan.timetable.meetings):
+        if active(item) and is_joint(ctx, item):
+            days += [(d, i) for d in dates.occurrences(item.id) if d <= poll]
+    if not days:
+        yield ctx.report(
+            ("timetable", "meetings"),
+            "no joint election office / law enforcement meeting is scheduled before polling day",
+            anchor="key",
+        )
+        return
+    days.sort()
+    ends = [d for d, _ in days[1:]] + [poll]
+    for (start, i), end in zip(days, ends, strict=True):
+        if end < today:
+            continue
+        gap = (end - start).days
+        late = (end - max(start, window)).days if end > window else 0
+        if gap > max_gap or late > final_gap:
+            limit = max_gap if gap > max_gap else final_gap
+            until = "polling day" if end == poll else end.isoformat()
+            yield ctx.report(
+                ("timetable", "meetings", i),
+                f"no joint meeting from {start.isoformat()} to {until} ({gap} days; "
+                f"keep gaps to {limit} days{' near polling day' if limit == final_gap else ''})",
+            )
+
+
+MTG002 = Rule(
+    code="MTG002",
+    check=_mtg002,
+    name="regular-joint-meetings",
+    severity=W,
+    scope="all",
+    params={"max_gap_days": 30, "final_gap_days": 14, "final_window_days": 45},
+    summary="Joint election office / law enforcement meetings recur: no gap over max_gap_days "
+    "(30) up to polling day, nor over final_gap_days (14) in the final_window_days (45) "
+    "before it.",
+    rationale=(
+        "S000 VII: 'Develop a routine schedule to meet'; S000 VI: 'Maintaining regular "
+        "communication between key representatives during the election season'. The gap "
+        "lengths are elecsafe defaults; set them per plan with `lint.params`."
+    ),
+    fix="Schedule more joint meetings (a recurrence such as fortnightly until polling day "
+    "is the simplest).",
+    bad=Example(
+        MEETINGS
+        + meeting("intro", "introductory", "2027-01-20", "      next_meeting: wg\n")
+        + meeting("wg", "joint_agency_working_group", "2027-04-29")
+        + "      final: true\n",
+        problems=((3, 7),),
+    ),
+    good=Example(
+        MEETINGS
+        + meeting("intro", "introductory", "2027-01-20", "      next_meeting: wg\n")
+        + meeting("wg", "joint_agency_working_group", "2027-02-10")
+        + "      recurrence: {frequency: fortnightly, until: 2027-05-05}\n      final: true\n"
+    ),
+)
+
+
+# -- MTG003 -----------------------------------------------------------------------------------
+
+
+def _mtg003(ctx: Context) -> Iterator[Finding]:
+    best: tuple[int, list[str]] | None = None
+    for i, item in enumerate(ctx.plan.timetable.meetings):
+        if item.meeting_type != "introductory" or not active(item):
+            continue
+        covered = {a.topic for a in item.agenda}
+        absent = [t for t in INTRO_TOPICS if t not in covered]
+        if not absent:
+            return
+        if best is None or len(absent) < len(best[1]):
+            best = (i, absent)
+    if best is None:
+        yield ctx.report(
+            ("timetable", "meetings"),
+            "no introductory meeting between the election office and law enforcement",
+            anchor="key",
+        )
+        return
+    i, absent = best
+    item = ctx.plan.timetable.meetings[i]
+    path = ("timetable", "meetings", i, "agenda")
+    message = f"the agenda of introductory meeting '{item.id}' does not cover {listing(absent)}"
+    yield ctx.report(path, message, anchor="key") if item.agenda else missing(ctx, path, message)
+
+
+AGENDA = "".join(f"        - {{topic: {t}, text: {t.replace('_', ' ')}}}\n" for t in INTRO_TOPICS)
+
+MTG003 = Rule(
+    code="MTG003",
+    check=_mtg003,
+    name="introductory-agenda",
+    severity=W,
+    scope="all",
+    summary="An introductory meeting exists whose agenda covers the LE agency's view of its "
+    "role and past operations, relevant laws, resources, continued communication and threat "
+    "reporting.",
+    rationale=(
+        "S000 V 'Set an informed agenda for the initial meeting': understand 'how the LE agency "
+        "views its role … and how it has operated in past elections', 'how relevant laws "
+        "apply', 'the agency's available resources', and 'Make a plan to continue communication "
+        "… and how to stay in touch about any threats'."
+    ),
+    fix="Add agenda items with those topics to the introductory meeting.",
+    bad=Example(
+        MEETINGS
+        + meeting("intro", "introductory", "2027-01-20")
+        + "      agenda:\n        - {topic: relevant_laws, text: election offences}\n",
+        problems=((7, 7),),
+    ),
+    good=Example(
+        MEETINGS + meeting("intro", "introductory", "2027-01-20") + "      agenda:\n" + AGENDA
+    ),
+)
+
+
+# -- MTG007 -----------------------------------------------------------------------------------
+
+LE_TRAINING_TOPICS = frozenset({"election_law", "powers_and_force_policy"})
+
+
+def _mtg007(ctx: Context) -> Iterator[Finding]:
+    poll, dates = ctx.poll, ctx.dates
+    if poll is None:
+        return
+    latest = poll - timedelta(days=ctx.param("days"))
+    staff = police = False
+    for item in ctx.plan.timetable.trainings:
+        day = dates.last(item.id)
+        if not active(item) or day is None or day > latest:
+            continue
+        staff = staff or item.audience in ("election_staff", "poll_workers", "joint")
+        police = police or (
+            item.audience in ("le_officers", "joint")
+            and bool(LE_TRAINING_TOPICS & set(item.topics))
+        )
+    absent = []
+    if not staff:
+        absent.append("election staff (e.g. de-escalation)")
+    if not police:
+        absent.append("law enforcement (election law, powers and policy)")
+    if absent:
+        yield ctx.report(
+            ("timetable", "trainings"),
+            f"no training for {' or '.join(absent)} is scheduled at least "
+            f"{ctx.param('days')} days before polling day",
+            anchor="key",
+        )
+
+
+def training(id_: str, audience: str, topics: str, when: str) -> str:
+    return (
+        f"    - id: {id_}\n      title: Training\n      audience: {audience}\n"
+        f"      topics: [{topics}]\n      when: {when}\n"
+    )
+
+
+MTG007 = Rule(
+    code="MTG007",
+    check=_mtg007,
+    name="training-before-poll",
+    severity=W,
+    scope="all",
+    params={"days": 7},
+    summary="At least `days` (7) before polling day, one training for election staff and one "
+    "for law enforcement on election law / powers and policy are scheduled.",
+    rationale=(
+        "S000 VI: 'Conducting trainings for elections office staff, e.g., on de-escalation' and "
+        "'for law enforcement agency staff, e.g. on election laws'; S002 Neighbourhood "
+        "inspectors: staff 'receive necessary training prior to the election day'."
+    ),
+    fix="Schedule both trainings (or one joint training covering election law) before the cut-off.",
+    bad=Example(
+        "timetable:\n  trainings:\n"
+        + training("t-staff", "election_staff", "de_escalation", "2027-03-10"),
+        problems=((2, 3),),
+    ),
+    good=Example(
+        "timetable:\n  trainings:\n"
+        + training("t-staff", "election_staff", "de_escalation", "2027-03-10")
+        + training("t-police", "le_officers", "election_law", "2027-04-01")
+    ),
+)
+
+
+# -- MTG008 -----------------------------------------------------------------------------------
+
+
+def _mtg008(ctx: Context) -> Iterator[Finding]:
+    poll, dates, index = ctx.poll, ctx.dates, ctx.index
+    if poll is None:
+        return
+    latest = poll - timedelta(days=ctx.param("days"))
+    for item in ctx.plan.timetable.exercises:
+        day = dates.last(item.id)
+        if not active(item) or day is None or day > latest:
+            continue
+        election, police = sides(index, [*item.participating_orgs, *item.participants])
+        if election and police:
+            return
+    yield ctx.report(
+        ("timetable", "exercises"),
+        f"no joint exercise (election side and law enforcement) is scheduled at least "
+        f"{ctx.param('days')} days before polling day",
+        anchor="key",
+    )
+
+
+EXERCISE_ORGS = (
+    "organisations:\n  - id: force\n    name: Testshire Police\n    kind: police_force\n"
+    "    sector: law_enforcement\n    jurisdictions: [area]\n"
+)
+
+
+def exercise(orgs: str, when: str) -> str:
+    return (
+        "timetable:\n  exercises:\n    - id: ttx\n      title: Polling day tabletop\n"
+        f"      exercise_type: tabletop\n      participating_orgs: [{orgs}]\n      when: {when}\n"
+    )
+
+
+MTG008 = Rule(
+    code="MTG008",
+    check=_mtg008,
+    name="joint-exercise",
+    severity=W,
+    scope="all",
+    params={"days": 14},
+    summary="A joint tabletop or scenario exercise with the election side and law enforcement "
+    "takes place at least `days` (14) before polling day.",
+    rationale=(
+        "S000 VI: 'Facilitating tabletop or other scenario-based planning exercises to prepare "
+        "for the election'; S001 'Consider holding interdepartmental training and scenario "
+        "planning' (drills, simulations, informal tabletop sessions)."
+    ),
+    fix="Schedule an exercise with participating_orgs from both sides, early enough to act on "
+    "what it finds.",
+    bad=Example(EXERCISE_ORGS + exercise("office, force", "2027-05-01"), problems=((8, 3),)),
+    good=Example(EXERCISE_ORGS + exercise("office, force", "2027-04-01")),
+)
+
+
+# -- MTG011 -----------------------------------------------------------------------------------
+
+
+def _post_election_types(ctx: Context) -> tuple[str, ...]:
+    if ctx.country == "GB":
+        return ("joint_post_election_review", "ec_debrief", "gold_debrief")
+    return ("joint_post_election_review",)
+
+
+def _mtg011(ctx: Context) -> Iterator[Finding]:
+    poll, dates = ctx.poll, ctx.dates
+    if poll is None:
+        return
+    held = set()
+    for item in ctx.plan.timetable.meetings:
+        day = dates.last(item.id)
+        if active(item) and day is not None and day > poll:
+            held.add(item.meeting_type)
+    absent = [t for t in _post_election_types(ctx) if t not in held]
+    if absent:
+        yield ctx.report(
+            ("timetable", "meetings"),
+            f"no {listing(absent)} meeting is scheduled after polling day",
+            anchor="key",
+        )
+
+
+MTG011 = Rule(
+    code="MTG011",
+    check=_mtg011,
+    name="post-election-review",
+    severity=W,
+    scope="all",
+    summary="A joint post-election review is scheduled after polling day (UK: also the "
+    "Electoral Commission debrief and the gold group debrief).",
+    rationale=(
+        "S002 Pre-election planning: 'A joint meeting between the police and local authority "
+        "should be held following the election in order to review the event'; the S002 May "
+        "timetable lists the 'Electoral Commission debrief meeting' (June/July) and the 'Gold "
+        "group debrief' (September)."
+    ),
+    fix="Add the review meeting(s) after polling day.",
+    bad=Example(
+        MEETINGS
+        + meeting("review", "joint_post_election_review", "2027-05-20")
+        + "      final: true\n",
+        problems=((2, 3),),
+    ),
+    good=Example(
+        MEETINGS
+        + meeting("review", "joint_post_election_review", "2027-05-20", "      next_meeting: ec\n")
+        + meeting("ec", "ec_debrief", "2027-06-15", "      next_meeting: gold\n")
+        + meeting("gold", "gold_debrief", "2027-09-15", "      final: true\n")
+    ),
+)
+
+
+# -- extended ---------------------------------------------------------------------------------
+
+
+def _mtg004(ctx: Context) -> Iterator[Finding]:
+    for i, item in enumerate(ctx.plan.timetable.meetings):
+        if item.meeting_type != "introductory" or not active(item):
+            continue
+        absent = [k for k in ("pre_reads", "post_materials") if not getattr(item, k)]
+        if absent:
+            yield ctx.report(
+                ("timetable", "meetings", i),
+                f"introductory meeting '{item.id}' has no {listing(absent)}",
+            )
+
+
+MTG004 = Rule(
+    code="MTG004",
+    check=_mtg004,
+    name="introductory-materials",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="The introductory meeting lists resources shared before it and after it.",
+    rationale=(
+        "S000 IV: 'Share resources before the meeting with LE'; S000 V: 'Share resources after "
+        "the meeting to deepen mutual understanding of roles and responsibilities.'"
+    ),
+    fix="Add pre_reads and post_materials to the introductory meeting.",
+    bad=Example(MEETINGS + meeting("intro", "introductory", "2027-01-20"), problems=((3, 7),)),
+    good=Example(
+        MEETINGS
+        + meeting("intro", "introductory", "2027-01-20")
+        + "      pre_reads: [office scope of work]\n      post_materials: [contact sheet]\n"
+    ),
+)
+
+
+def _mtg005(ctx: Context) -> Iterator[Finding]:
+    poll, dates = ctx.poll, ctx.dates
+    if poll is None:
+        return
+    held = {
+        m.meeting_type
+        for m in ctx.plan.timetable.meetings
+        if active(m) and (dates.start(m.id) or poll) < poll
+    }
+    absent = [t for t in ("gold_group", "joint_agency_working_group") if t not in held]
+    if absent:
+        yield ctx.report(
+            ("timetable", "meetings"),
+            f"no {listing(absent)} meeting before polling day",
+            anchor="key",
+        )
+
+
+MTG005 = Rule(
+    code="MTG005",
+    check=_mtg005,
+    name="principal-planning-meetings",
+    severity=W,
+    scope="UK",
+    core=False,
+    summary="A gold command group meeting and a joint agency working group planning meeting "
+    "take place before polling day.",
+    rationale=(
+        "S002 Pre-election planning: 'The principal planning meetings are the gold command group "
+        "meeting and the joint agency working group planning meeting.'"
+    ),
+    fix="Schedule both meetings before polling day.",
+    bad=Example(MEETINGS + meeting("gold", "gold_group", "2027-02-01"), problems=((2, 3),)),
+    good=Example(
+        MEETINGS
+        + meeting("gold", "gold_group", "2027-02-01")
+        + meeting("jawg", "joint_agency_working_group", "2027-02-15")
+    ),
+)
+
+
+def all_actions(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], Action]]:
+    timetable = ctx.plan.timetable
+    for i, action in enumerate(timetable.actions):
+        yield ("timetable", "actions", i), action
+    for i, item in enumerate(timetable.meetings):
+        for j, action in enumerate(item.actions):
+            yield ("timetable", "meetings", i, "actions", j), action
+    for i, item in enumerate(timetable.exercises):
+        for j, action in enumerate(item.improvement_items):
+            yield ("timetable", "exercises", i, "improvement_items", j), action
+
+
+def _mtg006(ctx: Context) -> Iterator[Finding]:
+    for path, action in all_actions(ctx):
+        if action.status != "open":
+            continue
+        if not action.owner:
+            yield missing(ctx, (*path, "owner"), f"action '{action.id}' has no owner")
+        if action.due is None:
+            yield missing(ctx, (*path, "due"), f"action '{action.id}' has no due date")
+            continue
+        due = ctx.dates.date_of(action.due, (*path, "due"))
+        if due is not None and due < ctx.today:
+            yield ctx.report(
+                (*path, "due"), f"open action '{action.id}' was due on {due.isoformat()}"
+            )
+
+
+MTG006 = Rule(
+    code="MTG006",
+    check=_mtg006,
+    name="actions-owned-and-current",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="Every open action has an owner and a due date, and none is past due.",
+    rationale=(
+        "S002 Pre-election planning: tasks allocated at the joint agency working group "
+        "'should be recorded and managed by the force election SPOC'."
+    ),
+    fix="Give the action an owner and a due date; close it or move the date when it is late.",
+    bad=Example(
+        "timetable:\n  actions:\n    - id: a1\n      text: Share the polling place list\n"
+        "      due: 2026-10-01\n",
+        problems=((3, 7), (5, 12)),
+    ),
+    good=Example(
+        "timetable:\n  actions:\n    - id: a1\n      text: Share the polling place list\n"
+        "      owner: ra-poc\n      due: 2027-01-15\n"
+        "roles:\n  - {id: ra-poc, role: electoral_services_manager, organisation: office}\n"
+    ),
+)
+
+
+def _mtg009(ctx: Context) -> Iterator[Finding]:
+    for i, item in enumerate(ctx.plan.timetable.exercises):
+        day = ctx.dates.last(item.id)
+        if not active(item) or day is None or day >= ctx.today:
+            continue
+        if not item.after_action_ref and not item.improvement_items:
+            yield ctx.report(
+                ("timetable", "exercises", i),
+                f"exercise '{item.id}' took place but records no after-action "
+                "report or improvement items",
+            )
+
+
+MTG009 = Rule(
+    code="MTG009",
+    check=_mtg009,
+    name="exercise-follow-up",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="Every exercise that has taken place records an after-action report or "
+    "improvement items.",
+    rationale=(
+        "S001: exercises exist 'to ensure that officers know what actions will be appropriate'; "
+        "what an exercise teaches is lost unless it is written down and acted on."
+    ),
+    fix="Add after_action_ref or improvement_items to the exercise.",
+    bad=Example(exercise("office", "2026-10-01"), problems=((3, 7),)),
+    good=Example(exercise("office", "2026-10-01") + "      after_action_ref: docs/aar.md\n"),
+)
+
+
+def _mtg010(ctx: Context) -> Iterator[Finding]:
+    poll, dates = ctx.poll, ctx.dates
+    if poll is None:
+        return
+    briefed = any(
+        m.meeting_type == "candidates_agents_briefing"
+        and active(m)
+        and (dates.start(m.id) or poll) < poll
+        and sides(ctx.index, m.participants)[1]
+        for m in ctx.plan.timetable.meetings
+    )
+    if not briefed:
+        yield ctx.report(
+            ("timetable", "meetings"),
+            "no candidates' and agents' briefing with police attendance before polling day",
+            anchor="key",
+        )
+    comms = ctx.plan.communications
+    letter = (
+        comms.candidate_engagement.joint_letter if comms and comms.candidate_engagement else None
+    )
+    if letter is None:
+        yield missing(
+            ctx,
+            ("communications", "candidate_engagement", "joint_letter"),
+            "no joint police / local authority letter to candidates is planned",
+        )
+
+
+MTG010 = Rule(
+    code="MTG010",
+    check=_mtg010,
+    name="candidate-briefing",
+    severity=W,
+    scope="UK",
+    core=False,
+    summary="A candidates' and agents' briefing with police attendance, and a joint police / "
+    "local authority letter to candidates, are planned before polling day.",
+    rationale=(
+        "S002 Candidates and campaigners: 'Police attendance at the briefing for candidates and "
+        "agents … demonstrates the joint approach'; 'the returning officer and chief constable "
+        "may send a joint letter to candidates, agents and campaigners'."
+    ),
+    fix="Schedule the briefing with a police participant and set "
+    "communications.candidate_engagement.joint_letter.",
+    bad=Example(
+        "communications:\n  candidate_engagement: {products: [Joint Guidance]}\n",
+        problems=((2, 25), ("plan.yaml", 1, 1)),
+    ),
+    good=Example(
+        EXERCISE_ORGS
+        + MEETINGS
+        + meeting("brief", "candidates_agents_briefing", "2027-04-08")
+        + "      participants: [force]\n"
+        + "  milestones:\n    - {id: letter, title: Joint letter, when: 2027-04-01}\n"
+        "communications:\n  candidate_engagement: {joint_letter: letter}\n"
+    ),
+)
+
+
+def _mtg012(ctx: Context) -> Iterator[Finding]:
+    engagement = ctx.plan.timetable.engagement
+    if engagement is None or not engagement.quick_win_goal:
+        yield missing(
+            ctx,
+            ("timetable", "engagement", "quick_win_goal"),
+            "no quick-win goal is recorded for the partnership",
+        )
+
+
+MTG012 = Rule(
+    code="MTG012",
+    check=_mtg012,
+    name="quick-win-goal",
+    severity=Severity.INFO,
+    scope="all",
+    core=False,
+    summary="The partnership records an easily achievable first goal.",
+    rationale=(
+        "S000 VI: 'Start with easily achievable goals. Even if small, a quick win will help lay "
+        "the groundwork for the next goal.'"
+    ),
+    fix="Set timetable.engagement.quick_win_goal.",
+    bad=Example("timetable:\n  engagement: {strategy: direct_outreach}\n", problems=((2, 15),)),
+    good=Example(
+        "timetable:\n  engagement:\n    strategy: direct_outreach\n"
+        "    quick_win_goal: joint walk-through of the count centre\n"
+    ),
+)
+
+
+def _mtg013(ctx: Context) -> Iterator[Finding]:
+    poll, dates = ctx.poll, ctx.dates
+    for item in ctx.plan.timetable.meetings:
+        day = dates.start(item.id)
+        if (
+            active(item)
+            and (poll is None or (day is not None and day < poll))
+            and any(a.topic == "threat_reporting" for a in item.agenda)
+        ):
+            return
+    yield ctx.report(
+        ("timetable", "meetings"),
+        "no meeting before polling day has threat_reporting on its agenda",
+        anchor="key",
+    )
+
+
+MTG013 = Rule(
+    code="MTG013",
+    check=_mtg013,
+    name="threat-channel-discussed",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="A meeting before polling day discusses the threat reporting channel (agenda topic "
+    "threat_reporting).",
+    rationale=(
+        "S000 V: 'Make a plan … how to stay in touch about any threats or security needs'; "
+        "S000 VI: consider 'a dedicated channel with LE … where election officials and workers "
+        "can send information concerning threats'."
+    ),
+    fix="Add an agenda item with topic threat_reporting to a meeting before polling day.",
+    bad=Example(MEETINGS + meeting("intro", "introductory", "2027-01-20"), problems=((2, 3),)),
+    good=Example(
+        MEETINGS
+        + meeting("intro", "introductory", "2027-01-20")
+        + "      agenda: [{topic: threat_reporting, text: the threat inbox}]\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    MTG001,
+    MTG002,
+    MTG003,
+    MTG004,
+    MTG005,
+    MTG006,
+    MTG007,
+    MTG008,
+    MTG009,
+    MTG010,
+    MTG011,
+    MTG012,
+    MTG013,
+)

@@ -1,0 +1,838 @@
+"""ROL: roles and contacts (domain.md §2.2).
+
+Who the points of contact are, that they can reach each other, and that every critical role
+has somebody behind it and a deputy (S000 IV, VII; S002 Key roles, "command resilience").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from elecsafe.findings import Finding, Severity
+from elecsafe.lint.context import Context, missing
+from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.common import (
+    ancestors,
+    is_election_side,
+    listing,
+    local_authorities_in_scope,
+)
+from elecsafe.model.roles import RoleAssignment
+
+E, W = Severity.ERROR, Severity.WARNING
+
+ROLE_HEADER = "roles:\n"
+
+
+def _role(
+    id_: str,
+    role: str,
+    org: str,
+    holder: str | None = None,
+    deputy: str | None = None,
+    extra: str = "",
+) -> str:
+    text = f"  - id: {id_}\n    role: {role}\n    organisation: {org}\n"
+    if holder:
+        text += f"    holder: {holder}\n"
+    if deputy:
+        text += f"    deputy: {deputy}\n"
+    return text + extra
+
+
+# -- ROL001 -----------------------------------------------------------------------------------
+
+
+def election_poc_kind(country: str) -> str:
+    return "electoral_services_manager" if country == "GB" else "le_liaison_poc"
+
+
+def _rol001(ctx: Context) -> Iterator[Finding]:
+    kind = election_poc_kind(ctx.country)
+    index = ctx.index
+    for role in ctx.plan.roles:
+        if role.role != kind or not role.holder:
+            continue
+        org = index.organisations.get(role.organisation)
+        if org is None or is_election_side(org):
+            return
+    yield ctx.report(
+        ("roles",),
+        f"no {kind} with a holder is assigned on the election side",
+        anchor="key",
+    )
+
+
+ROL001 = Rule(
+    code="ROL001",
+    check=_rol001,
+    name="election-point-of-contact",
+    severity=E,
+    scope="all",
+    summary="The election office has a designated point of contact for law enforcement "
+    "(US: le_liaison_poc; UK: electoral_services_manager) with a holder.",
+    rationale=(
+        "S000 IV: 'Designate one or more points of contact in your organization to manage LE "
+        "relationships.' In the UK the ESM is 'the person that the force election SPOC should "
+        "make contact with' (S002 Electoral services manager)."
+    ),
+    fix="Add a role assignment of that kind, held by a person of the election office.",
+    bad=Example(ROLE_HEADER + _role("ra-media", "pio", "office", "alice"), problems=((1, 1),)),
+    good=Example(ROLE_HEADER + _role("ra-esm", "electoral_services_manager", "office", "alice")),
+)
+
+
+# -- ROL002 -----------------------------------------------------------------------------------
+
+
+def _rol002(ctx: Context) -> Iterator[Finding]:
+    roles = ctx.index.roles
+    for i, org in enumerate(ctx.plan.organisations):
+        if not org.is_law_enforcement:
+            continue
+        if org.primary_contact is None:
+            yield missing(
+                ctx,
+                ("organisations", i, "primary_contact"),
+                f"law enforcement organisation '{org.id}' has no primary_contact",
+            )
+            continue
+        role = roles.get(org.primary_contact)
+        if role is not None and not role.holder:
+            yield ctx.report(
+                ("organisations", i, "primary_contact"),
+                f"primary contact role '{role.id}' of '{org.id}' has no holder",
+            )
+
+
+LE_ORG = (
+    "organisations:\n  - id: sheriff\n    name: Test County Sheriff's Office\n"
+    "    kind: sheriff_office\n    sector: law_enforcement\n    jurisdictions: [area]\n"
+)
+
+ROL002 = Rule(
+    code="ROL002",
+    check=_rol002,
+    name="le-primary-contact",
+    severity=E,
+    scope="all",
+    summary="Every law enforcement organisation names a primary contact role that has a holder.",
+    rationale=(
+        "S000 I: identify 'police chiefs and sheriffs covering your jurisdiction, the state "
+        "police, and the Election Crimes Coordinator'; S000 IV: each relationship needs a named "
+        "point of contact on both sides."
+    ),
+    fix="Set primary_contact to a role assignment of that agency and give the role a holder.",
+    bad=Example(LE_ORG, problems=((2, 5),), country="US"),
+    good=Example(
+        LE_ORG
+        + "    primary_contact: ra-liaison\npeople:\n  - id: sam\n    display_name: Sam Example\n"
+        "    organisation: sheriff\n"
+        + ROLE_HEADER
+        + _role("ra-liaison", "le_election_liaison", "sheriff", "sam"),
+        country="US",
+    ),
+)
+
+
+# -- ROL003 -----------------------------------------------------------------------------------
+
+
+def _rol003(ctx: Context) -> Iterator[Finding]:
+    plan, index = ctx.plan, ctx.index
+    forces = {o.id: i for i, o in enumerate(plan.organisations) if o.kind == "police_force"}
+    spocs: dict[str, list[int]] = {}
+    for i, role in enumerate(plan.roles):
+        if role.role != "force_election_spoc":
+            continue
+        force = next((a for a in ancestors(index, role.organisation) if a in forces), None)
+        if force is not None:
+            spocs.setdefault(force, []).append(i)
+    for force, position in forces.items():
+        found = spocs.get(force, [])
+        if not found:
+            yield ctx.report(
+                ("organisations", position),
+                f"police force '{force}' has no force_election_spoc",
+                hint="add a role assignment 'force_election_spoc' for this force",
+            )
+        for extra in found[1:]:
+            yield ctx.report(
+                ("roles", extra, "role"),
+                f"police force '{force}' has more than one force_election_spoc",
+                hint="keep one force SPOC; use delegated_la_spoc for local authority areas",
+            )
+    for i, role in enumerate(plan.roles):
+        if role.role != "delegated_la_spoc":
+            continue
+        if role.accountable_to is None:
+            yield missing(
+                ctx,
+                ("roles", i, "accountable_to"),
+                f"delegated SPOC '{role.id}' does not name the force SPOC it is accountable to",
+            )
+            continue
+        target = index.roles.get(role.accountable_to)
+        if target is not None and target.role != "force_election_spoc":
+            yield ctx.report(
+                ("roles", i, "accountable_to"),
+                f"delegated SPOC '{role.id}' is accountable to '{target.id}', "
+                "which is not the force election SPOC",
+            )
+
+
+FORCE = (
+    "organisations:\n  - id: force\n    name: Testshire Police\n    kind: police_force\n"
+    "    sector: law_enforcement\n    jurisdictions: [area]\n    primary_contact: ra-spoc\n"
+)
+
+ROL003 = Rule(
+    code="ROL003",
+    check=_rol003,
+    name="one-force-spoc",
+    severity=E,
+    scope="UK",
+    summary="Each police force has exactly one force election SPOC; delegated SPOCs are "
+    "accountable to it.",
+    rationale=(
+        "S002 Force election single point of contact: 'Every force has a nominated election "
+        "single point of contact' who 'may delegate some of their activities … however, they "
+        "remain responsible'."
+    ),
+    fix="Assign one force_election_spoc per force; set accountable_to on each delegated_la_spoc.",
+    bad=Example(
+        FORCE
+        + ROLE_HEADER
+        + _role("ra-spoc", "force_election_spoc", "force", "alice")
+        + _role("ra-spoc-2", "force_election_spoc", "force", "alice")
+        + _role("ra-la-spoc", "delegated_la_spoc", "force", "alice"),
+        problems=((14, 11), (17, 5)),
+    ),
+    good=Example(
+        FORCE
+        + ROLE_HEADER
+        + _role("ra-spoc", "force_election_spoc", "force", "alice")
+        + _role("ra-la-spoc", "delegated_la_spoc", "force", "alice")
+        + "    accountable_to: ra-spoc\n"
+    ),
+)
+
+
+# -- ROL004 -----------------------------------------------------------------------------------
+
+RETURNING = frozenset({"returning_officer", "acting_returning_officer", "counting_officer"})
+
+
+def _is_registration_authority(ctx: Context, jurisdiction_ids: list[str]) -> bool:
+    jurisdictions = ctx.index.jurisdictions
+    for jid in jurisdiction_ids:
+        j = jurisdictions.get(jid)
+        if j is None:
+            continue
+        if j.registration_authority or (
+            j.registration_authority is None and j.kind != "county_council"
+        ):
+            return True
+    return False
+
+
+def _rol004(ctx: Context) -> Iterator[Finding]:
+    plan, index = ctx.plan, ctx.index
+    councils = local_authorities_in_scope(plan)
+    if not councils:
+        return
+    wanted = {org.id for _, org in councils}
+    held: dict[str, set[str]] = {}
+    for role in plan.roles:
+        for org_id in ancestors(index, role.organisation):
+            if org_id in wanted:
+                held.setdefault(org_id, set()).add(role.role)
+    for i, org in councils:
+        kinds = held.get(org.id, set())
+        absent = []
+        if not kinds & RETURNING:
+            absent.append("returning_officer (or acting_returning_officer/counting_officer)")
+        if "electoral_services_manager" not in kinds:
+            absent.append("electoral_services_manager")
+        if "electoral_registration_officer" not in kinds and _is_registration_authority(
+            ctx, org.jurisdictions
+        ):
+            absent.append("electoral_registration_officer")
+        if absent:
+            yield ctx.report(
+                ("organisations", i),
+                f"local authority '{org.id}' holds a poll but has no {listing(absent)}",
+            )
+
+
+COUNCIL = (
+    "jurisdictions:\n  - id: north-district\n    name: North District\n    kind: district_council\n"
+    "    parent: area\norganisations:\n  - id: north-council\n    name: North District Council\n"
+    "    kind: local_authority\n    sector: election_administration\n"
+    "    jurisdictions: [north-district]\n"
+)
+
+ROL004 = Rule(
+    code="ROL004",
+    check=_rol004,
+    name="statutory-officers",
+    severity=E,
+    scope="UK",
+    summary="Each local authority holding a poll has a returning officer and an ESM (or local "
+    "equivalent); each registration authority has an ERO.",
+    rationale=(
+        "S002 Key roles: the returning officer 'is responsible for ensuring that elections are "
+        "conducted in accordance with the law'; 'Every council is legally required to appoint "
+        "… [an] electoral registration officer'; the ESM 'or local equivalent' is the SPOC's "
+        "counterpart. In two-tier areas county councils are not registration authorities, so the "
+        "ERO check follows `registration_authority` (default: every council but a county council)."
+    ),
+    fix="Add role assignments for the missing statutory officers, with organisation set to the "
+    "council (or its electoral services team).",
+    bad=Example(
+        COUNCIL + ROLE_HEADER + _role("ra-north-ro", "returning_officer", "north-council", "alice"),
+        problems=((7, 5),),
+    ),
+    good=Example(
+        COUNCIL
+        + ROLE_HEADER
+        + _role("ra-north-ro", "returning_officer", "north-council", "alice")
+        + _role("ra-north-ero", "electoral_registration_officer", "north-council", "alice")
+        + _role("ra-north-esm", "electoral_services_manager", "north-council", "alice")
+    ),
+)
+
+
+# -- ROL007 -----------------------------------------------------------------------------------
+
+
+def _rol007(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    by_org: dict[str, set[str]] = {}
+    kinds: set[str] = set()
+    for role in plan.roles:
+        by_org.setdefault(role.organisation, set()).add(role.role)
+        kinds.add(role.role)
+    head = {"sheriff_office": "sheriff", "police_department": "police_chief"}
+    seen_kinds = {o.kind for o in plan.organisations}
+    for i, org in enumerate(plan.organisations):
+        wanted = head.get(org.kind)
+        if wanted and wanted not in by_org.get(org.id, set()):
+            yield ctx.report(
+                ("organisations", i),
+                f"{org.kind.replace('_', ' ')} '{org.id}' has no '{wanted}' role assignment",
+            )
+    absent = []
+    if "sheriff_office" not in seen_kinds:
+        absent.append("a sheriff's office")
+    if "state_police_contact" not in kinds:
+        absent.append("a state_police_contact role")
+    if "fbi_ecc" not in kinds:
+        absent.append("the FBI field office election crimes coordinator (fbi_ecc)")
+    if absent:
+        yield ctx.report(
+            ("organisations",),
+            f"the plan does not list {listing(absent)}",
+            anchor="key",
+        )
+
+
+US_STAKEHOLDERS = (
+    "organisations:\n  - id: sheriff\n    name: Test County Sheriff's Office\n"
+    "    kind: sheriff_office\n    sector: law_enforcement\n    jurisdictions: [area]\n"
+    "  - id: fbi\n    name: FBI Field Office\n    kind: fbi_field_office\n"
+    "    sector: law_enforcement\n    jurisdictions: [area]\n"
+    "  - id: patrol\n    name: State Highway Patrol\n    kind: state_police\n"
+    "    sector: law_enforcement\n    jurisdictions: [area]\n"
+)
+
+ROL007 = Rule(
+    code="ROL007",
+    check=_rol007,
+    name="us-le-stakeholders",
+    severity=W,
+    scope="US",
+    summary="A US plan lists the sheriff, the police chiefs of the agencies covering the "
+    "jurisdiction, a state police contact and the FBI election crimes coordinator.",
+    rationale=(
+        "S000 I: 'This list could include police chiefs and sheriffs covering your jurisdiction, "
+        "the state police, and the Election Crimes Coordinator (ECC) at your nearest FBI field "
+        "office.'"
+    ),
+    fix="Add the agencies and a role assignment for each (sheriff, police_chief, "
+    "state_police_contact, fbi_ecc).",
+    bad=Example(
+        US_STAKEHOLDERS + ROLE_HEADER + _role("ra-ecc", "fbi_ecc", "fbi"),
+        problems=((2, 5), ("plan.yaml", 17, 1)),
+        country="US",
+    ),
+    good=Example(
+        US_STAKEHOLDERS
+        + ROLE_HEADER
+        + _role("ra-ecc", "fbi_ecc", "fbi")
+        + _role("ra-sheriff", "sheriff", "sheriff")
+        + _role("ra-trooper", "state_police_contact", "patrol"),
+        country="US",
+    ),
+)
+
+
+# -- ROL009 -----------------------------------------------------------------------------------
+
+
+def key_contacts(ctx: Context) -> tuple[list[str], list[str]]:
+    """(election-side points of contact, law enforcement primary contacts): person ids."""
+    plan, index = ctx.plan, ctx.index
+    election: list[str] = []
+    for role in plan.roles:
+        if role.role in ("le_liaison_poc", "electoral_services_manager") and role.holder:
+            org = index.organisations.get(role.organisation)
+            if org is None or is_election_side(org):
+                election.append(role.holder)
+    police: list[str] = []
+    for org in plan.organisations:
+        if org.is_law_enforcement and org.primary_contact:
+            role = index.roles.get(org.primary_contact)
+            if role is not None and role.holder:
+                police.append(role.holder)
+    return list(dict.fromkeys(election)), list(dict.fromkeys(police))
+
+
+def exchange_pairs(ctx: Context) -> tuple[int, int, list[tuple[str, str]]]:
+    """(pairs required, pairs done, missing directions (person, other))."""
+    election, police = key_contacts(ctx)
+    people = ctx.index.people
+    exchanged = {
+        p.id: set(p.mobile_exchanged_with) for p in ctx.plan.people if p.mobile_exchanged_with
+    }
+    required = done = 0
+    absent: list[tuple[str, str]] = []
+    for a in election:
+        for b in police:
+            if a == b or a not in people or b not in people:
+                continue
+            required += 1
+            gaps = [(x, y) for x, y in ((a, b), (b, a)) if y not in exchanged.get(x, ())]
+            absent += gaps
+            done += not gaps
+    return required, done, absent
+
+
+def _rol009(ctx: Context) -> Iterator[Finding]:
+    _, _, absent = exchange_pairs(ctx)
+    position = {p.id: i for i, p in enumerate(ctx.plan.people)}
+    for person, other in absent:
+        path = ("people", position[person], "mobile_exchanged_with")
+        message = f"'{person}' has not recorded exchanging mobile numbers with '{other}'"
+        if ctx.index.people[person].mobile_exchanged_with:
+            yield ctx.report(path, message)
+        else:
+            yield missing(ctx, path, message)
+
+
+EXCHANGE = (
+    LE_ORG
+    + "    primary_contact: ra-liaison\n"
+    + ROLE_HEADER
+    + _role("ra-liaison", "le_election_liaison", "sheriff", "sam")
+    + _role("ra-poc", "le_liaison_poc", "office", "bob")
+    + "people:\n  - id: bob\n    display_name: Bob Example\n    organisation: office\n"
+    "    mobile_exchanged_with: [sam]\n"
+    "  - id: sam\n    display_name: Sam Example\n    organisation: sheriff\n"
+)
+
+ROL009 = Rule(
+    code="ROL009",
+    check=_rol009,
+    name="mobiles-exchanged",
+    severity=W,
+    scope="all",
+    summary="The election point(s) of contact and each law enforcement primary contact have "
+    "recorded exchanging mobile numbers (both ways; the numbers stay private).",
+    rationale=(
+        "S000 VII: 'ensure you've exchanged cell phone numbers among key points of contact on "
+        "your team and with LE.' The plan records that the exchange happened "
+        "(`mobile_exchanged_with`), never the numbers."
+    ),
+    fix="Add each other's person id to mobile_exchanged_with on both people.",
+    bad=Example(EXCHANGE, problems=((22, 5),), country="US"),
+    good=Example(EXCHANGE + "    mobile_exchanged_with: [bob]\n", country="US"),
+)
+
+
+# -- ROL010 -----------------------------------------------------------------------------------
+
+
+def _rol010(ctx: Context) -> Iterator[Finding]:
+    if not ctx.has_private_layer:
+        return  # checked where the private layer is present (not in CI; see docs)
+    contacts = ctx.contacts
+    for i, role in enumerate(ctx.plan.roles):
+        if not role.is_critical or not role.holder:
+            continue
+        entry = contacts.get(role.holder)
+        if entry is None or not entry.contact_methods:
+            yield ctx.report(
+                ("roles", i, "holder"),
+                f"holder '{role.holder}' of critical role '{role.id}' has no contact method "
+                "in the private layer",
+            )
+
+
+PRIVATE_OK = (
+    "contacts:\n  alice:\n    contact_methods:\n      - kind: mobile\n"
+    "        value: 07700 900123\n        sensitivity: restricted\n"
+)
+PRIVATE_EMPTY = "contacts:\n  alice:\n    availability: office hours\n"
+
+ROL010 = Rule(
+    code="ROL010",
+    check=_rol010,
+    name="critical-holders-reachable",
+    severity=E,
+    scope="all",
+    summary="Every holder of a critical role has at least one contact method in the private "
+    "layer (checked where private/ is present).",
+    rationale=(
+        "S000 VII asks key contacts to stay reachable ('Use technology to keep connected'); a "
+        "critical role whose holder cannot be reached fails exactly when it is needed. The "
+        "contact details live only in the git-ignored private layer (S003: protect the privacy "
+        "of election workers)."
+    ),
+    fix="Add contact_methods for the person in private/contacts.yaml.",
+    bad=Example(
+        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        files={"private/contacts.yaml": PRIVATE_EMPTY},
+        problems=((5, 13),),
+    ),
+    good=Example(
+        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        files={"private/contacts.yaml": PRIVATE_OK},
+    ),
+)
+
+
+# -- ROL011 -----------------------------------------------------------------------------------
+
+
+def critical_role_ids(ctx: Context) -> set[str]:
+    """Critical by the catalogue (or `critical: true`), plus the site contacts of red sites."""
+    ids = {r.id for r in ctx.plan.roles if r.is_critical}
+    for site in ctx.plan.sites:
+        if site.site_contact and site.vulnerability and site.vulnerability.rating == "red":
+            ids.add(site.site_contact)
+    return ids
+
+
+def _rol011(ctx: Context) -> Iterator[Finding]:
+    critical = critical_role_ids(ctx)
+    for i, role in enumerate(ctx.plan.roles):
+        if role.id not in critical:
+            continue
+        if not role.holder:
+            yield missing(ctx, ("roles", i, "holder"), f"critical role '{role.id}' has no holder")
+        if not role.deputy:
+            yield missing(ctx, ("roles", i, "deputy"), f"critical role '{role.id}' has no deputy")
+        elif role.deputy == role.holder:
+            yield ctx.report(
+                ("roles", i, "deputy"),
+                f"critical role '{role.id}' has the same person as holder and deputy",
+            )
+
+
+def with_deputy(ctx: Context) -> tuple[int, int]:
+    roles = [r for r in ctx.plan.roles if r.id in critical_role_ids(ctx)]
+    ok = sum(1 for r in roles if r.holder and r.deputy and r.holder != r.deputy)
+    return ok, len(roles)
+
+
+BOB = "people:\n  - id: bob\n    display_name: Bob Example\n    organisation: office\n"
+
+ROL011 = Rule(
+    code="ROL011",
+    check=_rol011,
+    name="critical-role-deputy",
+    severity=W,
+    scope="all",
+    summary="Every critical role (gold, silver, bronze, SPOC, SIO, RO, ESM, LE liaison, "
+    "threat channel owner, site contacts of red sites) has a holder and a different deputy.",
+    rationale=(
+        "S002 Command and planning considerations lists 'command resilience' and 'appointment "
+        "of key roles'; a role held by one person with no deputy stops when that person is ill, "
+        "on leave or unreachable on polling day."
+    ),
+    fix="Set holder and deputy to two different people.",
+    bad=Example(
+        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        problems=((2, 5),),
+    ),
+    good=Example(BOB + ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice", "bob")),
+)
+
+
+# -- ROL013 -----------------------------------------------------------------------------------
+
+
+def _rol013(ctx: Context) -> Iterator[Finding]:
+    comms = ctx.plan.communications
+    if comms and comms.candidate_engagement and comms.candidate_engagement.named_contact:
+        return
+    reporting = ctx.plan.threat_reporting
+    if reporting and any(
+        "candidates_campaigners" in c.audience and c.owner for c in reporting.channels
+    ):
+        return
+    yield missing(
+        ctx,
+        ("communications", "candidate_engagement", "named_contact"),
+        "no named individual or department for candidates and campaigners to raise "
+        "harassment, intimidation or threats",
+    )
+
+
+ROL013 = Rule(
+    code="ROL013",
+    check=_rol013,
+    name="candidate-named-contact",
+    severity=W,
+    scope="UK",
+    summary="Candidates and campaigners have a named individual or department to contact about "
+    "harassment, intimidation or threatening behaviour.",
+    rationale=(
+        "S002 Command and planning considerations: 'identifying a named individual or department "
+        "that candidates/campaigners can contact'; S002 Candidates and campaigners: 'Forces are "
+        "encouraged to ensure that candidates/campaigners can contact a named individual and/or "
+        "dedicated department'."
+    ),
+    fix="Set communications.candidate_engagement.named_contact to a role, or give a threat "
+    "reporting channel the audience candidates_campaigners and an owner.",
+    bad=Example(
+        "communications:\n  candidate_engagement:\n    products: [Joint Guidance for Candidates]\n",
+        problems=((3, 5),),
+    ),
+    good=Example(
+        "communications:\n  candidate_engagement:\n    products: [Joint Guidance for Candidates]\n"
+        "    named_contact: ra-feoa\n" + ROLE_HEADER + _role("ra-feoa", "feoa", "office", "alice")
+    ),
+)
+
+
+# -- ROL014 -----------------------------------------------------------------------------------
+
+CPS_ROUTE_KINDS = frozenset({"force_election_spoc", "sio"})
+
+
+def _rol014(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    for i, role in enumerate(plan.roles):
+        if role.cps_liaison and role.role not in CPS_ROUTE_KINDS:
+            yield ctx.report(
+                ("roles", i, "cps_liaison"),
+                f"role '{role.id}' is marked as CPS liaison but is not the force election SPOC",
+            )
+    reporting = plan.threat_reporting
+    if reporting and reporting.cps_advice_route:
+        target: RoleAssignment | None = ctx.index.roles.get(reporting.cps_advice_route)
+        if target is not None and target.role not in CPS_ROUTE_KINDS:
+            yield ctx.report(
+                ("threat_reporting", "cps_advice_route"),
+                f"CPS advice is routed through '{target.id}', not the force election SPOC",
+            )
+
+
+ROL014 = Rule(
+    code="ROL014",
+    check=_rol014,
+    name="cps-via-spoc",
+    severity=E,
+    scope="UK",
+    summary="Contact with the CPS goes through the force election SPOC (or the SIO via the SPOC).",
+    rationale=(
+        "S002 Crown Prosecution Service: 'Contact with the CPS should only be instigated with "
+        "the approval of the force election SPOC'; any positive disposal 'must go to the CPS via "
+        "the force election SPOC'."
+    ),
+    fix="Mark only the force SPOC (or SIO) role as cps_liaison, and route cps_advice_route "
+    "through it.",
+    bad=Example(
+        ROLE_HEADER
+        + _role("ra-inspector", "neighbourhood_inspector", "office", "alice")
+        + "    cps_liaison: true\n",
+        problems=((6, 18),),
+    ),
+    good=Example(
+        ROLE_HEADER
+        + _role("ra-spoc", "force_election_spoc", "office", "alice")
+        + "    cps_liaison: true\n"
+    ),
+)
+
+
+# -- extended rules ---------------------------------------------------------------------------
+
+
+def _rol005(ctx: Context) -> Iterator[Finding]:
+    kinds = {r.role for r in ctx.plan.roles}
+    absent = [k for k in ("sio", "bcu_crime_spoc") if k not in kinds]
+    if absent:
+        yield ctx.report(("roles",), f"no {listing(absent)} is assigned", anchor="key")
+
+
+ROL005 = Rule(
+    code="ROL005",
+    check=_rol005,
+    name="sio-and-crime-spocs",
+    severity=W,
+    scope="UK",
+    core=False,
+    summary="A senior investigating officer and at least one BCU crime SPOC are assigned.",
+    rationale=(
+        "S002 Senior investigating officer: the SIO 'oversees/manages investigations'; the S002 "
+        "recommended timetable identifies crime SPOCs in January/February."
+    ),
+    fix="Add role assignments 'sio' and 'bcu_crime_spoc'.",
+    bad=Example(ROLE_HEADER + _role("ra-sio", "sio", "office", "alice"), problems=((1, 1),)),
+    good=Example(
+        ROLE_HEADER
+        + _role("ra-sio", "sio", "office", "alice")
+        + _role("ra-crime", "bcu_crime_spoc", "office", "alice")
+    ),
+)
+
+
+def _rol006(ctx: Context) -> Iterator[Finding]:
+    feoas = [r.id for r in ctx.plan.roles if r.role == "feoa"]
+    if not feoas:
+        yield ctx.report(
+            ("roles",), "no force elected-official adviser (feoa) is assigned", anchor="key"
+        )
+        return
+    comms = ctx.plan.communications
+    matrix = comms.escalation_matrix if comms else []
+    named = {r for e in matrix for r in (e.first_call, *e.then)}
+    if not named.intersection(feoas):
+        yield missing(
+            ctx,
+            ("communications", "escalation_matrix"),
+            "the escalation matrix does not route any concern to the feoa",
+        )
+
+
+ROL006 = Rule(
+    code="ROL006",
+    check=_rol006,
+    name="feoa-in-escalation",
+    severity=W,
+    scope="UK",
+    core=False,
+    summary="A force elected-official adviser is assigned and appears in the escalation matrix.",
+    rationale=(
+        "S002 Candidates and campaigners asks for a named contact for candidates' security "
+        "concerns; the FEOA is that contact for elected officials and candidates."
+    ),
+    fix="Assign a 'feoa' role and name it in communications.escalation_matrix.",
+    bad=Example(
+        ROLE_HEADER + _role("ra-spoc", "force_election_spoc", "office", "alice"), problems=((1, 1),)
+    ),
+    good=Example(
+        ROLE_HEADER
+        + _role("ra-feoa", "feoa", "office", "alice")
+        + "communications:\n  escalation_matrix:\n    - situation: threat to a candidate\n"
+        "      first_call: ra-feoa\n"
+    ),
+)
+
+
+def _rol008(ctx: Context) -> Iterator[Finding]:
+    kinds = {r.role for r in ctx.plan.roles}
+    absent = [k for k in ("doj_deo", "cisa_psa") if k not in kinds]
+    if absent:
+        yield ctx.report(("roles",), f"no {listing(absent)} is listed", anchor="key")
+
+
+ROL008 = Rule(
+    code="ROL008",
+    check=_rol008,
+    name="federal-partners",
+    severity=Severity.INFO,
+    scope="US",
+    core=False,
+    summary="The DOJ District Election Officer and the CISA Protective Security Advisor are listed.",
+    rationale=(
+        "S000 I asks election officials to identify federal as well as local and state "
+        "partners ('at the local, state, and federal levels')."
+    ),
+    fix="Add role assignments 'doj_deo' and 'cisa_psa'.",
+    bad=Example(
+        ROLE_HEADER + _role("ra-deo", "doj_deo", "office"), problems=((1, 1),), country="US"
+    ),
+    good=Example(
+        ROLE_HEADER + _role("ra-deo", "doj_deo", "office") + _role("ra-psa", "cisa_psa", "office"),
+        country="US",
+    ),
+)
+
+
+def _rol012(ctx: Context) -> Iterator[Finding]:
+    limit = ctx.param("max_critical_roles")
+    critical = critical_role_ids(ctx)
+    held: dict[str, list[int]] = {}
+    for i, role in enumerate(ctx.plan.roles):
+        if role.id in critical and role.holder:
+            held.setdefault(role.holder, []).append(i)
+    for person, positions in held.items():
+        for i in positions[limit:]:
+            yield ctx.report(
+                ("roles", i, "holder"),
+                f"'{person}' holds {len(positions)} critical roles (more than {limit})",
+            )
+
+
+ROL012 = Rule(
+    code="ROL012",
+    check=_rol012,
+    name="critical-role-load",
+    severity=W,
+    scope="all",
+    core=False,
+    params={"max_critical_roles": 2},
+    summary="Nobody holds more than max_critical_roles (default 2) critical roles.",
+    rationale=(
+        "S002 'command resilience': one person holding many critical roles is a single point of "
+        "failure."
+    ),
+    fix="Spread the roles across more people, or raise max_critical_roles with a reason.",
+    bad=Example(
+        ROLE_HEADER
+        + _role("ra-a", "le_liaison_poc", "office", "alice")
+        + _role("ra-b", "threat_channel_owner", "office", "alice")
+        + _role("ra-c", "local_election_official", "office", "alice"),
+        problems=((13, 13),),
+        country="US",
+    ),
+    good=Example(
+        BOB
+        + ROLE_HEADER
+        + _role("ra-a", "le_liaison_poc", "office", "alice")
+        + _role("ra-b", "threat_channel_owner", "office", "alice")
+        + _role("ra-c", "local_election_official", "office", "bob"),
+        country="US",
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    ROL001,
+    ROL002,
+    ROL003,
+    ROL004,
+    ROL005,
+    ROL006,
+    ROL007,
+    ROL008,
+    ROL009,
+    ROL010,
+    ROL011,
+    ROL012,
+    ROL013,
+    ROL014,
+)
