@@ -1,0 +1,256 @@
+"""``elecsafe render``: documents from the plan (Markdown, HTML, Word)."""
+
+from __future__ import annotations
+
+import os
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from elecsafe.cli.common import fail, load
+
+if TYPE_CHECKING:
+    from elecsafe.load.loader import LoadedPlan
+    from elecsafe.render import RenderedDocument
+
+
+class Format(str, Enum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+class Audience(str, Enum):
+    public = "public"
+    partners = "partners"
+    internal = "internal"
+
+
+class Paper(str, Enum):
+    a4 = "a4"
+    letter = "letter"
+
+
+DOC_HELP = (
+    "Document: mou, maa, checklist pre-election, checklist election-day, checklist spoc-esm, "
+    "contacts, command-chart, comms-plan, briefing, debrief, site-register, or all."
+)
+
+
+def generation_date(option: str | None) -> date:
+    """--date, else SOURCE_DATE_EPOCH (reproducible builds), else ELECSAFE_TODAY, else today."""
+    if option:
+        try:
+            return date.fromisoformat(option)
+        except ValueError:
+            fail(f"--date {option!r}: expected YYYY-MM-DD")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
+        except (ValueError, OverflowError, OSError):
+            fail(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp")
+    today = os.environ.get("ELECSAFE_TODAY")
+    if today:
+        try:
+            return date.fromisoformat(today)
+        except ValueError:
+            fail(f"ELECSAFE_TODAY={today!r}: expected YYYY-MM-DD")
+    return date.today()
+
+
+def _refuse_broken_plan(loaded: LoadedPlan, force: bool) -> None:
+    """A plan with schema or reference errors is not rendered (unless --force)."""
+    from elecsafe.findings import Severity
+
+    errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
+    if not errors or (force and loaded.plan is not None):
+        return
+    for finding in sorted(errors, key=lambda f: f.sort_key()):
+        where = f"{finding.file}:{finding.line}:{finding.column}" if finding.line else finding.file
+        typer.echo(f"{where}: {finding.code} {finding.message}", err=True)
+    if loaded.plan is None:
+        fail(f"the plan has {len(errors)} error(s) and cannot be rendered")
+    fail(f"the plan has {len(errors)} error(s); fix them or render anyway with --force")
+
+
+class _Progress:
+    """A rich progress bar on stderr, silent when stderr is not a terminal."""
+
+    def __init__(self) -> None:
+        import sys
+
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=Console(stderr=True),
+            disable=not sys.stderr.isatty(),
+            transient=True,
+        )
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("rendering", total=total)
+
+    def advance(self, label: str) -> None:
+        self.progress.update(self.task, advance=1, description=label)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _write(
+    docs: list[RenderedDocument],
+    targets: list[Path],
+    loaded: LoadedPlan,
+    templates: Path | None,
+    force: bool,
+) -> None:
+    from elecsafe.render.errors import RenderError
+    from elecsafe.render.output import check_target, protected_paths
+    from elecsafe.writes import write_bytes_atomic
+
+    files, folders = protected_paths(
+        loaded.directory, [*loaded.files, *loaded.private_files], templates
+    )
+    try:  # check every target before writing any: no partial pack
+        for target in targets:
+            check_target(target, files, folders, force=force, shown=str(target))
+    except RenderError as exc:
+        fail(str(exc))
+    for doc, target in zip(docs, targets, strict=True):
+        try:
+            write_bytes_atomic(target, doc.data)
+        except OSError as exc:
+            fail(f"{target}: cannot write ({exc.strerror or exc})")
+        typer.echo(f"wrote {target}")
+
+
+def register(app: typer.Typer) -> None:
+    @app.command(
+        context_settings={"allow_interspersed_args": True},
+        epilog=(
+            "Examples: elecsafe render mou --id mou-lowbridge --format docx; "
+            "elecsafe render checklist pre-election examples/uk-force; "
+            "elecsafe render all --format html --audience public --out-dir out/public"
+        ),
+    )
+    def render(
+        words: Annotated[
+            list[str],
+            typer.Argument(metavar="DOC [PLAN]", help=DOC_HELP + " PLAN defaults to ."),
+        ],
+        output_format: Annotated[
+            Format | None,
+            typer.Option(
+                "--format", "-f", help="md, html or docx (default: from -o's suffix, else md)."
+            ),
+        ] = None,
+        audience: Annotated[
+            Audience,
+            typer.Option(
+                "--audience", help="Who may read it: fields above the audience are withheld."
+            ),
+        ] = Audience.partners,
+        item_id: Annotated[
+            str | None, typer.Option("--id", help="The agreement id (mou, maa).")
+        ] = None,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help="Write one document to FILE.")
+        ] = None,
+        out_dir: Annotated[
+            Path | None,
+            typer.Option("--out-dir", help="Folder for the documents (default: PLAN/out)."),
+        ] = None,
+        templates: Annotated[
+            Path | None,
+            typer.Option("--templates", help="Folder of templates between the plan's and ours."),
+        ] = None,
+        when: Annotated[
+            str | None,
+            typer.Option(
+                "--date", help="Generation date YYYY-MM-DD (default SOURCE_DATE_EPOCH or today)."
+            ),
+        ] = None,
+        paper: Annotated[
+            Paper | None,
+            typer.Option("--paper", help="a4 or letter (default: letter for US plans, else a4)."),
+        ] = None,
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force", help="Render a plan with errors; replace files elecsafe did not write."
+            ),
+        ] = False,
+    ) -> None:
+        """Render DOC from PLAN as Markdown, HTML or Word.
+
+        Exit 0: written; 2: could not render (bad plan, template, name, id or path).
+        """
+        from elecsafe.render import RenderError, RenderOptions, resolve_name
+        from elecsafe.render.pipeline import Renderer, render_all
+
+        is_all = bool(words) and words[0].lower() == "all"
+        try:
+            spec, rest = (None, words[1:]) if is_all else resolve_name(words)
+        except RenderError as exc:
+            fail(str(exc))
+        if len(rest) > 1:
+            fail(f"unexpected arguments: {' '.join(rest[1:])} (one PLAN at most)")
+        plan_path = Path(rest[0]) if rest else Path(".")
+        if output is not None and out_dir is not None:
+            fail("give -o FILE or --out-dir DIR, not both")
+        fmt = output_format.value if output_format else None
+        if fmt is None and output is not None:
+            suffix = output.suffix.lower().lstrip(".")
+            fmt = suffix if suffix in ("md", "html", "docx") else None
+            if fmt is None:
+                fail(f"{output}: cannot tell the format from the suffix; add --format")
+        fmt = fmt or "md"
+
+        loaded = load(plan_path)
+        _refuse_broken_plan(loaded, force)
+        options = RenderOptions(
+            audience=audience.value,
+            fmt=fmt,
+            templates_dir=templates,
+            generated_on=generation_date(when),
+            paper=paper.value if paper else None,
+        )
+        folder = out_dir if out_dir is not None else loaded.directory / "out"
+        try:
+            if is_all:
+                if output is not None:
+                    fail("render all writes a folder: use --out-dir, not -o")
+                if item_id:
+                    fail("--id selects one agreement; render all renders every agreement")
+                progress = _Progress()
+                try:
+                    docs, skipped = render_all(loaded, options, progress)
+                finally:
+                    progress.stop()
+                for reason in skipped:
+                    typer.echo(f"elecsafe: skipped: {reason}", err=True)
+            else:
+                assert spec is not None
+                renderer = Renderer(loaded, options)
+                targets = renderer.targets(spec, item_id)
+                if output is not None and len(targets) > 1:
+                    ids = ", ".join(str(t) for t in targets)
+                    fail(
+                        f"the plan has {len(targets)} documents for {spec.name} ({ids}): "
+                        "choose one with --id, or use --out-dir"
+                    )
+                docs = [renderer.render(spec, target) for target in targets]
+        except RenderError as exc:
+            fail(str(exc))
+        paths = [output] if output is not None else [folder / doc.filename for doc in docs]
+        _write(docs, paths, loaded, templates, force)
