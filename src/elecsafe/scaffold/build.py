@@ -1,0 +1,186 @@
+"""Render a profile's templates into the bytes of every scaffold file (nothing is written here).
+
+Why Jinja and not ruamel round-trip: the templates are commented YAML that we own, and the
+comments are the point (they explain each section and cite the guidance). Jinja reproduces
+every comment, blank line and the key order byte for byte; values go in through one YAML
+scalar emitter that quotes and escapes as needed (:mod:`elecsafe.scaffold.yamltext`). With
+ruamel we would need a table of key paths to set (drifting from the template whenever the
+template changes) and ruamel re-flows comments around inserted keys.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from elecsafe import __version__
+from elecsafe.scaffold.files import ScaffoldFile
+from elecsafe.scaffold.profiles import (
+    CONTACTS_SCHEMA,
+    PART_SCHEMA,
+    PLAN_SCHEMA,
+    Profile,
+)
+from elecsafe.scaffold.values import (
+    BANK_HOLIDAY_DIVISION,
+    NATION_NAMES,
+    is_us_federal_election_day,
+    slugify,
+    state_name,
+)
+from elecsafe.scaffold.yamltext import RawYaml, flow_list, yaml_scalar
+
+# Where users find the tool (pre-commit hook, CI install); a placeholder until it is published.
+ELECSAFE_REPO_URL = "https://example.org/elecsafe"
+SCHEMA_VERSION = "1.0"
+# How long private contact details of an election season are kept (PRV007 default).
+RETENTION_DAYS = 90
+
+
+@dataclass(frozen=True)
+class ScaffoldOptions:
+    profile: Profile
+    name: str
+    poll_date: date
+    timezone: str
+    region: str  # US-XX for us-county, ENG/WLS/SCT/NIR for uk-force
+    today: date
+
+
+def templates_dir() -> Path:
+    """``templates/init``: inside the wheel (``elecsafe/templates``) or at the repo root (dev)."""
+    package = Path(__file__).resolve().parent.parent
+    for candidate in (package / "templates" / "init", package.parent.parent / "templates" / "init"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the built-in init templates are missing; reinstall elecsafe")
+
+
+def context(options: ScaffoldOptions) -> dict[str, Any]:
+    """Everything the templates may use (StrictUndefined: a typo is an error, not a blank)."""
+    poll, profile = options.poll_date, options.profile
+    values: dict[str, Any] = {
+        "profile": profile.name,
+        "country": profile.country,
+        "name": options.name,
+        "plan_id": slugify(options.name),
+        "title": f"{options.name} election safety plan",
+        "today": options.today,
+        "poll": poll,
+        "year": poll.year,
+        "timezone": options.timezone,
+        "schema_version": SCHEMA_VERSION,
+        "elecsafe_version": __version__,
+        "repo_url": ELECSAFE_REPO_URL,
+        "retain_until": poll + timedelta(days=RETENTION_DAYS),
+        "flow_list": flow_list,
+        "poll_plus": lambda days: poll + timedelta(days=days),
+    }
+    if profile.country == "US":
+        values.update(_us_values(options.region, poll))
+    else:
+        values.update(_uk_values(options.region, poll))
+    return values
+
+
+def _us_values(state: str, poll: date) -> dict[str, Any]:
+    federal = is_us_federal_election_day(poll)
+    presidential = federal and poll.year % 4 == 0
+    if presidential:
+        kind, name = "federal_general", f"Presidential general election {poll.year}"
+    elif federal:
+        kind, name = "federal_midterm", f"General election {poll.year}"
+    else:
+        kind, name = "special", f"Election of {poll.isoformat()}"
+    return {
+        "state": state,
+        "state_name": state_name(state),
+        "federal": federal,
+        "presidential": presidential,
+        "election_kind": kind,
+        "election_name": name,
+        "election_id": f"general-{poll.year}" if federal else f"election-{poll.year}",
+        "pack": "us_federal" if federal else None,
+    }
+
+
+def _uk_values(nation: str, poll: date) -> dict[str, Any]:
+    kinds = {
+        "ENG": "local_england",
+        "WLS": "local_wales",
+        "SCT": "local_scotland",
+        "NIR": "local_northern_ireland",
+    }
+    # The English local pack also fits Welsh principal-area polls (same working-day rules);
+    # Scotland and Northern Ireland have other timetables, not shipped yet.
+    pack = "uk_local_eng" if nation in ("ENG", "WLS") else None
+    return {
+        "nation": nation,
+        "nation_name": NATION_NAMES[nation],
+        "division": BANK_HOLIDAY_DIVISION[nation],
+        "election_kind": kinds[nation],
+        "election_name": f"Local elections {poll.year}",
+        "election_id": f"local-{poll.year}",
+        "pack": pack,
+        "app_applies": nation in ("ENG", "WLS"),
+    }
+
+
+def _environment(root: Path, *, yaml: bool) -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(root)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        # In YAML templates every {{ value }} is emitted as a YAML scalar (like autoescape).
+        finalize=yaml_scalar if yaml else None,
+    )
+
+
+def schema_files() -> list[ScaffoldFile]:
+    """The plan schema, a variant for included files (no required keys), the private layer's."""
+    from elecsafe.model.org import PrivateLayer
+    from elecsafe.model.schema import plan_json_schema
+
+    plan_text = plan_json_schema()
+    part = json.loads(plan_text)
+    part.pop("required", None)
+    part["$id"] = "https://example.org/elecsafe/plan-part.schema.json"
+    part["title"] = "elecsafe plan (an included file)"
+    contacts = PrivateLayer.model_json_schema(by_alias=True)
+    contacts["$schema"] = "http://json-schema.org/draft-07/schema#"
+    contacts["$id"] = "https://example.org/elecsafe/contacts.schema.json"
+    contacts["title"] = "elecsafe private contacts"
+
+    def dump(value: dict[str, Any]) -> bytes:
+        return (json.dumps(value, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+    return [
+        ScaffoldFile(PurePosixPath(PLAN_SCHEMA), plan_text.encode("utf-8")),
+        ScaffoldFile(PurePosixPath(PART_SCHEMA), dump(part)),
+        ScaffoldFile(PurePosixPath(CONTACTS_SCHEMA), dump(contacts)),
+    ]
+
+
+def build(options: ScaffoldOptions, root: Path | None = None) -> list[ScaffoldFile]:
+    """Every file of the scaffold, rendered, in the order they are listed and written."""
+    root = root or templates_dir()
+    values = context(options)
+    yaml_env = _environment(root, yaml=True)
+    text_env = _environment(root, yaml=False)
+    files: list[ScaffoldFile] = []
+    for out, template in options.profile.template_files():
+        is_yaml = out.endswith((".yaml", ".yml"))
+        depth = out.count("/")
+        page_values = {**values, "schema_prefix": RawYaml("../" * depth)}
+        env = yaml_env if is_yaml else text_env
+        text = env.get_template(template).render(page_values)
+        files.append(ScaffoldFile(PurePosixPath(out), text.encode("utf-8")))
+    return files + schema_files()
