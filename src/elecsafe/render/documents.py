@@ -262,6 +262,14 @@ class Builder:
                 "Mobile numbers exchanged between key points of contact",
                 mobile_known,
                 rule="ROL009",
+                note=next(
+                    (
+                        p.mobile_exchanged_with
+                        for p in exchanged
+                        if is_withheld(p.mobile_exchanged_with)
+                    ),
+                    view.people if is_withheld(view.people) else None,
+                ),
             )
         )
         sections.append(roles)
@@ -297,7 +305,7 @@ class Builder:
                     f"MoU signed: {mou.title}",
                     mou.signed_on is not None,
                     rule=mou_rule,
-                    note=mou.signed_on,
+                    note=self._date(mou.signed_on),
                 )
             )
             agreements.lines.append(
@@ -305,7 +313,7 @@ class Builder:
                     f"MoU reviewed in the last 12 months: {mou.title}",
                     _recent(mou.last_reviewed, poll),
                     rule="DOC002",
-                    note=mou.last_reviewed,
+                    note=self._date(mou.last_reviewed),
                 )
             )
             missing = [k for k in MOU_SECTIONS if k not in mou.sections]
@@ -343,7 +351,7 @@ class Builder:
                         f"Personnel briefed on key restrictions: {self.lookups.org_name(party.org)}",
                         party.personnel_briefed_on is not None,
                         rule="MAA006",
-                        note=party.personnel_briefed_on,
+                        note=self._date(party.personnel_briefed_on),
                     )
                 )
         if is_withheld(view.mous) or is_withheld(view.mutual_aid):

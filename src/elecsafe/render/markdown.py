@@ -40,7 +40,7 @@ def md_inline(value: object) -> MdSafe:
     """One line of text: newlines become spaces (a table cell or list item stays one line)."""
     if isinstance(value, MdSafe):
         return value
-    return MdSafe(_escape_line(" ".join(str(value).split())))
+    return MdSafe(_escape_line(re.sub(r"\s*[\r\n]+\s*", " ", str(value))))
 
 
 def md_block(value: object) -> MdSafe:
