@@ -1,0 +1,37 @@
+"""``--for ROLE|ORG|PERSON``: which timetable items concern one role, organisation or person."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from elecsafe.dates import ResolvedItem
+    from elecsafe.model.plan import Plan
+
+
+class UnknownParty(ValueError):
+    pass
+
+
+def parties_for(plan: Plan, target: str) -> frozenset[str]:
+    """The ids an item must name (as owner or participant) to concern ``target``:
+
+    * a role: that role;
+    * an organisation: the organisation and every role it staffs;
+    * a person: the person and every role they hold or deputise.
+    """
+    index = plan.index()
+    if target in index.roles:
+        return frozenset({target})
+    if target in index.organisations:
+        return frozenset(
+            {target, *(r.id for r in index.roles.values() if r.organisation == target)}
+        )
+    if target in index.people:
+        held = (r.id for r in index.roles.values() if target in (r.holder, r.deputy))
+        return frozenset({target, *held})
+    raise UnknownParty(target)
+
+
+def concerns(item: ResolvedItem, parties: frozenset[str]) -> bool:
+    return item.owner in parties or any(p in parties for p in item.participants)

@@ -1,0 +1,130 @@
+"""What an event may say about its item: DESCRIPTION, LOCATION and SUMMARY text.
+
+Every model field read here passes :func:`allowed` first, so a field the schema marks
+``restricted`` (or above the calendar's audience) never reaches the .ics file, even if the
+lead later re-marks a field (domain.md §5.5: calendars leave the building).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel
+
+from elecsafe.model.base import Sensitivity, field_sensitivity
+
+if TYPE_CHECKING:
+    from elecsafe.dates import ResolvedItem
+    from elecsafe.model.plan import Plan
+
+KIND_LABELS = {
+    "milestone": "Milestone",
+    "meeting": "Meeting",
+    "training": "Training",
+    "exercise": "Exercise",
+    "action": "Action",
+}
+SEMANTICS = {
+    "on": "on",
+    "not_later_than": "not later than",
+    "not_earlier_than": "not earlier than",
+    "window": "within the window",
+}
+
+
+def allowed(model: Any, name: str, audience: Sensitivity) -> bool:
+    """True when ``model.name`` may be shown to ``audience`` (public or partners)."""
+    if not isinstance(model, BaseModel):
+        return False
+    cls: type[BaseModel] = type(model)
+    if name not in cls.model_fields:
+        return False
+    return field_sensitivity(cls, name).rank <= audience.rank
+
+
+def field(model: Any, name: str, audience: Sensitivity) -> Any:
+    return getattr(model, name, None) if allowed(model, name, audience) else None
+
+
+def summary(item: ResolvedItem, audience: Sensitivity) -> str:
+    """The title, with the deadline time first for all-day deadlines ("16:00 Nominations
+    close"): domain.md §4.8 keeps statutory deadlines all-day so they never block a diary."""
+    name = "text" if item.kind == "action" else "title"
+    title = field(item.item, name, audience) or item.id
+    if item.kind == "action":
+        title = f"Action: {title}"
+    if item.all_day and item.time:
+        return f"{item.time} {title}"
+    return str(title)
+
+
+def role_label(plan: Plan, role_id: str, audience: Sensitivity) -> str:
+    role = plan.index().roles.get(role_id)
+    if role is None:
+        return role_id
+    title = field(role, "title", audience)
+    from elecsafe.model.roles import ROLE_CATALOGUE
+
+    label = title or ROLE_CATALOGUE.get(role.role, ROLE_CATALOGUE["other"]).label
+    return f"{label} ({role_id})"
+
+
+def location(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str | None:
+    where = field(item.item, "location", audience)
+    if where is None:
+        return None
+    if where == "virtual":
+        return "Virtual"
+    site = plan.index().sites.get(where)
+    if site is None:
+        return None
+    parts = [field(site, "name", audience), field(site, "address", audience)]
+    text = ", ".join(str(p) for p in parts if p)
+    return text or None
+
+
+def _pack_semantics(plan: Plan, item: ResolvedItem) -> str | None:
+    from elecsafe.dates.packs import PACK_IDS, load_pack
+
+    election = plan.index().elections.get(item.election or "")
+    rules = election.timetable_rules if election else None
+    if rules not in PACK_IDS or item.statutory_key is None:
+        return None
+    pack_item = load_pack(str(rules)).items.get(item.statutory_key)
+    return pack_item.deadline_semantics if pack_item else None
+
+
+def description(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str:
+    model = item.item
+    lines = [f"{KIND_LABELS[item.kind]}" + (f" · {item.offset_label}" if item.offset_label else "")]
+    if item.statutory_key:
+        semantics = field(model, "deadline_semantics", audience) or _pack_semantics(plan, item)
+        deadline = SEMANTICS.get(semantics or "", "")
+        at = f" {item.time}" if item.time else ""
+        lines.append(
+            f"Statutory date: {item.statutory_key}{(' — ' + deadline) if deadline else ''}{at}"
+        )
+    if item.window:
+        lines.append(f"Window: {item.day:%a %d %b %Y} – {item.last_day:%a %d %b %Y}")
+    owner = field(model, "owner", audience)
+    if owner:
+        lines.append(f"Owner: {role_label(plan, owner, audience)}")
+    participants = field(model, "participants", audience)
+    if participants:
+        lines.append("Participants: " + ", ".join(participants))
+    agenda = field(model, "agenda", audience) or []
+    topics = [a for a in agenda if allowed(a, "text", audience)]
+    if topics:
+        lines.append("Agenda:")
+        lines += [f"- {a.text}" for a in topics]
+    source = field(model, "source", audience)
+    if source is not None and allowed(source, "ref", audience):
+        lines.append(f"Source: {source.ref}")
+    notes = field(model, "notes", audience)
+    if notes:
+        lines.append(str(notes))
+    lines.append(f"Status: {item.status}")
+    marking = field(plan.handling, "marking", audience)
+    footer = f"elecsafe plan {plan.id} v{plan.version}"
+    lines += ["", f"{marking} · {footer}" if marking else footer]
+    return "\n".join(lines)
