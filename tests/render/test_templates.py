@@ -1,0 +1,180 @@
+"""Template lookup, overrides, the sandbox, strict variables and Markdown escaping."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from elecsafe.load.loader import load_plan
+from elecsafe.render import DOCUMENTS, RenderError
+from elecsafe.render.locate import builtin_templates_dir
+from elecsafe.render.markdown import md_block, md_inline
+from elecsafe.render.pipeline import Renderer
+from elecsafe.render.templates import copy_builtin, list_templates
+from tests.render.conftest import REPO, options
+
+
+def _markdown(plan_dir: Path, name: str, item: str | None = None, **kw: object) -> str:
+    renderer = Renderer(load_plan(plan_dir), options(**kw))
+    return renderer.render(DOCUMENTS[name], item).markdown
+
+
+def _template(plan_dir: Path, name: str, text: str) -> None:
+    folder = plan_dir / "templates"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+# -- locating the built-ins -----------------------------------------------------------------
+
+
+def test_builtins_found_in_the_source_tree() -> None:
+    assert builtin_templates_dir() == REPO / "templates"
+    assert (builtin_templates_dir() / "documents" / "mou.md.j2").is_file()
+
+
+def test_builtins_found_inside_an_installed_wheel_layout(tmp_path: Path) -> None:
+    package = tmp_path / "site-packages" / "elecsafe"
+    (package / "templates" / "documents").mkdir(parents=True)
+    assert builtin_templates_dir(package) == package / "templates"
+
+
+def test_builtins_missing_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="built-in templates not found"):
+        builtin_templates_dir(tmp_path / "src" / "elecsafe")
+
+
+def test_every_document_has_a_builtin_template() -> None:
+    folder = builtin_templates_dir() / "documents"
+    for spec in DOCUMENTS.values():
+        assert (folder / spec.template).is_file(), spec.template
+
+
+# -- overrides ------------------------------------------------------------------------------
+
+
+def test_plan_template_overrides_the_builtin(uk_plan: Path) -> None:
+    _template(
+        uk_plan,
+        "debrief.md.j2",
+        '{% extends "_base.md.j2" %}{% block body %}Our own debrief for {{ plan.title }}.{% endblock %}',
+    )
+    text = _markdown(uk_plan, "debrief")
+    assert "Our own debrief for Wyvernshire election policing plan 2027." in text
+    assert "## 1. Planning and preparation" not in text
+    assert text.startswith("**OFFICIAL-SENSITIVE**\n\n# Post-election debrief\n")
+
+
+def test_lookup_order_plan_then_user_then_builtin(uk_plan: Path, tmp_path: Path) -> None:
+    user = tmp_path / "user-templates"
+    user.mkdir()
+    (user / "debrief.md.j2").write_text("user debrief\n")
+    (user / "briefing.md.j2").write_text("user briefing\n")
+    _template(uk_plan, "debrief.md.j2", "plan debrief\n")
+    renderer = Renderer(load_plan(uk_plan), options(templates_dir=user))
+    assert renderer.render(DOCUMENTS["debrief"], None).markdown == "plan debrief\n"
+    assert renderer.render(DOCUMENTS["briefing"], None).markdown == "user briefing\n"
+    assert "## Positions" in renderer.render(DOCUMENTS["command-chart"], None).markdown
+    rows = {r.name: r for r in list_templates(uk_plan, user)}
+    assert (rows["debrief.md.j2"].source, rows["debrief.md.j2"].overrides) == ("plan", "user")
+    assert (rows["briefing.md.j2"].source, rows["briefing.md.j2"].overrides) == ("user", "built-in")
+    assert rows["mou.md.j2"].source == "built-in"
+    assert rows["mou.md.j2"].description.startswith("memorandum of understanding")
+
+
+def test_templates_copy_ejects_and_refuses_to_overwrite(tmp_path: Path) -> None:
+    target = copy_builtin("mou", tmp_path / "templates" / "mou.md.j2")
+    assert target.read_text() == (builtin_templates_dir() / "documents" / "mou.md.j2").read_text()
+    with pytest.raises(RenderError, match="exists; use --force"):
+        copy_builtin("mou.md.j2", tmp_path / "templates" / "mou.md.j2")
+    target.write_text("changed")
+    copy_builtin("mou", tmp_path / "templates" / "mou.md.j2", force=True)
+    assert target.read_text() != "changed"
+    with pytest.raises(RenderError, match="did you mean 'mou'"):
+        copy_builtin("muo", tmp_path)
+
+
+# -- the sandbox, strict variables, bad templates ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler.__init__.__globals__ }}",
+        "{{ plan.__dict__ }}",
+        "{% for c in ''.__class__.__mro__[1].__subclasses__() %}{{ c }}{% endfor %}",
+    ],
+)
+def test_sandbox_escape_is_refused_cleanly(uk_plan: Path, source: str) -> None:
+    _template(uk_plan, "debrief.md.j2", "line one\n" + source + "\n")
+    with pytest.raises(RenderError) as error:
+        _markdown(uk_plan, "debrief")
+    message = str(error.value)
+    assert "\n" not in message
+    assert message.startswith(
+        str(uk_plan / "templates" / "debrief.md.j2") + ":2: unsafe template operation refused"
+    )
+
+
+def test_templates_cannot_mutate_plan_data(uk_plan: Path) -> None:
+    _template(uk_plan, "debrief.md.j2", "{{ plan.sites.append(1) }}\n")
+    with pytest.raises(RenderError, match=":1: unsafe template operation refused"):
+        _markdown(uk_plan, "debrief")
+
+
+def test_missing_variable_names_template_and_line(uk_plan: Path) -> None:
+    _template(uk_plan, "debrief.md.j2", "a\nb\n{{ plan.titel }}\n")
+    with pytest.raises(
+        RenderError,
+        match=r"debrief\.md\.j2:3: 'elecsafe\.render\.redact\.Record object' has no attribute 'titel'",
+    ):
+        _markdown(uk_plan, "debrief")
+
+
+def test_syntax_error_names_file_and_line(uk_plan: Path) -> None:
+    _template(uk_plan, "debrief.md.j2", "ok\n{% if plan.title %}\nno endif\n")
+    with pytest.raises(
+        RenderError, match=r"debrief\.md\.j2:3: template syntax error: Unexpected end of template"
+    ):
+        _markdown(uk_plan, "debrief")
+
+
+# -- plan text is data ----------------------------------------------------------------------
+
+
+def test_jinja_in_plan_text_is_printed_literally(uk_plan: Path) -> None:
+    text = (uk_plan / "plan.yaml").read_text()
+    text = text.replace(
+        "purpose: To cooperate", "purpose: \"{{ ''.__class__ }} {% raw %} To cooperate"
+    ).replace("in accordance with the law.", 'in accordance with the law."')
+    (uk_plan / "plan.yaml").write_text(text)
+    for fmt in ("md", "html"):
+        out = Renderer(load_plan(uk_plan), options(fmt=fmt)).render(
+            DOCUMENTS["mou"], "mou-lowbridge"
+        )
+        if fmt == "md":
+            assert "{{ ''.\\_\\_class\\_\\_ }} {% raw %} To cooperate" in out.markdown
+        else:
+            assert "<p>{{ ''.__class__ }} {% raw %} To cooperate" in out.data.decode()
+
+
+def test_markdown_significant_characters_are_escaped(uk_plan: Path) -> None:
+    text = (uk_plan / "plan.yaml").read_text()
+    text = text.replace("name: St Mary's Church Hall", 'name: "*urgent* | <b> [x](y)"')
+    (uk_plan / "plan.yaml").write_text(text)
+    register = _markdown(uk_plan, "site-register")
+    assert (
+        "| \\*urgent\\* \\| \\<b\\> \\[x\\](y) | Polling station | Lowbridge District |" in register
+    )
+
+
+def test_md_escape_rules() -> None:
+    assert md_inline("a_b *c* `d` <e> |f| [g]") == "a\\_b \\*c\\* \\`d\\` \\<e\\> \\|f\\| \\[g\\]"
+    assert md_inline("line\nbreak") == "line break"
+    assert md_inline("# not a heading") == "\\# not a heading"
+    assert md_inline("1. not a list") == "1\\. not a list"
+    assert md_inline("1.3") == "1.3"
+    assert md_inline("Police & Council &amp;") == "Police & Council \\&amp;"
+    assert md_block("para one\n- two\n\npara three") == "para one\n\\- two\n\npara three"
