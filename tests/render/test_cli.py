@@ -187,3 +187,21 @@ def test_templates_list_and_copy(
         code == 2
         and err == "elecsafe: error: templates/maa.md.j2: exists; use --force to replace it\n"
     )
+
+
+def test_render_help_imports_no_heavy_module() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, runpy\n"
+        "sys.argv = ['elecsafe', 'render', '--help']\n"
+        "try: runpy.run_module('elecsafe', run_name='__main__')\n"
+        "except SystemExit: pass\n"
+        "heavy = ('jinja2', 'docx', 'markdown_it', 'rich.console', 'elecsafe.render')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -187,8 +187,10 @@ def template_description(path: Path) -> str:
         return ""
     marker = "description:"
     if marker in first:
-        text = first.split(marker, 1)[1]
-        return text.replace("#}", "").replace("-", " ", 0).strip().rstrip("-").strip()
+        text = first.split(marker, 1)[1].strip()
+        for closing in ("-#}", "#}", "*/"):
+            text = text.removesuffix(closing).strip()
+        return text
     return ""
 
 
