@@ -108,5 +108,5 @@ def register(app: typer.Typer) -> None:
             write_bytes_atomic(output, data)
         except OSError as exc:
             fail(f"{output}: cannot write ({exc.strerror or exc})")
-        typer.echo(f"wrote {output}", err=True)
+        typer.echo(f"wrote {output}")
         raise typer.Exit(EXIT_OK)

@@ -76,6 +76,9 @@ def register(app: typer.Typer) -> None:
         else:
             from rich.console import Console
 
-            print_table(Console(highlight=False, soft_wrap=False), model, resolved)
+            console = Console(highlight=False)
+            if not console.is_terminal:  # pipes and files: wide enough for whole titles
+                console = Console(highlight=False, width=max(console.width, 140))
+            print_table(console, model, resolved)
         echo_findings(findings)
         raise typer.Exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)
