@@ -167,3 +167,24 @@ def test_docx_leaves_mermaid_out_but_keeps_the_table(uk_loaded: LoadedPlan) -> N
         "ACC Dana Whitcombe",
         "Supt Ravi Anand",
     ]
+
+
+def test_marking_cannot_break_out_of_the_print_css(uk_plan: object) -> None:
+    from pathlib import Path
+
+    from elecsafe.load.loader import load_plan
+
+    plan_dir = Path(str(uk_plan))
+    text = (plan_dir / "plan.yaml").read_text()
+    text = text.replace(
+        "marking: OFFICIAL-SENSITIVE", "marking: 'OFFICIAL \"x\" </style><script>alert(1)</script>'"
+    )
+    (plan_dir / "plan.yaml").write_text(text)
+    page = _html(load_plan(plan_dir), "debrief")
+    parser = _Collect()
+    parser.feed(page)
+    assert "script" not in parser.tags
+    assert (
+        'content: "OFFICIAL \\22 x\\22  \\3C /style\\3E \\3C script\\3E alert(1)\\3C /script\\3E "; }'
+        in page
+    )

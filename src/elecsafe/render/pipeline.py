@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
+from markupsafe import Markup
+
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model.plan import Plan
 from elecsafe.render.catalogue import DOCUMENTS, DocSpec
@@ -251,9 +253,24 @@ class Renderer:
                 f"{doc.audience_label} · generated {generated}",
                 "generated_long": generated,
                 "generator": f"{GENERATED_MARK} {_version()}",
+                "page_header_css": _css_string(str(doc.marking)),
+                "page_footer_css": _css_string(
+                    f"{doc.marking} · version {doc.version} · generated {generated} · page "
+                ),
                 "lang": "en-US" if country == "US" else "en-GB",
             }
         )
+
+
+def _css_string(text: str) -> Markup:
+    """A quoted CSS string that cannot end the string or the <style> element."""
+    out = []
+    for char in text:
+        if char in "\\\"<>&'" or ord(char) < 0x20:
+            out.append(f"\\{ord(char):X} ")
+        else:
+            out.append(char)
+    return Markup('"' + "".join(out) + '"')
 
 
 def _version() -> str:
