@@ -2,46 +2,156 @@
 
 from __future__ import annotations
 
+import os
+from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, load
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, stdout_is_terminal
+
+if TYPE_CHECKING:
+    from elecsafe.lint.runner import LintResult
 
 
 class Format(str, Enum):
     text = "text"
     concise = "concise"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+HELP = """Validate PLAN and lint it against the guidance.
+
+PLAN is a plan directory or its plan.yaml (default: the current directory).
+
+Exit codes: 0 no finding at the failing severity (errors; with --strict, warnings too);
+1 findings at or above it; 2 the check could not run (no plan.yaml, unreadable file,
+bad option, unknown rule code).
+
+Formats: text (grouped, with hints and the readiness summary), concise
+(path:line:col: CODE message), json (versioned document, see docs/rules.md), sarif (2.1.0,
+for GitHub code scanning), github (workflow annotations; the default when GITHUB_ACTIONS=true).
+
+Suppress one finding with a comment on its line (or the line above):
+# elecsafe: ignore[CODE] reason. Configure rules in the plan's lint: block or in
+.elecsafe.yaml (select, ignore, extended, severity, params, waivers).
+"""
+
+
+def _codes(values: list[str] | None) -> list[str]:
+    codes = [c.strip().upper() for v in values or [] for c in v.split(",") if c.strip()]
+    if not codes:
+        return []
+    from elecsafe.lint.registry import suggest, unknown_selectors
+
+    for bad in unknown_selectors(codes):
+        close = suggest(bad)
+        fail(f"unknown rule code '{bad}'" + (f" (did you mean {close}?)" if close else ""))
+    return codes
+
+
+def _today(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        fail(f"--today must be a date YYYY-MM-DD, not '{value}'")
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(help=HELP)
     def check(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         output_format: Annotated[
-            Format, typer.Option("--format", help="Output format.")
-        ] = Format.text,
+            Format | None,
+            typer.Option(
+                "--format",
+                help="text, concise, json, sarif or github "
+                "(default: github under GitHub Actions, else text).",
+            ),
+        ] = None,
+        output_file: Annotated[
+            Path | None,
+            typer.Option("--output-file", "-o", help="Write the report to FILE (atomically)."),
+        ] = None,
         strict: Annotated[
-            bool, typer.Option("--strict", help="Warnings fail the check too.")
+            bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")
         ] = False,
+        select: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--select", help="Only these codes or families (e.g. MAA,MTG001); repeatable."
+            ),
+        ] = None,
+        ignore: Annotated[
+            list[str] | None,
+            typer.Option("--ignore", help="Skip these codes or families; repeatable."),
+        ] = None,
+        statistics: Annotated[
+            bool, typer.Option("--statistics", help="Print the count of findings per code.")
+        ] = False,
+        extended: Annotated[
+            bool, typer.Option("--extended", help="Also run the rules outside the core set.")
+        ] = False,
+        today: Annotated[
+            str | None,
+            typer.Option(
+                "--today",
+                help="Pretend today is YYYY-MM-DD (for past-due checks; env ELECSAFE_TODAY).",
+            ),
+        ] = None,
     ) -> None:
-        """Validate PLAN and lint it against the guidance.
-
-        Exit 0: no findings at the failing severity; 1: findings; 2: could not run.
-        """
+        selected, ignored, pinned = _codes(select), _codes(ignore), _today(today)
+        chosen = output_format
+        if chosen is None:
+            chosen = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
         from elecsafe.lint.runner import LintOptions, run
 
-        result = run(load(plan), LintOptions(strict=strict))
-        if output_format is Format.concise:
-            from elecsafe.lint.reporters.concise import render
-
-            typer.echo(render(result), nl=False)
+        options = LintOptions(
+            strict=strict, select=selected, ignore=ignored, today=pinned, extended=extended
+        )
+        result = run(load(plan), options)
+        text = _render(
+            result, chosen, statistics, color=output_file is None and stdout_is_terminal()
+        )
+        if output_file is None:
+            typer.echo(text, nl=False)
         else:
-            from rich.console import Console
+            from elecsafe.writes import write_text_atomic
 
-            from elecsafe.lint.reporters.text import print_text
-
-            print_text(result, Console(highlight=False, soft_wrap=True))
+            try:
+                write_text_atomic(output_file, text)
+            except OSError as exc:
+                fail(f"{output_file}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+def _render(result: LintResult, chosen: Format, statistics: bool, *, color: bool) -> str:
+    if statistics and chosen in (Format.text, Format.concise):
+        from elecsafe.lint.reporters import statistics as stats
+
+        return stats.render(result)
+    if chosen is Format.concise:
+        from elecsafe.lint.reporters import concise
+
+        return concise.render(result)
+    if chosen is Format.json:
+        from elecsafe.lint.reporters import json_report
+
+        return json_report.render(result)
+    if chosen is Format.sarif:
+        from elecsafe.lint.reporters import sarif
+
+        return sarif.render(result)
+    if chosen is Format.github:
+        from elecsafe.lint.reporters import github
+
+        return github.render(result)
+    from elecsafe.lint.reporters import text
+
+    return text.render(result, color=color)

@@ -9,6 +9,7 @@ the same records, so documentation and behaviour cannot drift. Each family modul
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -86,16 +87,29 @@ class Rule:
         return family_of(self.code)
 
     @property
+    def tags_cited(self) -> list[str]:
+        """Guidance tags cited in the rationale (S000 ... S004), for SARIF tags."""
+        return sorted({m.group(1) for m in _CITATION.finditer(self.rationale)})
+
+    @property
     def sources(self) -> list[str]:
-        """Guidance tags cited in the rationale (S000 ... S004), for SARIF tags and tables."""
-        return sorted({word[:4] for word in self.rationale.split() if _is_tag(word[:4])})
+        """Citations with their section where the rationale names one ("S000 VII",
+        "S002 Threat assessment"), in order of appearance."""
+        found: list[str] = []
+        for match in _CITATION.finditer(self.rationale):
+            cite = match.group(0).strip()
+            if cite not in found:
+                found.append(cite)
+        return [c for c in found if not any(o != c and o.startswith(c) for o in found)]
 
     def applies_to(self, country: str) -> bool:
         return self.scope == "all" or (self.scope == "UK") == (country == "GB")
 
 
-def _is_tag(word: str) -> bool:
-    return len(word) == 4 and word[0] == "S" and word[1:].isdigit()
+# "S000 VII:", "S002 Threat assessment:", "S001 (Sun Prairie PD):" or a bare "S003".
+_CITATION = re.compile(
+    r"\b(S00[0-9])(?: (?:[IVX]{1,4}\b(?:(?: and |, )[IVX]{1,4}\b)*|[A-Z(][^:;'\u2018\u201c]{0,60}?(?=:)))?"
+)
 
 
 def family_of(code: str) -> str:

@@ -6,7 +6,22 @@ from elecsafe.lint.registry import Rule
 
 
 def all_rules() -> list[Rule]:
-    from elecsafe.lint.rules import cmd, loader, meta, mtg, rol, site, tt
+    from elecsafe.lint.rules import (
+        cmd,
+        com,
+        dbf,
+        doc,
+        loader,
+        maa,
+        meta,
+        mtg,
+        prv,
+        ptn,
+        rol,
+        site,
+        thr,
+        tt,
+    )
 
-    families = (loader, rol, cmd, mtg, tt, site, meta)
+    families = (loader, rol, cmd, mtg, tt, site, maa, thr, com, doc, prv, dbf, ptn, meta)
     return [rule for family in families for rule in family.RULES]

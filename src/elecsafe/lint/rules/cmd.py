@@ -250,8 +250,8 @@ CMD004 = Rule(
     core=False,
     summary="The gold commander does not also hold a silver role.",
     rationale=(
-        "S002 Commanders separates strategy (gold) from the tactical response (silver); one "
-        "person in both loses the oversight S002 gives gold."
+        "S002 Commanders: gold keeps 'strategic oversight', silver implements 'the tactical "
+        "response'; one person in both loses the oversight gold is for."
     ),
     fix="Give gold and silver to different people.",
     bad=Example(

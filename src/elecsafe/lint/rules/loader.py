@@ -1,8 +1,8 @@
 """Codes reported while reading the plan (YAML, schema, references, placeholders).
 
 The loader (:mod:`elecsafe.load`) and the reference checker (:mod:`elecsafe.model.refs`)
-report these; they are registered here so that ``elecsafe rules``, ``elecsafe rule CODE``,
-SARIF rule descriptions and ``--select``/``--ignore`` cover them like every other rule.
+report these; they are registered here so that `elecsafe rules`, `elecsafe rule CODE`,
+SARIF rule descriptions and `--select`/`--ignore` cover them like every other rule.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ YML003 = Rule(
     severity=E,
     scope="all",
     origin="loader",
-    summary="No YAML anchors and aliases (``&x`` / ``*x``).",
+    summary="No YAML anchors and aliases (`&x` / `*x`).",
     rationale=(
         "Aliases hide what a reviewer sees and allow 'billion laughs' files that exhaust memory; "
         "a plan never needs them."
@@ -109,7 +109,7 @@ YML007 = Rule(
     severity=E,
     scope="all",
     origin="loader",
-    summary="``include:`` names YAML files inside the plan directory, each once, outside private/.",
+    summary="`include:` names YAML files inside the plan directory, each once, outside private/.",
     rationale=(
         "An include that escapes the plan directory would merge files nobody reviews; the "
         "private layer is merged automatically and must never be named in a tracked file."

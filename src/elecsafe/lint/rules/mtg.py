@@ -354,8 +354,7 @@ MTG008 = Rule(
     "takes place at least `days` (14) before polling day.",
     rationale=(
         "S000 VI: 'Facilitating tabletop or other scenario-based planning exercises to prepare "
-        "for the election'; S001 'Consider holding interdepartmental training and scenario "
-        "planning' (drills, simulations, informal tabletop sessions)."
+        "for the election'; S001 Interdepartmental training and scenario planning: 'drills, simulations, informal tabletop sessions)."
     ),
     fix="Schedule an exercise with participating_orgs from both sides, early enough to act on "
     "what it finds.",
@@ -506,8 +505,8 @@ def all_actions(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], Action]]:
     for i, item in enumerate(timetable.meetings):
         for j, action in enumerate(item.actions):
             yield ("timetable", "meetings", i, "actions", j), action
-    for i, item in enumerate(timetable.exercises):
-        for j, action in enumerate(item.improvement_items):
+    for i, exercise in enumerate(timetable.exercises):
+        for j, action in enumerate(exercise.improvement_items):
             yield ("timetable", "exercises", i, "improvement_items", j), action
 
 
@@ -576,7 +575,7 @@ MTG009 = Rule(
     summary="Every exercise that has taken place records an after-action report or "
     "improvement items.",
     rationale=(
-        "S001: exercises exist 'to ensure that officers know what actions will be appropriate'; "
+        "S001 Interdepartmental training and scenario planning: exercises exist 'to ensure that officers know what actions will be appropriate'; "
         "what an exercise teaches is lost unless it is written down and acted on."
     ),
     fix="Add after_action_ref or improvement_items to the exercise.",

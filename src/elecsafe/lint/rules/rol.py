@@ -73,8 +73,8 @@ ROL001 = Rule(
     "(US: le_liaison_poc; UK: electoral_services_manager) with a holder.",
     rationale=(
         "S000 IV: 'Designate one or more points of contact in your organization to manage LE "
-        "relationships.' In the UK the ESM is 'the person that the force election SPOC should "
-        "make contact with' (S002 Electoral services manager)."
+        "relationships.' S002 Electoral services manager: in the UK the ESM is 'the person that "
+        "the force election SPOC should make contact with'."
     ),
     fix="Add a role assignment of that kind, held by a person of the election office.",
     bad=Example(ROLE_HEADER + _role("ra-media", "pio", "office", "alice"), problems=((1, 1),)),
@@ -392,9 +392,9 @@ def key_contacts(ctx: Context) -> tuple[list[str], list[str]]:
     police: list[str] = []
     for org in plan.organisations:
         if org.is_law_enforcement and org.primary_contact:
-            role = index.roles.get(org.primary_contact)
-            if role is not None and role.holder:
-                police.append(role.holder)
+            contact = index.roles.get(org.primary_contact)
+            if contact is not None and contact.holder:
+                police.append(contact.holder)
     return list(dict.fromkeys(election)), list(dict.fromkeys(police))
 
 
@@ -496,7 +496,7 @@ ROL010 = Rule(
     rationale=(
         "S000 VII asks key contacts to stay reachable ('Use technology to keep connected'); a "
         "critical role whose holder cannot be reached fails exactly when it is needed. The "
-        "contact details live only in the git-ignored private layer (S003: protect the privacy "
+        "contact details live only in the git-ignored private layer (S003 Our Principles: protect the privacy "
         "of election workers)."
     ),
     fix="Add contact_methods for the person in private/contacts.yaml.",
@@ -557,7 +557,7 @@ ROL011 = Rule(
     summary="Every critical role (gold, silver, bronze, SPOC, SIO, RO, ESM, LE liaison, "
     "threat channel owner, site contacts of red sites) has a holder and a different deputy.",
     rationale=(
-        "S002 Command and planning considerations lists 'command resilience' and 'appointment "
+        "S002 Command and planning considerations: 'command resilience' and 'appointment "
         "of key roles'; a role held by one person with no deputy stops when that person is ill, "
         "on leave or unreachable on polling day."
     ),
@@ -687,8 +687,8 @@ ROL005 = Rule(
     core=False,
     summary="A senior investigating officer and at least one BCU crime SPOC are assigned.",
     rationale=(
-        "S002 Senior investigating officer: the SIO 'oversees/manages investigations'; the S002 "
-        "recommended timetable identifies crime SPOCs in January/February."
+        "S002 Senior investigating officer: the SIO 'oversees/manages investigations'; S002 "
+        "Recommended timetable of events: it identifies crime SPOCs in January/February."
     ),
     fix="Add role assignments 'sio' and 'bcu_crime_spoc'.",
     bad=Example(ROLE_HEADER + _role("ra-sio", "sio", "office", "alice"), problems=((1, 1),)),
@@ -727,8 +727,8 @@ ROL006 = Rule(
     core=False,
     summary="A force elected-official adviser is assigned and appears in the escalation matrix.",
     rationale=(
-        "S002 Candidates and campaigners asks for a named contact for candidates' security "
-        "concerns; the FEOA is that contact for elected officials and candidates."
+        "S002 Candidates and campaigners: forces should ensure candidates can contact 'a named "
+        "individual and/or dedicated department'; the FEOA is that contact for elected officials and candidates."
     ),
     fix="Assign a 'feoa' role and name it in communications.escalation_matrix.",
     bad=Example(
@@ -798,7 +798,7 @@ ROL012 = Rule(
     params={"max_critical_roles": 2},
     summary="Nobody holds more than max_critical_roles (default 2) critical roles.",
     rationale=(
-        "S002 'command resilience': one person holding many critical roles is a single point of "
+        "S002 Command and planning considerations: 'command resilience'; one person holding many critical roles is a single point of "
         "failure."
     ),
     fix="Spread the roles across more people, or raise max_critical_roles with a reason.",

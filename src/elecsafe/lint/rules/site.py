@@ -154,7 +154,7 @@ SITE003 = Rule(
     summary="A red or amber site has a mitigation with an owner; a red site with no police "
     "presence explains why (presence_rationale).",
     rationale=(
-        "S002 Election-day considerations ask for 'strategy and tactics to minimise risk' at "
+        "S002 Election-day considerations: 'strategy and tactics to minimise risk' at "
         "polling stations; the APP's red/amber/green assessment exists to decide 'the level of "
         "police presence'. A high rating with no owner for its mitigation is an open risk."
     ),
@@ -389,7 +389,7 @@ SITE007 = Rule(
     summary="Count centres have access control, a search regime, a ballot box receipt log and "
     "an evacuation plan that covers ballot security.",
     rationale=(
-        "S002 asks police to consider 'maintaining the peace at election counts'; S000 II lists "
+        "S002 Command and planning considerations: 'maintaining the peace at election counts'; S000 II lists "
         "the security of 'count facilities' and 'ballots'."
     ),
     fix="Fill the count and emergency_plan blocks of the site.",
@@ -519,7 +519,7 @@ SITE012 = Rule(
     summary="Public voting and count venues carry their (published) address.",
     rationale=(
         "S000 II: responding officers need the locations; polling place addresses are public, "
-        "unlike homes (S003: protect the privacy of election workers and their families)."
+        "unlike homes (S003 Our Principles: protect the privacy of election workers and their families)."
     ),
     fix="Add the venue's public address.",
     bad=Example(SITES + site_yaml("hall", "polling_place"), problems=((2, 5),)),

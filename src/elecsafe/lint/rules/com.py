@@ -1,0 +1,270 @@
+"""COM: communications and threat reporting (domain.md §2.9; S000 VI, S002 Communication)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from elecsafe.findings import Finding, Severity
+from elecsafe.lint.context import Context, missing
+from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.common import listing
+
+E, W = Severity.ERROR, Severity.WARNING
+CHANNEL_FIELDS = ("owner", "audience", "monitored_hours", "fallback")
+
+CHANNEL = (
+    "roles:\n  - {id: ra-owner, role: threat_channel_owner, organisation: office}\n"
+    "threat_reporting:\n  triage_path: [ra-owner]\n  channels:\n    - id: inbox\n"
+    "      kind: email_inbox\n      name: Election threats inbox\n      owner: ra-owner\n"
+    "      audience: [election_officials, election_workers]\n"
+    "      monitored_hours: 08:00-20:00, 24/7 in polling week\n"
+)
+
+
+def complete_channels(ctx: Context) -> tuple[int, int]:
+    reporting = ctx.plan.threat_reporting
+    channels = reporting.channels if reporting else []
+    return sum(1 for c in channels if all(getattr(c, f) for f in CHANNEL_FIELDS)), len(channels)
+
+
+def _com001(ctx: Context) -> Iterator[Finding]:
+    reporting = ctx.plan.threat_reporting
+    if reporting is None or not reporting.channels:
+        yield missing(
+            ctx,
+            ("threat_reporting", "channels"),
+            "no threat reporting channel between election staff and law enforcement",
+        )
+        return
+    for i, channel in enumerate(reporting.channels):
+        absent = [f for f in CHANNEL_FIELDS if not getattr(channel, f)]
+        if absent:
+            yield ctx.report(
+                ("threat_reporting", "channels", i),
+                f"threat reporting channel '{channel.id}' has no {listing(absent)}",
+            )
+    if not reporting.triage_path:
+        yield missing(
+            ctx,
+            ("threat_reporting", "triage_path"),
+            "threat reporting has no triage_path (who passes a report to whom)",
+        )
+
+
+COM001 = Rule(
+    code="COM001",
+    check=_com001,
+    name="threat-reporting-channel",
+    severity=E,
+    scope="all",
+    summary="At least one threat reporting channel exists, each with an owner, an audience, "
+    "monitored hours and an emergency fallback, and a triage path.",
+    rationale=(
+        "S000 VI: consider 'a dedicated channel with LE—such as an email inbox or a specific "
+        "officer—where election officials and workers can send information concerning "
+        "threats'; S002 Command and planning considerations: 'a named individual or department that candidates/campaigners "
+        "can contact'. An inbox nobody watches at night needs a 999/911 fallback."
+    ),
+    fix="Complete the channel (owner, audience, monitored_hours, fallback) and set triage_path.",
+    bad=Example(CHANNEL, problems=((6, 7),)),
+    good=Example(CHANNEL + '      fallback: "999"\n'),
+)
+
+
+# -- extended ---------------------------------------------------------------------------------
+
+STRATEGY = (
+    "no_surprises_engagement",
+    "links_with_parties_candidates_communities",
+    "coordination_with_local_authority",
+    "allegation_comms_plan",
+)
+
+
+def _com002(ctx: Context) -> Iterator[Finding]:
+    comms = ctx.plan.communications
+    strategy = comms.strategy if comms else None
+    absent = [k for k in STRATEGY if strategy is None or not getattr(strategy, k)]
+    if absent:
+        yield missing(
+            ctx,
+            ("communications", "strategy"),
+            f"the communications strategy does not cover {listing(absent)}",
+        )
+
+
+COM002 = Rule(
+    code="COM002",
+    check=_com002,
+    name="comms-strategy",
+    severity=W,
+    scope="UK",
+    core=False,
+    summary="The communications strategy covers the four APP elements.",
+    rationale=(
+        "S002 Communication strategy should include: a 'no surprises' approach; links with "
+        "parties, candidates and communities; coordination with the local authority; plans for "
+        "communicating in the event of allegations of fraud."
+    ),
+    fix="Fill communications.strategy.",
+    bad=Example(
+        "communications:\n  strategy: {no_surprises_engagement: weekly calls}\n",
+        problems=((2, 3),),
+    ),
+    good=Example(
+        "communications:\n  strategy:\n" + "".join(f"    {k}: agreed\n" for k in STRATEGY)
+    ),
+)
+
+
+def _com004(ctx: Context) -> Iterator[Finding]:
+    comms = ctx.plan.communications
+    if comms is None or not comms.call_tree:
+        return
+    edges: dict[str, list[str]] = {}
+    for edge in comms.call_tree:
+        edges.setdefault(edge.from_, []).extend(edge.to)
+    targets = {t for ts in edges.values() for t in ts}
+    roots = [r for r in edges if r not in targets] or [comms.call_tree[0].from_]
+    limit = ctx.param("max_hops")
+    depth: dict[str, int] = {}
+    frontier = [(r, 0) for r in roots]
+    while frontier:
+        node, hops = frontier.pop()
+        if node in depth and depth[node] <= hops:
+            continue
+        depth[node] = hops
+        frontier.extend((n, hops + 1) for n in edges.get(node, ()))
+    for i, role in enumerate(ctx.plan.roles):
+        if role.is_critical and depth.get(role.id, limit + 1) > limit:
+            yield ctx.report(
+                ("roles", i),
+                f"the call tree does not reach critical role '{role.id}' within {limit} calls",
+            )
+
+
+COM004 = Rule(
+    code="COM004",
+    check=_com004,
+    name="call-tree-reach",
+    severity=W,
+    scope="all",
+    core=False,
+    params={"max_hops": 3},
+    summary="The call tree reaches every critical role within max_hops (3) calls.",
+    rationale=(
+        "S000 VII: 'Use technology to keep connected'; S002 Command and planning considerations: 'command resilience'. A cascade that "
+        "never reaches the SIO fails on the night it is used."
+    ),
+    fix="Add call tree edges to the roles it does not reach.",
+    bad=Example(
+        "roles:\n  - {id: ra-gold, role: gold_commander, organisation: office}\n"
+        "  - {id: ra-sio, role: sio, organisation: office}\n"
+        "communications:\n  call_tree:\n    - {from: ra-gold, to: [ra-gold]}\n",
+        problems=((3, 5),),
+    ),
+    good=Example(
+        "roles:\n  - {id: ra-gold, role: gold_commander, organisation: office}\n"
+        "  - {id: ra-sio, role: sio, organisation: office}\n"
+        "communications:\n  call_tree:\n    - {from: ra-gold, to: [ra-sio]}\n"
+    ),
+)
+
+
+def _com005(ctx: Context) -> Iterator[Finding]:
+    reporting = ctx.plan.threat_reporting
+    for key in ("allegation_referral", "evidence_handling"):
+        if reporting is None or getattr(reporting, key) is None:
+            yield missing(ctx, ("threat_reporting", key), f"no agreed {key.replace('_', ' ')}")
+
+
+COM005 = Rule(
+    code="COM005",
+    check=_com005,
+    name="allegations-and-evidence",
+    severity=W,
+    scope="UK",
+    core=False,
+    summary="The initial point of contact for allegations and the handling of evidence are agreed.",
+    rationale=(
+        "S002 Pre-election planning: 'appropriate mechanisms for referring, and responding to, "
+        "different types of malpractice, suspicions and allegations … can be considered'; S002 "
+        "Election-day considerations: tactics to 'recover and preserve any evidence'."
+    ),
+    fix="Fill threat_reporting.allegation_referral and threat_reporting.evidence_handling.",
+    bad=Example(
+        "threat_reporting:\n  allegation_referral: {initial_point_of_contact: spoc}\n",
+        problems=((2, 3),),
+    ),
+    good=Example(
+        "threat_reporting:\n  allegation_referral: {initial_point_of_contact: spoc}\n"
+        "  evidence_handling: {procedure_ref: annex C}\n"
+    ),
+)
+
+
+def _com006(ctx: Context) -> Iterator[Finding]:
+    comms = ctx.plan.communications
+    media = comms.media if comms else None
+    if media is None or media.lead_role is None:
+        yield missing(ctx, ("communications", "media", "lead_role"), "no media lead role")
+    if media is None or media.joint_statement is None:
+        yield missing(
+            ctx,
+            ("communications", "media", "joint_statement"),
+            "the plan does not say whether a joint statement is planned",
+        )
+
+
+COM006 = Rule(
+    code="COM006",
+    check=_com006,
+    name="media-lead",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="The plan names a media lead and decides whether a (voluntary) joint statement is "
+    "planned.",
+    rationale=(
+        "S002 Media: 'The gold commander is responsible for the media strategy'; 'Forces may "
+        "wish to issue a joint statement … This should, however, be a voluntary agreement'."
+    ),
+    fix="Set communications.media.lead_role and joint_statement.planned.",
+    bad=Example(
+        "communications:\n  media: {ec_reference_point: true}\n", problems=((2, 10), (2, 10))
+    ),
+    good=Example(
+        "roles:\n  - {id: ra-media, role: pio, organisation: office}\n"
+        "communications:\n  media: {lead_role: ra-media, joint_statement: {planned: false}}\n"
+    ),
+)
+
+
+def _com008(ctx: Context) -> Iterator[Finding]:
+    comms = ctx.plan.communications
+    if comms is None or not comms.escalation_matrix:
+        yield missing(ctx, ("communications", "escalation_matrix"), "no escalation matrix")
+
+
+COM008 = Rule(
+    code="COM008",
+    check=_com008,
+    name="escalation-matrix",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="An escalation matrix says who is called first for each kind of situation.",
+    rationale=(
+        "S002 Neighbourhood inspectors: each 'ensures a timely and appropriate response to any issue or "
+        "allegation raised, escalating if necessary'; S000 V: plan 'how to stay in touch about "
+        "any threats or security needs'."
+    ),
+    fix="Add communications.escalation_matrix.",
+    bad=Example("communications:\n  call_tree: []\n", problems=((2, 3),)),
+    good=Example(
+        "roles:\n  - {id: ra-duty, role: le_liaison_poc, organisation: office}\n"
+        "communications:\n  escalation_matrix:\n    - {situation: threat to staff, first_call: ra-duty}\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (COM001, COM002, COM004, COM005, COM006, COM008)

@@ -1,0 +1,242 @@
+"""DOC: MoUs and handling markings (domain.md §2.10; S002 Memorandum of understanding)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from elecsafe.findings import Finding, Severity
+from elecsafe.lint.context import Context, missing
+from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.common import ancestors, listing, local_authorities_in_scope, months_before
+from elecsafe.model.agreements import MOU_SECTIONS
+
+E, W = Severity.ERROR, Severity.WARNING
+
+COUNCILS = (
+    "jurisdictions:\n  - {id: north, name: North District, kind: district_council, parent: area}\n"
+    "organisations:\n"
+    "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, "
+    "jurisdictions: [area]}\n"
+    "  - {id: north-council, name: North District Council, kind: local_authority, "
+    "sector: election_administration, jurisdictions: [north]}\n"
+)
+
+
+def mou(id_: str, a: str, b: str, extra: str = "") -> str:
+    return (
+        f"  - id: {id_}\n    title: Elections MoU\n    parties: [{{org: {a}}}, {{org: {b}}}]\n"
+        "    purpose: fair and lawful elections\n    scope: {period: May 2027}\n"
+        f"    last_reviewed: 2027-01-10\n    handling: {{marking: OFFICIAL}}\n    sections: {{}}\n"
+        f"{extra}"
+    )
+
+
+def mou_pairs(ctx: Context) -> tuple[list[tuple[int, str]], set[str]]:
+    """(councils in scope as (position, id), councils with an MoU with a police force)."""
+    plan, index = ctx.plan, ctx.index
+    councils = [(i, org.id) for i, org in local_authorities_in_scope(plan)]
+    wanted = {org_id for _, org_id in councils}
+    forces = {o.id for o in plan.organisations if o.kind == "police_force"}
+    covered: set[str] = set()
+    for agreement in plan.mous:
+        chains = [ancestors(index, p.org) for p in agreement.parties]
+        has_force = any(forces.intersection(chain) for chain in chains)
+        if has_force:
+            for chain in chains:
+                covered |= wanted.intersection(chain)
+    return councils, covered
+
+
+def _doc001(ctx: Context) -> Iterator[Finding]:
+    councils, covered = mou_pairs(ctx)
+    for i, org_id in councils:
+        if org_id not in covered:
+            yield ctx.report(
+                ("organisations", i),
+                f"no MoU between the police force and local authority '{org_id}'",
+            )
+
+
+DOC001 = Rule(
+    code="DOC001",
+    check=_doc001,
+    name="mou-per-local-authority",
+    severity=E,
+    scope="UK",
+    summary="An MoU exists between the police force and each local authority in the force area "
+    "that holds a poll.",
+    rationale=(
+        "S002 Memorandum of understanding: 'Forces should enter into an MoU with each local "
+        "authority in the force area. This should set out an agreed understanding of how they "
+        "may cooperate to ensure that elections and referendums are conducted in a fair and "
+        "inclusive manner and in accordance with the law.'"
+    ),
+    fix="Add an MoU under mous: with the force and the council as parties.",
+    bad=Example(COUNCILS, problems=((5, 5),)),
+    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+)
+
+
+def _doc002(ctx: Context) -> Iterator[Finding]:
+    poll = ctx.poll
+    if poll is None:
+        return
+    limit = ctx.param("max_age_months")
+    for i, agreement in enumerate(ctx.plan.mous):
+        age = months_before(agreement.last_reviewed, poll)
+        if age > limit:
+            yield ctx.report(
+                ("mous", i, "last_reviewed"),
+                f"MoU '{agreement.id}' will be {age} months past its last review at "
+                f"polling day (limit {limit})",
+            )
+
+
+DOC002 = Rule(
+    code="DOC002",
+    check=_doc002,
+    name="mou-reviewed",
+    severity=W,
+    scope="all",
+    params={"max_age_months": 12},
+    summary="Each MoU was reviewed at most max_age_months (12) before polling day.",
+    rationale=(
+        "S002 Chief officers: 'When an election or referendum is announced, a chief officer "
+        "should be appointed to review their force's existing election policing plans'; an MoU "
+        "agreed for an earlier election may no longer match the people and the law."
+    ),
+    fix="Review the MoU with the other party and update last_reviewed.",
+    bad=Example(
+        COUNCILS
+        + "mous:\n"
+        + mou("mou-north", "force", "north-council").replace("2027-01-10", "2025-11-01"),
+        problems=((12, 20),),
+    ),
+    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+)
+
+
+def _doc005(ctx: Context) -> Iterator[Finding]:
+    marked: list[tuple[str, int, str, bool]] = [
+        ("mutual_aid", i, a.id, a.handling is not None) for i, a in enumerate(ctx.plan.mutual_aid)
+    ]
+    marked += [("mous", i, m.id, m.handling is not None) for i, m in enumerate(ctx.plan.mous)]
+    for kind, i, agreement_id, has_marking in marked:
+        if not has_marking:
+            yield missing(
+                ctx, (kind, i, "handling"), f"agreement '{agreement_id}' has no handling marking"
+            )
+
+
+DOC005 = Rule(
+    code="DOC005",
+    check=_doc005,
+    name="handling-marking",
+    severity=E,
+    scope="all",
+    summary="The plan and every agreement carry a handling marking (e.g. OFFICIAL-SENSITIVE, "
+    "or a state exemption note).",
+    rationale=(
+        "S001 (Sun Prairie PD): partners must agree 'security protocols, especially when it "
+        "comes to anything that could be subject to an open records request'. The marking "
+        "printed on every page is how a reader knows the rules of handling."
+    ),
+    fix="Add handling: {marking: ...} to the agreement.",
+    bad=Example(
+        COUNCILS
+        + "mous:\n"
+        + mou("mou-north", "force", "north-council").replace(
+            "    handling: {marking: OFFICIAL}\n", ""
+        ),
+        problems=((7, 5),),
+    ),
+    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+)
+
+
+# -- extended ---------------------------------------------------------------------------------
+
+
+def _doc003(ctx: Context) -> Iterator[Finding]:
+    for i, agreement in enumerate(ctx.plan.mous):
+        absent = [k for k in MOU_SECTIONS if not agreement.sections.get(k)]
+        if absent:
+            yield ctx.report(
+                ("mous", i, "sections"), f"MoU '{agreement.id}' has no section {listing(absent)}"
+            )
+
+
+DOC003 = Rule(
+    code="DOC003",
+    check=_doc003,
+    name="mou-sections",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="Each MoU covers purpose and scope, roles, contacts, information sharing, "
+    "allegation referral, evidence handling, intervention policy, communications and media, "
+    "and review.",
+    rationale=(
+        "S002 Pre-election planning: an MoU 'will provide a clear understanding and agreement "
+        "regarding the roles, responsibilities and cooperation required'; S002 Command and "
+        "planning considerations: an 'intervention policy, namely, documented and agreed with "
+        "the local authority'."
+    ),
+    fix="Add the missing keys under sections:.",
+    bad=Example(
+        COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council"), problems=((14, 15),)
+    ),
+    good=Example(
+        COUNCILS
+        + "mous:\n"
+        + mou("mou-north", "force", "north-council").replace(
+            "    sections: {}\n",
+            "    sections:\n" + "".join(f"      {k}: agreed\n" for k in MOU_SECTIONS),
+        )
+    ),
+)
+
+
+def _doc004(ctx: Context) -> Iterator[Finding]:
+    plan, index = ctx.plan, ctx.index
+    primary = {"sheriff_office", "police_department"}
+    office = {o.id for o in plan.organisations if o.kind == "election_office"}
+    agreed: set[str] = set()
+    for agreement in plan.mous:
+        chains = [ancestors(index, p.org) for p in agreement.parties]
+        if any(office.intersection(chain) for chain in chains):
+            agreed |= {org for chain in chains for org in chain}
+    for i, org in enumerate(plan.organisations):
+        if org.kind in primary and org.id not in agreed:
+            yield ctx.report(
+                ("organisations", i),
+                f"no written cooperation agreement between the election office and '{org.id}'",
+            )
+
+
+DOC004 = Rule(
+    code="DOC004",
+    check=_doc004,
+    name="us-cooperation-agreement",
+    severity=W,
+    scope="US",
+    core=False,
+    summary="A written cooperation agreement exists between the election office and each "
+    "sheriff's office and police department (or a waiver says why not).",
+    rationale=(
+        "S000 IV: 'Set shared expectations and goals'; S001 Draft and update mutual aid agreements: 'All agreements regarding "
+        "support during emergencies are reflected in written' agreements."
+    ),
+    fix="Add an MoU with the agency, or a waiver in lint.waivers with the reason.",
+    bad=Example(
+        "organisations:\n  - {id: sheriff, name: Sheriff, kind: sheriff_office, "
+        "sector: law_enforcement, jurisdictions: [area]}\n",
+        problems=((2, 5),),
+    ),
+    good=Example(
+        "organisations:\n  - {id: sheriff, name: Sheriff, kind: sheriff_office, "
+        "sector: law_enforcement, jurisdictions: [area]}\nmous:\n" + mou("mou", "office", "sheriff")
+    ),
+)
+
+RULES: tuple[Rule, ...] = (DOC001, DOC002, DOC003, DOC004, DOC005)

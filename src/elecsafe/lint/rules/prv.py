@@ -1,0 +1,482 @@
+"""PRV: privacy (domain.md §2.11 and §5).
+
+The most useful data in a plan (personal mobiles, homes, vulnerability) is what threatens
+election workers (S003 "Protect the privacy of election workers and their families"), and git
+history is permanent. These rules read the raw tracked data, so they also run when the schema
+rejected the plan (a `mobile:` key is both an unknown key and a leak).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from elecsafe.findings import Finding, KeyPath, Severity
+from elecsafe.lint.context import Context, missing
+from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.pii import scan, strings
+from elecsafe.model.sites import PUBLIC_VENUE_KINDS
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# -- PRV001 -----------------------------------------------------------------------------------
+
+_PERSONAL_TOKENS = frozenset(
+    {
+        "mobile",
+        "cell",
+        "cellphone",
+        "phone",
+        "telephone",
+        "tel",
+        "email",
+        "dob",
+        "birthday",
+        "whatsapp",
+        "ssn",
+    }
+)
+_PERSONAL_JOINED = (
+    "emailaddress",
+    "dateofbirth",
+    "homeaddress",
+    "personaladdress",
+    "contactmethods",
+    "phonenumber",
+    "mobilenumber",
+    "homephone",
+)
+_SCHEMA_KEYS = frozenset({"mobile_exchanged_with", "phone_only"})
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def personal_key(key: str) -> bool:
+    """Whether a key names personal contact data (``mobile``, ``home_address``, ``dob``...)."""
+    if key in _SCHEMA_KEYS:
+        return False
+    lowered = _CAMEL.sub("_", key).lower()
+    tokens = set(_SPLIT.split(lowered))
+    joined = "".join(tokens_in_order(lowered))
+    return bool(tokens & _PERSONAL_TOKENS) or any(p in joined for p in _PERSONAL_JOINED)
+
+
+def tokens_in_order(lowered: str) -> list[str]:
+    return [t for t in _SPLIT.split(lowered) if t]
+
+
+def _keys(data: Any) -> Iterator[tuple[KeyPath, str]]:
+    stack: list[tuple[KeyPath, Any]] = [((), data)]
+    while stack:
+        here, value = stack.pop()
+        if isinstance(value, dict):
+            for key, child in value.items():
+                yield (*here, key), str(key)
+                stack.append(((*here, key), child))
+        elif isinstance(value, list):
+            stack.extend(((*here, i), v) for i, v in enumerate(value))
+
+
+def _prv001(ctx: Context) -> Iterator[Finding]:
+    raw = ctx.raw
+    for path, key in _keys(raw):
+        if personal_key(key):
+            yield ctx.report(
+                path,
+                f"key '{key}' holds personal contact data in a tracked file",
+                anchor="key",
+            )
+    organisations = raw.get("organisations")
+    if not isinstance(organisations, list):
+        return
+    for i, org in enumerate(organisations):
+        contacts = org.get("public_contact") if isinstance(org, dict) else None
+        if not isinstance(contacts, list):
+            continue
+        for j, contact in enumerate(contacts):
+            if isinstance(contact, dict) and contact.get("kind") == "mobile":
+                yield ctx.report(
+                    ("organisations", i, "public_contact", j, "kind"),
+                    "a mobile number is listed as a public contact",
+                    hint="public contacts are switchboards and generic inboxes; personal mobiles "
+                    "go in private/",
+                )
+
+
+PRV001 = Rule(
+    code="PRV001",
+    check=_prv001,
+    name="no-personal-contact-fields",
+    severity=E,
+    scope="all",
+    needs_plan=False,
+    summary="No personal contact fields (mobile, phone, e-mail, home address, date of birth) "
+    "in tracked files, not even in free-form sections; public contacts are never mobiles.",
+    rationale=(
+        "S003 Our Principles: 'Protect the privacy of election workers and their families as a defense against "
+        "threats … Protecting confidentiality and personally identifying material is critical'. "
+        "S000 VII asks key contacts to exchange cell numbers: the plan records that they did "
+        "(`mobile_exchanged_with`), while the numbers live in the git-ignored private/ layer."
+    ),
+    fix="Move the contact details to private/contacts.yaml (keyed by person id) and delete the "
+    "key; if it was committed, purge it from git history and change the number.",
+    bad=Example(
+        "mous:\n  - id: mou\n    title: MoU\n    parties: [{org: office}, {org: office}]\n"
+        "    purpose: cooperation\n    scope: {period: May 2027}\n    last_reviewed: 2027-01-01\n"
+        "    sections:\n      contacts: see annex\n      duty_mobile: SPOC on call\n",
+        problems=((10, 7),),
+    ),
+    good=Example(
+        "mous:\n  - id: mou\n    title: MoU\n    parties: [{org: office}, {org: office}]\n"
+        "    purpose: cooperation\n    scope: {period: May 2027}\n    last_reviewed: 2027-01-01\n"
+        "    sections:\n      contacts: see the contact sheet (internal audience)\n"
+    ),
+)
+
+
+# -- PRV002 -----------------------------------------------------------------------------------
+
+_HOME = re.compile(r"\b(home|homes|residence|residential address|house of)\b", re.IGNORECASE)
+
+
+def _prv002(ctx: Context) -> Iterator[Finding]:
+    for i, site in enumerate(ctx.plan.sites):
+        if site.kind in PUBLIC_VENUE_KINDS or not site.address:
+            continue
+        if _HOME.search(site.id.replace("-", " ")) or _HOME.search(site.name):
+            yield ctx.report(
+                ("sites", i, "address"),
+                f"site '{site.id}' looks like a private home and carries an address",
+            )
+    assessment = ctx.plan.threat_assessment
+    factor = assessment.factors.get("candidate_homes_and_locations") if assessment else None
+    if factor is not None and factor.narrative:
+        kinds = [k for k in scan(factor.narrative) if k != "an e-mail address"]
+        if kinds:
+            yield ctx.report(
+                ("threat_assessment", "factors", "candidate_homes_and_locations", "narrative"),
+                f"the candidates' homes factor contains {kinds[0]}",
+                hint="describe homes generically (numbers, areas, measures), never an address",
+            )
+
+
+PRV002 = Rule(
+    code="PRV002",
+    check=_prv002,
+    name="no-candidate-homes",
+    severity=E,
+    scope="all",
+    summary="No address of a candidate's or campaigner's home anywhere; the threat factor "
+    "refers to homes only generically.",
+    rationale=(
+        "S002 Threat assessment: it lists 'candidates'/campaigners' homes and other regularly "
+        "attended locations' as a factor to consider — the assessment weighs them without "
+        "writing them down in a shared plan (S003 Our Principles: protect the privacy of election workers and "
+        "their families)."
+    ),
+    fix="Remove the address; keep homes in police systems and describe the measure generically.",
+    bad=Example(
+        "sites:\n  - id: candidate-home\n    name: Candidate home\n    kind: constituency_office\n"
+        "    jurisdiction: area\n    address: Orchard Lane, Westmoor\n",
+        problems=((6, 14),),
+    ),
+    good=Example(
+        "threat_assessment:\n  id: ta\n  prepared_on: 2027-03-01\n  prepared_by: alice\n"
+        "  version: '1'\n  scope: whole force area\n  factors:\n"
+        "    candidate_homes_and_locations:\n"
+        "      narrative: 14 candidates asked for advice; patrol plan agreed\n"
+    ),
+)
+
+
+# -- PRV003 -----------------------------------------------------------------------------------
+
+PRIVATE_SAMPLE = "private/contacts.yaml"
+_SOPS = re.compile(r"^sops:\s*$", re.MULTILINE)
+
+
+def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    try:
+        return subprocess.run(
+            ["git", "-C", str(directory), *args],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _encrypted(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(_SOPS.search(text)) and "ENC[" in text
+
+
+def _ignored_by_gitignore_files(directory: Path, relative: str) -> bool:
+    """Without git: does a .gitignore in the plan directory or above mention private/?"""
+    for folder in (directory, *directory.parents):
+        ignore = folder / ".gitignore"
+        if ignore.is_file():
+            try:
+                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+            if any(p.lstrip("/").rstrip("/*").endswith("private") for p in patterns):
+                return True
+        if (folder / ".git").exists():
+            break
+    return False
+
+
+def _prv003(ctx: Context) -> Iterator[Finding]:
+    directory = ctx.directory.resolve()
+    private = [Path(p).resolve() for p in ctx.loaded.private_files]
+    top = _git(directory, "rev-parse", "--show-toplevel")
+    in_repo = top is not None and top.returncode == 0
+    plan_path = ("include",) if "include" in ctx.raw else ()
+    if not in_repo:
+        if private and not _ignored_by_gitignore_files(directory, PRIVATE_SAMPLE):
+            yield _private_finding(ctx, private[0], "no .gitignore keeps private/ out of git")
+        return
+    for path in private:
+        relative = str(path.relative_to(directory))
+        tracked = _git(directory, "ls-files", "--error-unmatch", "--", relative)
+        if tracked is not None and tracked.returncode == 0:
+            if not _encrypted(path):
+                yield _private_finding(
+                    ctx, path, "this private file is tracked by git in plain text"
+                )
+            continue
+        ignored = _git(directory, "check-ignore", "-q", "--", relative)
+        if ignored is not None and ignored.returncode == 1:
+            yield _private_finding(ctx, path, "this private file is not git-ignored")
+    if not private:
+        ignored = _git(directory, "check-ignore", "-q", "--no-index", "--", PRIVATE_SAMPLE)
+        if ignored is not None and ignored.returncode == 1:
+            yield ctx.report(
+                plan_path,
+                "private/ is not git-ignored: contact details added there would be committed",
+                hint="add 'private/*' (and '!private/*.example.yaml') to .gitignore",
+                anchor="key" if plan_path else "value",
+            )
+
+
+def _private_finding(ctx: Context, path: Path, message: str) -> Finding:
+    from elecsafe.load.loader import display_path
+
+    finding = ctx.report((), message)
+    return finding.at(display_path(path), 1, 1)
+
+
+PRV003 = Rule(
+    code="PRV003",
+    check=_prv003,
+    name="private-layer-ignored",
+    severity=E,
+    scope="all",
+    needs_plan=False,
+    summary="The private layer (private/*.yaml) is git-ignored, or recognisably encrypted "
+    "(SOPS); a plaintext private file tracked by git is an error.",
+    rationale=(
+        "S003 Our Principles: 'Protecting confidentiality and personally identifying material is critical in a "
+        "heightened threat environment.' Git history is permanent and copied to every clone, so "
+        "the contact layer must never be committed in clear."
+    ),
+    fix="Add 'private/*' and '!private/*.example.yaml' to .gitignore; if the file was "
+    "committed, remove it from history and rotate the numbers.",
+    bad=Example(
+        "notes: contacts in private/\n",
+        files={"private/contacts.yaml": "contacts: {}\n"},
+        problems=(("private/contacts.yaml", 1, 1),),
+    ),
+    good=Example(
+        "notes: contacts in private/\n",
+        files={"private/contacts.yaml": "contacts: {}\n", ".gitignore": "private/*\n"},
+    ),
+)
+
+
+# -- PRV005 -----------------------------------------------------------------------------------
+
+PUBLIC_CHANNEL_KINDS = frozenset({"email_inbox", "phone_line", "web_form"})
+
+
+def _allowed(raw: dict[str, Any], path: KeyPath) -> bool:
+    """Public contact fields, where contact details are expected and public."""
+    if len(path) >= 3 and path[0] == "organisations" and path[2] == "public_contact":
+        return True
+    if len(path) == 3 and path[0] == "sites" and path[2] == "address":
+        site = _at(raw, path[:2])
+        return isinstance(site, dict) and site.get("kind") in PUBLIC_VENUE_KINDS
+    if len(path) == 4 and path[:2] == ("threat_reporting", "channels") and path[3] == "address":
+        channel = _at(raw, path[:3])
+        return isinstance(channel, dict) and channel.get("kind") in PUBLIC_CHANNEL_KINDS
+    return False
+
+
+def _at(raw: Any, path: KeyPath) -> Any:
+    node = raw
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _prv005(ctx: Context) -> Iterator[Finding]:
+    raw = ctx.raw
+    for key, value in raw.items():
+        if key == "threat_assessment":
+            continue  # THR008 scans it (with person names as well)
+        for path, text in strings(value, (key,)):
+            kinds = scan(text)
+            if kinds and not _allowed(raw, path):
+                yield ctx.report(
+                    path,
+                    f"free text seems to contain {' and '.join(kinds)}",
+                )
+
+
+PRV005 = Rule(
+    code="PRV005",
+    check=_prv005,
+    name="no-personal-data-in-text",
+    severity=E,
+    scope="all",
+    needs_plan=False,
+    summary="Free text (notes, agendas, narratives, section text) contains no phone numbers, "
+    "e-mail addresses, street addresses or postcodes, except in public contact fields "
+    "(organisation public_contact, the address of a public venue, the address of a generic "
+    "reporting inbox or line).",
+    rationale=(
+        "S003 Our Principles: 'Protect the privacy of election workers and their families'. A number pasted "
+        "into meeting notes is as permanent in git history as a `mobile:` key, and a finding "
+        "must not copy it into CI logs either: the message names the kind of data only."
+    ),
+    fix="Move the detail to private/ (by person id) or to a public contact field; if it is a "
+    "public number, suppress with # elecsafe: ignore[PRV005] and say why.",
+    bad=Example(
+        "timetable:\n  meetings:\n    - id: intro\n      title: Introductions\n"
+        "      meeting_type: introductory\n      when: 2027-01-20\n"
+        "      notes: Sergeant's mobile is 07700 900123\n",
+        problems=((7, 14),),
+    ),
+    good=Example(
+        "timetable:\n  meetings:\n    - id: intro\n      title: Introductions\n"
+        "      meeting_type: introductory\n      when: 2027-01-20\n"
+        "      notes: mobile numbers exchanged (see people.mobile_exchanged_with)\n"
+    ),
+)
+
+
+# -- extended ---------------------------------------------------------------------------------
+
+_CASE_DATA = re.compile(
+    r"\b(crime (ref|reference|number)|URN|CAD \d|case (no|number)|informant|complainant|"
+    r"suspect)\b",
+    re.IGNORECASE,
+)
+
+
+def _prv006(ctx: Context) -> Iterator[Finding]:
+    for key in ("debrief", "threat_assessment"):
+        value = ctx.raw.get(key)
+        for path, text in strings(value, (key,)):
+            if _CASE_DATA.search(text):
+                yield ctx.report(
+                    path,
+                    "text refers to case data (crime numbers, complainants, suspects, informants)",
+                )
+
+
+PRV006 = Rule(
+    code="PRV006",
+    check=_prv006,
+    name="aggregates-only",
+    severity=W,
+    scope="all",
+    core=False,
+    needs_plan=False,
+    summary="The debrief and the threat assessment hold aggregates only: no crime numbers, "
+    "complainants, suspects or informants.",
+    rationale=(
+        "S002 Crown Prosecution Service: it lists the case details police pass to the CPS "
+        "(complainant, suspect, offence); those belong in police systems, and S003 Our Principles: it asks for "
+        "'publicly accessible mechanisms for tracking reported threats' — counts, not cases."
+    ),
+    fix="Replace case details with counts in debrief.aggregates.",
+    bad=Example(
+        "debrief:\n  considerations:\n    allegations: crime ref 44/1234 under review\n",
+        problems=((3, 18),),
+    ),
+    good=Example("debrief:\n  aggregates: {allegations: 4, arrests: 1}\n"),
+)
+
+
+def _prv007(ctx: Context) -> Iterator[Finding]:
+    poll = ctx.poll
+    if poll is None or not ctx.has_private_layer:
+        return
+    days = ctx.param("days")
+    people = ctx.index.people
+    for person_id, contact in ctx.contacts.items():
+        person = people.get(person_id)
+        if person is None or not person.is_temporary_staff:
+            continue
+        until = contact.retain_until
+        if until is None or (until - poll).days > days:
+            position = next(i for i, p in enumerate(ctx.plan.people) if p.id == person_id)
+            yield missing(
+                ctx,
+                ("people", position, "is_temporary_staff"),
+                f"private contact details of temporary staff '{person_id}' are kept "
+                f"beyond polling day + {days} days",
+            )
+
+
+PRV007 = Rule(
+    code="PRV007",
+    check=_prv007,
+    name="temporary-staff-retention",
+    severity=Severity.INFO,
+    scope="all",
+    core=False,
+    params={"days": 90},
+    summary="Private contacts of temporary staff carry retain_until no later than polling day "
+    "+ `days` (90).",
+    rationale=(
+        "S003 Our Principles: protect 'personally identifying material'; data kept after it is needed is data "
+        "that can leak."
+    ),
+    fix="Set retain_until in private/contacts.yaml and delete the entries after it.",
+    bad=Example(
+        "people:\n  - {id: tess, display_name: Tess Example, organisation: office, "
+        "is_temporary_staff: true}\n",
+        files={
+            "private/contacts.yaml": "contacts:\n  tess: {availability: polling day}\n",
+            ".gitignore": "private/*\n",
+        },
+        problems=((2, 5),),
+    ),
+    good=Example(
+        "people:\n  - {id: tess, display_name: Tess Example, organisation: office, "
+        "is_temporary_staff: true}\n",
+        files={
+            "private/contacts.yaml": "contacts:\n  tess: {retain_until: 2027-06-30}\n",
+            ".gitignore": "private/*\n",
+        },
+    ),
+)
+
+RULES: tuple[Rule, ...] = (PRV001, PRV002, PRV003, PRV005, PRV006, PRV007)
