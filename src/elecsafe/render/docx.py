@@ -50,13 +50,13 @@ class _Writer:
     def __init__(self, document: Any) -> None:
         self.doc = document
         self.lists: list[tuple[str, int]] = []  # (kind, counter)
-        self.paragraph: Any = None
         self.table: Any = None
         self.row: list[Any] = []
         self.cell_index = 0
         self.rows: list[list[tuple[str, bool]]] = []
         self.cell_is_header = False
         self.quote = 0
+        self.style_ids: dict[str, str] = {}
 
     # -- inline -------------------------------------------------------------------------
 
@@ -89,6 +89,19 @@ class _Writer:
 
     # -- blocks -------------------------------------------------------------------------
 
+    def style_id(self, name: str) -> str:
+        """Style ids looked up once: python-docx scans every style on each lookup by name."""
+        found = self.style_ids.get(name)
+        if found is None:
+            found = self.style_ids[name] = self.doc.styles[name].style_id
+        return found
+
+    def paragraph(self, style: str | None = None) -> Any:
+        paragraph = self.doc.add_paragraph()
+        if style:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
+
     def new_paragraph(self) -> Any:
         if self.lists:
             kind, _ = self.lists[-1]
@@ -96,10 +109,10 @@ class _Writer:
             style = "List Number" if kind == "ordered" else "List Bullet"
             if depth > 1:
                 style += f" {min(depth, 3)}"
-            return self.doc.add_paragraph(style=style)
+            return self.paragraph(style)
         if self.quote:
-            return self.doc.add_paragraph(style="Intense Quote")
-        return self.doc.add_paragraph()
+            return self.paragraph("Intense Quote")
+        return self.paragraph()
 
     def write(self, tokens: list[Any]) -> None:
         from docx.enum.text import WD_BREAK
@@ -110,7 +123,7 @@ class _Writer:
             kind = token.type
             if kind == "heading_open":
                 level = min(int(token.tag[1]), 3)
-                heading = self.doc.add_heading(level=level)
+                heading = self.paragraph(f"Heading {level}")
                 self.inline(heading, tokens[i + 1].children or [])
                 i += 3
                 continue
@@ -156,13 +169,12 @@ class _Writer:
         if not rows:
             return
         width = max(len(r) for r in rows)
-        table = self.doc.add_table(rows=0, cols=width)
-        table.style = "Table Grid"
-        for row in rows:
-            cells = table.add_row().cells
-            for cell, (text, header) in zip(cells, row, strict=False):
-                cell.text = ""
-                run = cell.paragraphs[0].add_run(text)
+        table = self.doc.add_table(rows=len(rows), cols=width)
+        table._tbl.tblPr.style = self.style_id("Table Grid")
+        cells = table._cells  # one pass over the grid; rows x width, no merged cells
+        for r, row in enumerate(rows):
+            for c, (text, header) in enumerate(row):
+                run = cells[r * width + c].paragraphs[0].add_run(text)
                 if header:
                     run.bold = True
         self.doc.add_paragraph()
