@@ -38,6 +38,8 @@ ELECSAFE_REPO_URL = "https://example.org/elecsafe"
 SCHEMA_VERSION = "1.0"
 # How long private contact details of an election season are kept (PRV007 default).
 RETENTION_DAYS = 90
+# Agreements drafted by the scaffold should be signed this many days before polling day.
+SIGN_BY_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ def context(options: ScaffoldOptions) -> dict[str, Any]:
         "elecsafe_version": __version__,
         "repo_url": ELECSAFE_REPO_URL,
         "retain_until": poll + timedelta(days=RETENTION_DAYS),
+        # Draft agreements carry a waiver until they should be signed (never in the past).
+        "sign_by": max(poll - timedelta(days=SIGN_BY_DAYS), options.today + timedelta(days=30)),
         "flow_list": flow_list,
         "poll_plus": lambda days: poll + timedelta(days=days),
     }
