@@ -41,6 +41,7 @@ from elecsafe.model.base import RelativeDate
         ("2027-03-01 10:00", Absolute(date(2027, 3, 1), time(10, 0))),
         ("2027-03-01T10:00", Absolute(date(2027, 3, 1), time(10, 0))),
         ("2027-03-01 at 10:00", Absolute(date(2027, 3, 1), time(10, 0))),
+        ("2027-03-01 + 2 weeks", Relative("2027-03-01", 2, "weeks")),
     ],
 )
 def test_parse(text: str, expected: object) -> None:
@@ -54,6 +55,7 @@ def test_parse(text: str, expected: object) -> None:
         ("2028-02-30", "REF002", "2028-02-30 is not a date (February 2028 has 29 days)"),
         ("2027-13-01", "REF002", "2027-13-01 is not a date (months run from 01 to 12)"),
         ("2027-3-1", "TT001", "'2027-3-1' is not an ISO date"),
+        ("2027-02-30 + 1 day", "REF002", "2027-02-30 is not a date (February 2027 has 28 days)"),
         ("poll - 25 fortnights", "TT001", "unknown unit 'fortnights' in 'poll - 25 fortnights'"),
         ("poll-25 working days", "TT001", "cannot read the date expression 'poll-25 working days'"),
         ("next tuesday", "TT001", "cannot read the date expression 'next tuesday'"),

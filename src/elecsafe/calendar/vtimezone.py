@@ -44,12 +44,17 @@ def transitions(zone: ZoneInfo, year: int) -> list[Transition]:
         following = moment + timedelta(days=1)
         offset = _offset(zone, following)
         if offset != previous:
-            low, high = moment, following
-            while high - low > _MINUTE:
-                middle = low + (high - low) / 2
-                low, high = (middle, high) if _offset(zone, middle) == previous else (low, middle)
-            after = high.astimezone(zone)
-            local = (high + previous).replace(tzinfo=None)
+            # first whole minute of the day with the new offset (changes happen on minutes)
+            low, high = 0, 24 * 60
+            while high - low > 1:
+                middle = (low + high) // 2
+                if _offset(zone, moment + middle * _MINUTE) == previous:
+                    low = middle
+                else:
+                    high = middle
+            change = moment + high * _MINUTE
+            after = change.astimezone(zone)
+            local = (change + previous).replace(tzinfo=None)
             found.append(Transition(local, previous, offset, after.tzname() or ""))
             previous = offset
         moment = following

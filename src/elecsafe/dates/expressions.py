@@ -4,6 +4,8 @@ The short string grammar (case-insensitive keywords; documented in the README)::
 
     expression := ISO-DATE [ ("T" | " " | " at ") HH:MM ]
                 | ANCHOR [ SIGN N UNIT ] [ [","] "at" HH:MM ] [ [","] "roll" ROLL ]
+    ANCHOR     := poll | an election id | announced_on | a statutory key | an item id
+                | ISO-DATE
     SIGN       := "+" | "-" | "−"          (whitespace is required before the sign)
     UNIT       := d | day(s) | calendar day(s) | wd | working day(s) | bd | business day(s)
                 | w | week(s) | mo | month(s)
@@ -11,7 +13,7 @@ The short string grammar (case-insensitive keywords; documented in the README)::
 
 Examples: ``"poll - 25 working days"``, ``"poll + 2 weeks"``, ``"gold-group + 14 days"``,
 ``"poll - 19 wd at 16:00"``, ``"poll - 45 days, roll none"``, ``"2027-03-01"``,
-``"2027-03-01 10:00"``. Whitespace before the sign keeps ids with hyphens (``gold-group``)
+``"2027-03-01 10:00"``, ``"2027-03-01 + 2 weeks"`` (an ISO date is an anchor too). Whitespace before the sign keeps ids with hyphens (``gold-group``)
 unambiguous.
 """
 
@@ -133,9 +135,11 @@ def parse_iso(text: str) -> Absolute:
 
 def parse_expression(text: str) -> Expression:
     """The short string form -> :class:`Absolute` or :class:`Relative`."""
-    if _ISO_LIKE.match(text):
-        return parse_iso(text)
     match = _RELATIVE.fullmatch(text)
+    if _ISO_LIKE.match(text) and (match is None or not match["sign"]):
+        return parse_iso(text)
+    if match is not None and _ISO_LIKE.fullmatch(match["anchor"]):
+        parse_iso(match["anchor"])  # "2027-03-01 + 2 weeks": the anchor must be a real date
     if match is None:
         raise ExpressionError(
             "TT001",

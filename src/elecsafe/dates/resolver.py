@@ -11,7 +11,8 @@ Anchors an expression may name (domain.md §4.1):
 * ``announced_on``: the election's announcement date;
 * a key of the election's statutory pack (``notice_of_election``, ``dissolution``,
   ``electors_meet``...), or ``<election-id>.<key>`` for another election's pack;
-* any timetable item id (milestone, meeting, training, exercise, action): its start date.
+* any timetable item id (milestone, meeting, training, exercise, action): its start date;
+* an ISO date (``2027-03-01 + 2 weeks``).
 """
 
 from __future__ import annotations
@@ -373,6 +374,11 @@ class _Resolver:
     def anchor(self, name: str, context: Election | None) -> date:
         """The date an anchor names; raises :class:`_Unresolved`."""
         election = context or self.primary
+        if name[:1].isdigit():
+            try:
+                return date.fromisoformat(name)
+            except ValueError:
+                pass
         if name == "poll":
             if election is None:
                 raise _Unresolved(
