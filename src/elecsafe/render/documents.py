@@ -57,6 +57,21 @@ MEETING_RULES = {
 }
 TRAINING_RULE, EXERCISE_RULE, STATUTORY_RULE = "MTG007", "MTG008", "TT002"
 
+# ICS 203/207 blocks, for the level column of the command chart.
+ICS_LEVELS = {
+    "Incident commander": "Command",
+    "Unified command": "Command",
+    "Deputy ic": "Command",
+    "Safety officer": "Command staff",
+    "Public information officer": "Command staff",
+    "Liaison officer": "Command staff",
+    "Agency representative": "Agency representative",
+    "Operations section chief": "General staff",
+    "Planning section chief": "General staff",
+    "Logistics section chief": "General staff",
+    "Finance admin section chief": "General staff",
+}
+
 # APP election-day considerations (S002 "Election day"), five items.
 ELECTION_DAY_CONSIDERATIONS = (
     "Locations of polling stations and count venues, and the assessment of their vulnerability",
@@ -546,7 +561,7 @@ class Builder:
         rows: list[dict[str, Any]] = []
         lines = ["flowchart TD"]
 
-        def node(level: str, key: str, role_id: str, detail: str = "") -> str:
+        def node(level: str, key: str, role_id: str, detail: str = "", indent: str = "    ") -> str:
             ident = re.sub(r"[^A-Za-z0-9_]", "_", f"{level}_{key}")
             label, holder, deputy = (
                 self.lookups.role_label(role_id),
@@ -555,7 +570,9 @@ class Builder:
             )
             rows.append(
                 {
-                    "level": level.capitalize(),
+                    "level": ICS_LEVELS.get(detail, level.capitalize())
+                    if level == "ics"
+                    else level.capitalize(),
                     "role": label,
                     "detail": detail,
                     "holder": holder,
@@ -567,7 +584,7 @@ class Builder:
                 parts.append(_mermaid_text(detail))
             parts.append(_mermaid_text(f"Holder: {_plain(holder)}"))
             parts.append(_mermaid_text(f"Deputy: {_plain(deputy)}"))
-            lines.append(f'    {ident}["{"<br/>".join(parts)}"]')
+            lines.append(f'{indent}{ident}["{"<br/>".join(parts)}"]')
             return ident
 
         gold = node("gold", "0", command.gold.assignment) if command.gold else None
@@ -588,10 +605,17 @@ class Builder:
                 lines.append(f"    {silvers[0]} --> {ident}")
             elif gold:  # several silvers: the plan does not say which one a bronze serves
                 lines.append(f"    {gold} -.-> {ident}")
-        for i, position in enumerate(self._list(command.ics)):
+        positions = self._list(command.ics)
+        top = [p for p in positions if p.position in ("incident_commander", "unified_command")]
+        if top:  # ICS 207: IC or unified command, command staff and sections beneath it
+            lines.append("    subgraph ics_command [Incident command]")
+            for i, position in enumerate(top):
+                node("ics", f"c{i}", position.assignment, humanize(position.position), "        ")
+            lines.append("    end")
+        for i, position in enumerate(p for p in positions if p not in top):
             ident = node("ics", str(i), position.assignment, humanize(position.position))
-            if i:
-                lines.append(f"    ics_0 --> {ident}")
+            if top:
+                lines.append(f"    ics_command --> {ident}")
         return {"command": command, "mermaid": MdSafe("\n".join(lines)), "rows": rows}
 
     def comms_plan(self) -> dict[str, Any]:
