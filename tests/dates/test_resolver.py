@@ -6,7 +6,12 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from elecsafe.dates import ResolvedItem, resolve_plan
+from elecsafe.dates.resolver import FIRST_YEAR, LAST_YEAR
 from elecsafe.findings import Finding, Severity
 from elecsafe.load.loader import LoadedPlan
 from tests.dates.conftest import GB_HEAD, LOCALS_2025, US_HEAD, line_of, load_text, plan_text
@@ -487,3 +492,49 @@ def test_plan_without_elections(tmp_path: Path) -> None:
     assert [f.message for f in resolved.findings] == [
         "anchor 'poll' needs an election with a poll_date"
     ]
+
+
+@given(
+    when=st.one_of(
+        st.text(max_size=40),
+        st.from_regex(
+            r"(poll|noe|x|2025-0[1-9]-[0-3][0-9]) [-+] [0-9]{1,12} (days|wd|bd|weeks|months)"
+            r"( at [0-2][0-9]:[0-5][0-9])?",
+            fullmatch=True,
+        ),
+        st.dates(),
+    ),
+    offset=st.integers(min_value=-(10**12), max_value=10**12),
+    unit=st.sampled_from(["calendar_days", "working_days", "business_days", "weeks", "months"]),
+)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_resolve_plan_never_raises(when: object, offset: int, unit: str) -> None:
+    from elecsafe.model.plan import Plan
+
+    data = yaml.safe_load(plan_text(GB_HEAD, LOCALS_2025))
+    data["timetable"] = {
+        "milestones": [
+            {"id": "noe", "title": "NoE", "statutory": "notice_of_election"},
+            {"id": "a", "title": "A", "when": when, "time": "23:30", "duration_minutes": 1440},
+            {"id": "b", "title": "B", "when": {"anchor": "a", "offset": offset, "unit": unit}},
+        ],
+        "meetings": [
+            {
+                "id": "m",
+                "title": "M",
+                "meeting_type": "planning",
+                "when": "b + 1 day at 10:00",
+                "recurrence": {"frequency": "weekly", "until": "b + 5 weeks"},
+                "final": True,
+            }
+        ],
+    }
+    plan = Plan.model_validate(data)
+    resolved = resolve_plan(plan)
+    for item in resolved.items:
+        assert FIRST_YEAR <= item.day.year <= LAST_YEAR
+    for finding in resolved.findings:
+        assert finding.path[:2] == ("timetable", "milestones") or finding.path[1] == "meetings"
+    from elecsafe.calendar import export_ics
+
+    assert export_ics(plan, resolved).startswith(b"BEGIN:VCALENDAR\r\n")

@@ -61,6 +61,9 @@ DEFAULT_MINUTES: dict[str, int] = {
     "exercise": 60,
 }
 MAX_OCCURRENCES = 1000
+# Plan dates outside these years are typos (0205 for 2025); the bound also keeps every later
+# step (end times, exclusive DTENDs, recurrences) far from date.min/date.max.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 _NATION_DIVISION = {
     "ENG": "england-and-wales",
     "WLS": "england-and-wales",
@@ -477,6 +480,18 @@ class _Resolver:
             return None
 
     def _evaluate(self, expression: Expression, path: KeyPath, context: Election | None) -> _When:
+        when = self._evaluate_unchecked(expression, path, context)
+        if not FIRST_YEAR <= when.day.year <= LAST_YEAR:
+            raise _Unresolved(
+                "REF002",
+                f"{when.day.isoformat()} is outside the supported years {FIRST_YEAR}–{LAST_YEAR}",
+                "check the year and the offset",
+            )
+        return when
+
+    def _evaluate_unchecked(
+        self, expression: Expression, path: KeyPath, context: Election | None
+    ) -> _When:
         if isinstance(expression, Absolute):
             day, at = expression.day, expression.time
             if expression.tz is not None and at is not None and self.zone is not None:
