@@ -31,8 +31,10 @@ if TYPE_CHECKING:
     from elecsafe.model.plan import LintConfig, Waiver
 
 CONFIG_FILE = ".elecsafe.yaml"
-# Findings that mean the plan could not be read in full: never filtered away.
+# Findings that mean the plan (or the configuration itself) could not be read in full:
+# never filtered away, or a mistyped `select` could hide its own mistake.
 ALWAYS_ON = frozenset({"YML", "SCH", "INTERNAL"})
+ALWAYS_ON_CODES = frozenset({"LINT003"})
 
 
 @dataclass
@@ -55,7 +57,7 @@ class Settings:
 
     def enabled(self, rule: Rule) -> bool:
         """Whether findings of ``rule`` are reported (and, for rule functions, whether it runs)."""
-        if rule.family in ALWAYS_ON:
+        if rule.family in ALWAYS_ON or rule.code in ALWAYS_ON_CODES:
             return True
         if matches(rule.code, self.ignore):
             return False
@@ -220,4 +222,4 @@ def cli_selector_problems(codes: list[str]) -> list[str]:
 
 
 def is_always_on(code: str) -> bool:
-    return family_of(code) in ALWAYS_ON
+    return family_of(code) in ALWAYS_ON or code in ALWAYS_ON_CODES

@@ -1,0 +1,132 @@
+"""ROL and CMD rules beyond their documented examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.lint.conftest import check
+
+SHERIFF = """\
+organisations:
+  - id: sheriff
+    name: Sheriff's Office
+    kind: sheriff_office
+    sector: law_enforcement
+    jurisdictions: [area]
+    primary_contact: ra-liaison
+people:
+  - {id: sam, display_name: Sam Example, organisation: sheriff}
+roles:
+  - {id: ra-liaison, role: le_election_liaison, organisation: sheriff}
+"""
+
+
+def with_holder(text: str) -> str:
+    return text.replace(
+        "le_election_liaison, organisation: sheriff}",
+        "le_election_liaison, organisation: sheriff, holder: sam}",
+    )
+
+
+def test_rol001_poc_must_sit_on_the_election_side(tmp_path: Path) -> None:
+    text = SHERIFF + "  - {id: ra-poc, role: le_liaison_poc, organisation: sheriff, holder: sam}\n"
+    check(tmp_path, text, "ROL001", [(10, 1)], country="US")
+
+
+def test_rol002_primary_contact_without_holder_points_at_the_reference(tmp_path: Path) -> None:
+    check(tmp_path, SHERIFF, "ROL002", [(7, 22)], country="US")
+
+
+def test_rol002_holder_makes_it_pass(tmp_path: Path) -> None:
+    check(tmp_path, with_holder(SHERIFF), "ROL002", [], country="US")
+
+
+COUNTY = """\
+jurisdictions:
+  - {id: shire, name: Testshire County, kind: county_council, parent: area}
+organisations:
+  - id: county
+    name: Testshire County Council
+    kind: local_authority
+    sector: election_administration
+    jurisdictions: [shire]
+roles:
+  - {id: ra-ro, role: returning_officer, organisation: county, holder: alice}
+  - {id: ra-esm, role: electoral_services_manager, organisation: county, holder: alice}
+"""
+
+
+def test_rol004_a_county_council_needs_no_ero(tmp_path: Path) -> None:
+    check(tmp_path, COUNTY, "ROL004", [])
+
+
+def test_rol004_registration_authority_flag_wins(tmp_path: Path) -> None:
+    text = COUNTY.replace("parent: area}", "parent: area, registration_authority: true}")
+    check(tmp_path, text, "ROL004", [(4, 5)])
+
+
+def test_rol004_council_outside_the_polled_area_is_not_checked(tmp_path: Path) -> None:
+    text = COUNTY.replace("parent: area}", "parent: area, holds_poll: false}")
+    text = text.replace(
+        "  - {id: ra-esm", "  - {id: ra-x, role: pio, organisation: county}\n  - {id: ra-esm"
+    )
+    check(tmp_path, text.replace("role: returning_officer", "role: pio"), "ROL004", [])
+
+
+def test_rol009_both_directions_missing(tmp_path: Path) -> None:
+    text = (
+        with_holder(SHERIFF)
+        + "  - {id: ra-poc, role: le_liaison_poc, organisation: office, holder: alice}\n"
+    )
+    check(tmp_path, text, "ROL009", [(9, 5), ("plan.yaml", 24, 5)], country="US")
+
+
+def test_rol010_needs_the_private_layer(tmp_path: Path) -> None:
+    text = "roles:\n  - {id: ra-poc, role: le_liaison_poc, organisation: office, holder: alice}\n"
+    check(tmp_path, text, "ROL010", [])
+
+
+def test_rol011_site_contact_of_a_red_site_is_critical(tmp_path: Path) -> None:
+    text = """\
+roles:
+  - {id: ra-site, role: site_contact, organisation: office, holder: alice, deputy: alice}
+sites:
+  - id: hall
+    name: Hall
+    kind: polling_place
+    jurisdiction: area
+    site_contact: ra-site
+    vulnerability: {rating: red, assessed_on: 2027-02-01, assessed_by: alice}
+"""
+    check(tmp_path, text, "ROL011", [(2, 84)])
+    check(tmp_path, text.replace("rating: red", "rating: green"), "ROL011", [])
+
+
+def test_rol014_cps_route_must_be_the_spoc(tmp_path: Path) -> None:
+    text = """\
+roles:
+  - {id: ra-esm, role: electoral_services_manager, organisation: office}
+threat_reporting:
+  cps_advice_route: ra-esm
+"""
+    check(tmp_path, text, "ROL014", [(4, 21)])
+
+
+def test_cmd003_not_required_counts_as_decided(tmp_path: Path) -> None:
+    text = "command:\n  not_required:\n" + "".join(
+        f"    - {{function: {f}, reason: handled by silver}}\n"
+        for f in (
+            "election_commander",
+            "crime",
+            "intelligence",
+            "community",
+            "media",
+            "candidate_campaigner_safeguarding",
+            "security",
+        )
+    )
+    check(tmp_path, text, "CMD003", [])
+
+
+def test_cmd003_us_plans_are_not_checked(tmp_path: Path) -> None:
+    check(tmp_path, "command: {framework: ics}\n", "CMD003", [], country="US")
