@@ -22,8 +22,9 @@ def register(app: typer.Typer) -> None:
     def calendar(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         output: Annotated[
-            Path, typer.Option("-o", "--output", help="The .ics file to write ('-': stdout).")
-        ] = Path(),
+            Path | None,
+            typer.Option("-o", "--output", help="The .ics file to write ('-': stdout)."),
+        ] = None,
         for_: Annotated[
             str | None,
             typer.Option(
@@ -40,7 +41,8 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option(
                 "--calendar-name/--no-calendar-name",
-                help="Write NAME/X-WR-CALNAME (Outlook 2010 then imports into a new calendar).",
+                help="Name the calendar (NAME, X-WR-CALNAME). Without a name Outlook 2010 adds "
+                "the events to the default calendar instead of creating a new one.",
             ),
         ] = True,
         force: Annotated[
@@ -55,7 +57,7 @@ def register(app: typer.Typer) -> None:
         """
         from elecsafe.cli.timetable import echo_findings, has_errors, load_and_resolve
 
-        if output == Path():
+        if output is None:
             fail("missing option -o/--output FILE.ics")
         _, model, resolved, findings = load_and_resolve(plan)
         echo_findings(findings)
