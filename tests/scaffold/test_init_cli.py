@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from elecsafe import writes
+from elecsafe import __version__, writes
 from elecsafe.findings import Severity
 from elecsafe.lint.runner import LintOptions, run
 from elecsafe.load.loader import load_plan
@@ -368,3 +370,22 @@ def test_help_lists_every_profile(invoke: Invoke) -> None:
     for option in ("--profile", "--name", "--poll-date", "--timezone", "--state", "--nation",
                    "--force", "--dry-run"):  # fmt: skip
         assert option in result.stdout
+
+
+def test_title_comment_is_written_as_is(tmp_path: Path, invoke: Invoke) -> None:
+    name = 'St. Mary\'s: "North" #1'
+    assert invoke("init", str(tmp_path), "--profile", "uk-force", "--name", name).exit_code == 0
+    lines = (tmp_path / "plan.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[2] == f"# {name} election safety plan"
+    assert lines[3].endswith(f"(elecsafe {__version__}).")
+
+
+def test_command_module_imports_nothing_heavy() -> None:
+    code = (
+        "import sys, elecsafe.cli.init\n"
+        "heavy = ('pydantic', 'jinja2', 'ruamel', 'icalendar', 'rich', 'elecsafe.scaffold')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy "
+        "or m.startswith('elecsafe.scaffold')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -133,10 +133,15 @@ def _uk_values(nation: str, poll: date) -> dict[str, Any]:
     }
 
 
+def as_comment(value: Any) -> RawYaml:
+    """Text for a ``# comment`` line: as written, on one line (names never hold newlines)."""
+    return RawYaml(" ".join(str(value).split()))
+
+
 def _environment(root: Path, *, yaml: bool) -> Any:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(root)),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
@@ -146,6 +151,8 @@ def _environment(root: Path, *, yaml: bool) -> Any:
         # In YAML templates every {{ value }} is emitted as a YAML scalar (like autoescape).
         finalize=yaml_scalar if yaml else None,
     )
+    env.filters["comment"] = as_comment
+    return env
 
 
 def schema_files() -> list[ScaffoldFile]:
