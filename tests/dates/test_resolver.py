@@ -538,3 +538,26 @@ def test_resolve_plan_never_raises(when: object, offset: int, unit: str) -> None
     from elecsafe.calendar import export_ics
 
     assert export_ics(plan, resolved).startswith(b"BEGIN:VCALENDAR\r\n")
+
+
+def test_same_day_items_sort_all_day_by_deadline_then_timed(tmp_path: Path) -> None:
+    loaded = load_text(
+        tmp_path,
+        GB_HEAD,
+        LOCALS_2025,
+        """\
+        timetable:
+          milestones:
+            - id: a-emergency
+              title: Emergency proxy deadline
+              statutory: emergency_proxy_deadline
+            - id: b-poll
+              title: Polling day
+              statutory: poll
+            - id: c-count
+              title: Count starts
+              when: poll at 22:30
+        """,
+    )
+    assert loaded.plan is not None
+    assert [i.id for i in resolve_plan(loaded.plan).items] == ["b-poll", "a-emergency", "c-count"]

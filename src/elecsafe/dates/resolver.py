@@ -127,8 +127,11 @@ class ResolvedItem:
         return last.date() if isinstance(last, datetime) else last
 
     def sort_key(self) -> tuple[date, int, dtime, str]:
-        at = self.start.timetz().replace(tzinfo=None) if isinstance(self.start, datetime) else None
-        return (self.day, 0 if at is None else 1, at or dtime(0), self.id)
+        """By day; all-day items first (ordered by their deadline time), then timed ones."""
+        if isinstance(self.start, datetime):
+            return (self.day, 1, self.start.time(), self.id)
+        deadline = dtime.fromisoformat(self.time) if self.time else dtime(0)
+        return (self.day, 0, deadline, self.id)
 
 
 @dataclass
