@@ -13,14 +13,21 @@ from elecsafe.calendar.vtimezone import rrule_vtimezone, transitions, vtimezone
 
 
 def mismatches(tzid: str, vtz: object, first: int, last: int) -> int:
+    """Offsets that differ between the VTIMEZONE (read by dateutil) and zoneinfo: every six
+    hours, and a minute either side of every real transition."""
     text = b"BEGIN:VCALENDAR\r\n" + vtz.to_ical() + b"END:VCALENDAR\r\n"  # type: ignore[attr-defined]
     parsed = tzical(io.StringIO(text.decode())).get(tzid)
     zone = ZoneInfo(tzid)
-    bad, moment = 0, datetime(first, 1, 1, tzinfo=UTC)
+    moments = []
+    moment = datetime(first, 1, 1, tzinfo=UTC)
     while moment < datetime(last + 1, 1, 1, tzinfo=UTC):
-        bad += moment.astimezone(parsed).utcoffset() != moment.astimezone(zone).utcoffset()
-        moment += timedelta(minutes=30)
-    return bad
+        moments.append(moment)
+        moment += timedelta(hours=6)
+    for year in range(first, last + 1):
+        for change in transitions(zone, year):
+            at = (change.local - change.before).replace(tzinfo=UTC)
+            moments += [at + timedelta(minutes=m) for m in (-61, -1, 0, 1, 59)]
+    return sum(m.astimezone(parsed).utcoffset() != m.astimezone(zone).utcoffset() for m in moments)
 
 
 @pytest.mark.parametrize(
