@@ -37,15 +37,50 @@ class Measure:
 
 
 def measure(ctx: Context) -> list[Measure]:
-    from elecsafe.lint.rules import rol
+    """Every duty with a count, in a fixed order; a duty with nothing to count is left out
+    (no agreements, no sites), except harms and factors, which always count to 11 and 9."""
+    from elecsafe.lint.rules import cmd, com, doc, maa, mtg, rol, site, thr
 
+    uk = ctx.country == "GB"
     out: list[Measure] = []
-    done, total = rol.with_deputy(ctx)
-    out.append(Measure("critical_roles_with_deputy", "critical roles with deputy", done, total,
-                       "ROL011"))  # fmt: skip
-    required, exchanged, _ = rol.exchange_pairs(ctx)
-    out.append(Measure("mobiles_exchanged", "key contacts with mobiles exchanged", exchanged,
-                       required, "ROL009"))  # fmt: skip
+
+    def add(key: str, label: str, counts: tuple[int, int], rule: str) -> None:
+        out.append(Measure(key, label, counts[0], counts[1], rule))
+
+    add("mutual_aid_topics", "mutual aid topics", maa.topic_counts(ctx), "MAA001")
+    add("harms_assessed", "harms assessed", thr.harm_counts(ctx), "THR002")
+    add("factors_considered", "factors considered", thr.factor_counts(ctx), "THR003")
+    add("sites_assessed", "sites assessed", site.assessed_counts(ctx), "SITE001")
+    add(
+        "sites_with_presence",
+        "sites with a police presence level",
+        site.presence_counts(ctx),
+        "SITE002",
+    )
+    add("critical_roles_with_deputy", "critical roles with deputy", rol.with_deputy(ctx), "ROL011")
+    add(
+        "meetings_with_next", "meetings with a next meeting", mtg.next_meeting_counts(ctx), "MTG001"
+    )
+    required, done, _ = rol.exchange_pairs(ctx)
+    add("mobiles_exchanged", "key contacts with mobiles exchanged", (done, required), "ROL009")
+    add(
+        "threat_channels_complete", "threat channels complete", com.complete_channels(ctx), "COM001"
+    )
+    if uk:
+        settled, absent = cmd.functional_bronzes(ctx)
+        add(
+            "functional_bronzes",
+            "functional bronzes decided",
+            (len(settled), len(settled) + len(absent)),
+            "CMD003",
+        )
+        councils, covered = doc.mou_pairs(ctx)
+        add(
+            "mous_with_councils",
+            "local authorities with an MoU",
+            (sum(1 for _, c in councils if c in covered), len(councils)),
+            "DOC001",
+        )
     return [m for m in out if m.total]
 
 

@@ -1,18 +1,17 @@
 """File paths as CI systems want them: relative to the repository root.
 
-GitHub resolves annotation and SARIF paths against the checkout; the repository root is the
-git top level of the plan directory when there is one, else the working directory.
+GitHub resolves annotation and SARIF paths against the checkout; the root is the git top
+level of the plan directory when there is one, else the working directory when the plan is
+inside it, else the plan directory itself.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
-from functools import cache
 from pathlib import Path
 
 
-@cache
 def repo_root(directory: Path) -> Path:
     try:
         done = subprocess.run(
@@ -23,10 +22,11 @@ def repo_root(directory: Path) -> Path:
             check=False,
         )
     except (OSError, subprocess.SubprocessError):
-        return Path.cwd().resolve()
-    if done.returncode == 0 and done.stdout.strip():
+        done = None
+    if done is not None and done.returncode == 0 and done.stdout.strip():
         return Path(done.stdout.strip()).resolve()
-    return Path.cwd().resolve()
+    cwd = Path.cwd().resolve()
+    return cwd if directory.resolve().is_relative_to(cwd) else directory.resolve()
 
 
 def relative(file: str, root: Path) -> str | None:

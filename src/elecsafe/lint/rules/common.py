@@ -59,6 +59,46 @@ def ancestors(index: PlanIndex, org_id: str) -> list[str]:
     return chain
 
 
+class JurisdictionTree:
+    """The geography tree: which jurisdictions contain which (cycle-safe, memoised)."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.parent = {j.id: j.parent for j in plan.jurisdictions}
+        self.children: dict[str, list[str]] = {}
+        for jurisdiction in plan.jurisdictions:
+            if jurisdiction.parent:
+                self.children.setdefault(jurisdiction.parent, []).append(jurisdiction.id)
+        self._down: dict[str, set[str]] = {}
+
+    def up(self, jid: str) -> list[str]:
+        chain = [jid]
+        current = self.parent.get(jid)
+        while current and current not in chain and len(chain) < 32:
+            chain.append(current)
+            current = self.parent.get(current)
+        return chain
+
+    def down(self, jid: str) -> set[str]:
+        if jid not in self._down:
+            found: set[str] = set()
+            stack = [jid]
+            while stack:
+                current = stack.pop()
+                if current not in found:
+                    found.add(current)
+                    stack.extend(self.children.get(current, ()))
+            self._down[jid] = found
+        return self._down[jid]
+
+    def related(self, jids: Iterable[str]) -> set[str]:
+        """The jurisdictions that contain, or lie within, any of ``jids``."""
+        out: set[str] = set()
+        for jid in jids:
+            out.update(self.up(jid))
+            out |= self.down(jid)
+        return out
+
+
 def jurisdictions_in_scope(plan: Plan) -> set[str]:
     """Jurisdictions where a poll in the plan is held, with everything inside them."""
     index = plan.index()

@@ -54,9 +54,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# One pass that rejects most strings; the per-kind patterns run only on a hit.
+_ANY = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _PATTERNS))
+_HINT = re.compile(r"[0-9@]")
+_SLUG = re.compile(r"[a-z0-9._-]*[a-z][a-z0-9._-]*")  # ids and references: never contact data
+
+
 def scan(text: str) -> list[str]:
     """The kinds of personal data ``text`` seems to contain (empty if none), in order."""
-    if len(text) < 7 or not any(c.isdigit() or c == "@" for c in text):
+    if len(text) < 7 or not _HINT.search(text) or _SLUG.fullmatch(text) or not _ANY.search(text):
         return []
     kinds: list[str] = []
     for kind, pattern in _PATTERNS:

@@ -12,6 +12,7 @@ from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.registry import Example, Rule
 from elecsafe.lint.rules.common import (
+    JurisdictionTree,
     ancestors,
     is_election_side,
     listing,
@@ -380,35 +381,46 @@ ROL007 = Rule(
 # -- ROL009 -----------------------------------------------------------------------------------
 
 
-def key_contacts(ctx: Context) -> tuple[list[str], list[str]]:
-    """(election-side points of contact, law enforcement primary contacts): person ids."""
+def key_contacts(ctx: Context) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Election-side points of contact and law enforcement primary contacts, each as
+    person id -> the jurisdictions of their organisation."""
     plan, index = ctx.plan, ctx.index
-    election: list[str] = []
+    election: dict[str, set[str]] = {}
     for role in plan.roles:
         if role.role in ("le_liaison_poc", "electoral_services_manager") and role.holder:
             org = index.organisations.get(role.organisation)
-            if org is None or is_election_side(org):
-                election.append(role.holder)
-    police: list[str] = []
+            if org is not None and is_election_side(org):
+                election.setdefault(role.holder, set()).update(org.jurisdictions)
+    police: dict[str, set[str]] = {}
     for org in plan.organisations:
         if org.is_law_enforcement and org.primary_contact:
             contact = index.roles.get(org.primary_contact)
             if contact is not None and contact.holder:
-                police.append(contact.holder)
-    return list(dict.fromkeys(election)), list(dict.fromkeys(police))
+                police.setdefault(contact.holder, set()).update(org.jurisdictions)
+    return election, police
 
 
 def exchange_pairs(ctx: Context) -> tuple[int, int, list[tuple[str, str]]]:
-    """(pairs required, pairs done, missing directions (person, other))."""
+    """(pairs required, pairs done, missing directions (person, other)).
+
+    A pair is an election point of contact and the primary contact of an agency covering the
+    same area (their jurisdictions contain one another): a county office pairs with its
+    sheriff, the city police and the state police, not with another county's sheriff."""
     election, police = key_contacts(ctx)
     people = ctx.index.people
+    tree = JurisdictionTree(ctx.plan)
+    by_area: dict[str, list[str]] = {}
+    for person, areas in police.items():
+        for area in areas:
+            by_area.setdefault(area, []).append(person)
     exchanged = {
         p.id: set(p.mobile_exchanged_with) for p in ctx.plan.people if p.mobile_exchanged_with
     }
     required = done = 0
     absent: list[tuple[str, str]] = []
-    for a in election:
-        for b in police:
+    for a, areas in election.items():
+        partners = dict.fromkeys(b for area in tree.related(areas) for b in by_area.get(area, ()))
+        for b in partners:
             if a == b or a not in people or b not in people:
                 continue
             required += 1
@@ -447,8 +459,9 @@ ROL009 = Rule(
     name="mobiles-exchanged",
     severity=W,
     scope="all",
-    summary="The election point(s) of contact and each law enforcement primary contact have "
-    "recorded exchanging mobile numbers (both ways; the numbers stay private).",
+    summary="The election point(s) of contact and the primary contact of each law enforcement "
+    "agency covering the same area have recorded exchanging mobile numbers (both ways; the "
+    "numbers stay private).",
     rationale=(
         "S000 VII: 'ensure you've exchanged cell phone numbers among key points of contact on "
         "your team and with LE.' The plan records that the exchange happened "
@@ -541,7 +554,8 @@ def _rol011(ctx: Context) -> Iterator[Finding]:
 
 
 def with_deputy(ctx: Context) -> tuple[int, int]:
-    roles = [r for r in ctx.plan.roles if r.id in critical_role_ids(ctx)]
+    critical = critical_role_ids(ctx)
+    roles = [r for r in ctx.plan.roles if r.id in critical]
     ok = sum(1 for r in roles if r.holder and r.deputy and r.holder != r.deputy)
     return ok, len(roles)
 
