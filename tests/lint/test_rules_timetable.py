@@ -60,17 +60,25 @@ def test_mtg002_gaps_in_the_past_are_not_reported(tmp_path: Path) -> None:
     # today is 2026-11-22: a gap that ended before today cannot be fixed any more
     text = meetings(
         meeting("old", "introductory", "2026-06-01", "      next_meeting: wg\n"),
-        meeting("wg", "joint_agency_working_group", "2026-10-01",
-                "      recurrence: {frequency: fortnightly, until: 2027-05-05}\n      final: true\n"),
-    )  # fmt: skip
+        meeting(
+            "wg",
+            "joint_agency_working_group",
+            "2026-10-01",
+            "      recurrence: {frequency: fortnightly, until: 2027-05-05}\n      final: true\n",
+        ),
+    )
     check(tmp_path, text, "MTG002", [])
 
 
 def test_mtg002_tight_gaps_near_polling_day(tmp_path: Path) -> None:
     text = meetings(
-        meeting("wg", "joint_agency_working_group", "2027-01-05",
-                "      recurrence: {frequency: monthly, until: 2027-05-05}\n      final: true\n"),
-    )  # fmt: skip
+        meeting(
+            "wg",
+            "joint_agency_working_group",
+            "2027-01-05",
+            "      recurrence: {frequency: monthly, until: 2027-05-05}\n      final: true\n",
+        ),
+    )
     result = check(tmp_path, text, "MTG002", [(3, 7)] * 3)
     assert [f.message for f in result.findings if f.code == "MTG002"] == [
         "no joint meeting from 2027-01-05 to 2027-02-05 (31 days; keep gaps to 30 days)",
