@@ -8,27 +8,31 @@ required, never part of the tracked plan.
 
 from __future__ import annotations
 
+import gc
 import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
-from elecsafe.findings import Finding, PlanError, Severity
+from elecsafe.findings import Finding, KeyPath, PlanError, Severity
 from elecsafe.load.schema_errors import error_to_finding, merge_union_errors
-from elecsafe.load.sourcemap import Location, SourceMap
-from elecsafe.load.yaml_reader import (
-    COL_BITS,
-    COL_MASK,
-    Limits,
-    MapPos,
-    Pos,
-    ReadResult,
-    ScalarPos,
-    SeqPos,
-    read_yaml,
+from elecsafe.load.sourcemap import (
+    Anchor,
+    FileOrigin,
+    FileTrees,
+    Location,
+    MergedList,
+    MergedMap,
+    PlanSourceMap,
+    SourceMap,
+    resolve,
 )
+from elecsafe.load.yaml_reader import Limits, Pos, ReadResult, read_yaml
 from elecsafe.model.org import PrivateContact
 from elecsafe.model.plan import Plan
 
@@ -83,15 +87,24 @@ def find_plan_file(path: Path) -> Path:
     return path
 
 
-def _read_file(path: Path, shown: str, limits: Limits) -> ReadResult:
+def _read_file(
+    path: Path, shown: str, limits: Limits, *, positions: bool = True
+) -> tuple[ReadResult, bool]:
+    """The file read into values, and whether it mentions ``TODO`` at all (cheap pre-check
+    that spares a walk over a 50k-site plan that has no placeholders)."""
     try:
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:  # refuse before reading a 50 MB file into memory
-            return _too_big(shown, size, limits)
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero never ends; a FIFO blocks forever
+            raise PlanError(f"{shown}: not a regular file")
+        if info.st_size > limits.max_file_bytes:  # refuse before reading a 50 MB file
+            return _too_big(shown, info.st_size, limits), False
+        with path.open("rb") as handle:  # bounded: a file may grow, /proc files claim size 0
+            raw = handle.read(limits.max_file_bytes + 1)
+        if len(raw) > limits.max_file_bytes:
+            return _too_big(shown, len(raw), limits), False
     except OSError as exc:
         raise PlanError(f"{shown}: cannot read ({exc.strerror or exc})") from None
-    return read_yaml(raw, shown, limits)
+    return read_yaml(raw, shown, limits, positions=positions), b"TODO" in raw
 
 
 def _too_big(shown: str, size: int, limits: Limits) -> ReadResult:
@@ -108,79 +121,19 @@ def _too_big(shown: str, size: int, limits: Limits) -> ReadResult:
     )
 
 
-def _todo_findings(data: Any, pos: Pos | None, file: str) -> list[Finding]:
-    """Placeholders (strings starting with ``TODO``) are warnings: a scaffold is fillable."""
-    found: list[Finding] = []
-    stack: list[tuple[Any, Pos | None, str]] = [(data, pos, file)]
+def _todo_paths(data: Any) -> list[tuple[KeyPath, str]]:
+    """Key paths (inside one file) of strings that start with ``TODO``."""
+    found: list[tuple[KeyPath, str]] = []
+    stack: list[tuple[Any, KeyPath]] = [(data, ())]
     while stack:
-        value, where, current = stack.pop()
-        if isinstance(value, dict) and isinstance(where, MapPos):
-            stack.extend(
-                (v, where.entries[k][1], where.file) for k, v in value.items() if k in where.entries
-            )
-        elif isinstance(value, list) and isinstance(where, SeqPos):
-            stack.extend((v, p, where.file) for v, p in zip(value, where.items, strict=False))
-        elif isinstance(value, str) and value.startswith("TODO") and where is not None:
-            packed = where.start if isinstance(where, ScalarPos) else where
-            assert isinstance(packed, int)
-            found.append(
-                Finding(
-                    "TODO001",
-                    Severity.WARNING,
-                    "placeholder still to fill in",
-                    value[4:].lstrip(" :-") or "replace the TODO with the real value",
-                ).at(current, packed >> COL_BITS, packed & COL_MASK)
-            )
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            stack.extend((v, (*path, k)) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+        elif isinstance(value, str) and value.startswith("TODO"):
+            found.append((path, value))
     return found
-
-
-# -- includes ---------------------------------------------------------------------------------
-
-
-def _scalar(pos: Pos, file: str) -> Pos:
-    return ScalarPos(file, pos) if isinstance(pos, int) else pos
-
-
-def _merge(
-    into: dict[str, Any], into_pos: MapPos, extra: dict[str, Any], extra_pos: MapPos
-) -> list[Finding]:
-    """Merge an included file's top-level mapping into the plan (recursively for mappings)."""
-    problems: list[Finding] = []
-    for key, value in extra.items():
-        key_pos, value_pos = extra_pos.entries[key]
-        if key not in into:
-            into[key] = value
-            into_pos.entries[key] = (
-                _scalar(key_pos, extra_pos.file),
-                _scalar(value_pos, extra_pos.file),
-            )  # type: ignore[assignment]
-            continue
-        existing = into[key]
-        existing_key_pos, existing_pos = into_pos.entries[key]
-        if isinstance(existing, list) and isinstance(value, list):
-            assert isinstance(existing_pos, SeqPos) and isinstance(value_pos, SeqPos)
-            combined = SeqPos(existing_pos.file, existing_pos.start)
-            combined.items = [_scalar(p, existing_pos.file) for p in existing_pos.items]
-            combined.items += [_scalar(p, value_pos.file) for p in value_pos.items]
-            existing.extend(value)
-            into_pos.entries[key] = (existing_key_pos, combined)
-        elif isinstance(existing, dict) and isinstance(value, dict):
-            assert isinstance(existing_pos, MapPos) and isinstance(value_pos, MapPos)
-            problems += _merge(existing, existing_pos, value, value_pos)
-        else:
-            if isinstance(existing_key_pos, ScalarPos):
-                where, owner = existing_key_pos.start, existing_key_pos.file
-            else:
-                where, owner = existing_key_pos, into_pos.file
-            problems.append(
-                Finding(
-                    "YML002",
-                    Severity.ERROR,
-                    f"key '{key}' is already defined in {owner}:{where >> COL_BITS}",
-                    "define each key in one file; lists and mappings of the same key are merged",
-                ).at(extra_pos.file, key_pos >> COL_BITS, key_pos & COL_MASK)
-            )
-    return problems
 
 
 class _Loader:
@@ -190,46 +143,92 @@ class _Loader:
         self.limits = limits
         self.findings: list[Finding] = []
         self.files: list[Path] = []
+        self.paths: dict[str, Path] = {}  # display name -> path, for reading positions later
+        self.trees = FileTrees(self._positions)
 
-    def include_error(self, message: str, file: str, pos: Any, hint: str) -> None:
-        packed = pos if isinstance(pos, int) else getattr(pos, "start", 1 << COL_BITS | 1)
+    def _positions(self, shown: str) -> Pos | None:
+        path = self.paths.get(shown)
+        if path is None:
+            return None
+        try:
+            return _read_file(path, shown, self.limits)[0].pos
+        except PlanError:  # gone since it was read: positions fall back to 1:1
+            return None
+
+    def read(self, path: Path, shown: str) -> ReadResult:
+        self.paths[shown] = path
+        self.files.append(path)
+        result, has_todo = _read_file(path, shown, self.limits, positions=False)
+        if has_todo and result.ok:
+            for where, value in _todo_paths(result.data):
+                self.findings.append(
+                    self.positioned(
+                        Finding(
+                            "TODO001",
+                            Severity.WARNING,
+                            "placeholder still to fill in",
+                            value[4:].lstrip(" :-") or "replace the TODO with the real value",
+                        ),
+                        shown,
+                        where,
+                    )
+                )
+        return result
+
+    def positioned(
+        self, finding: Finding, file: str, path: KeyPath, anchor: Anchor = "value"
+    ) -> Finding:
+        where = self.trees.locate(file, path, anchor)
+        return finding.at(where.file, where.line, where.column)
+
+    def include_error(self, message: str, file: str, index: int, hint: str) -> None:
         self.findings.append(
-            Finding("YML007", Severity.ERROR, message, hint).at(
-                file, packed >> COL_BITS, packed & COL_MASK
+            self.positioned(
+                Finding("YML007", Severity.ERROR, message, hint), file, ("include", index)
             )
         )
 
     def expand(
-        self, data: dict[str, Any], pos: MapPos, seen: set[Path]
-    ) -> list[tuple[Path, ReadResult]]:
+        self, data: dict[str, Any], file: str, seen: set[Path]
+    ) -> list[tuple[Path, str, ReadResult]]:
         """The files named by ``include:`` in one file, checked to stay inside the plan."""
         includes = data.get("include")
-        if includes is None:
-            return []
-        if not isinstance(includes, list) or not isinstance(pos.entries["include"][1], SeqPos):
-            return []  # the schema reports the wrong type
-        results: list[tuple[Path, ReadResult]] = []
-        item_positions = pos.entries["include"][1].items
-        for pattern, item_pos in zip(includes, item_positions, strict=False):
+        if not isinstance(includes, list):
+            return []  # absent, or the wrong type: the schema reports it
+        results: list[tuple[Path, str, ReadResult]] = []
+        for index, pattern in enumerate(includes):
             if not isinstance(pattern, str) or not pattern:
                 continue
             if os.path.isabs(pattern) or ".." in Path(pattern).parts or pattern.startswith("~"):
                 self.include_error(
                     "include must name files inside the plan directory",
-                    pos.file,
-                    item_pos,
+                    file,
+                    index,
                     "use a path relative to plan.yaml, without '..'",
                 )
                 continue
-            matches = sorted(self.directory.glob(pattern))
+            try:
+                matches = sorted(self.directory.glob(pattern))
+            except ValueError:  # e.g. "**x": not a pattern pathlib accepts
+                self.include_error(
+                    f"include '{pattern}' is not a valid file pattern",
+                    file,
+                    index,
+                    "use a file name or a glob such as 'sites/*.yaml'",
+                )
+                continue
             if not matches:
                 self.findings.append(
-                    Finding(
-                        "YML007",
-                        Severity.WARNING,
-                        f"include '{pattern}' matches no file",
-                        "check the spelling, or remove the entry",
-                    ).at(pos.file, *_unpack(item_pos))
+                    self.positioned(
+                        Finding(
+                            "YML007",
+                            Severity.WARNING,
+                            f"include '{pattern}' matches no file",
+                            "check the spelling, or remove the entry",
+                        ),
+                        file,
+                        ("include", index),
+                    )
                 )
             for match in matches:
                 resolved = match.resolve()
@@ -237,8 +236,8 @@ class _Loader:
                 if not resolved.is_relative_to(self.directory):
                     self.include_error(
                         f"include '{pattern}' leads outside the plan directory (symbolic link?)",
-                        pos.file,
-                        item_pos,
+                        file,
+                        index,
                         "copy the file into the plan directory instead of linking it",
                     )
                     continue
@@ -247,41 +246,86 @@ class _Loader:
                 if resolved.relative_to(self.directory).parts[0] == PRIVATE_DIR:
                     self.include_error(
                         "the private layer is merged automatically and must not be included",
-                        pos.file,
-                        item_pos,
+                        file,
+                        index,
                         "remove this include",
                     )
                     continue
                 if resolved in seen:
                     self.include_error(
                         f"include cycle: {shown} is already part of the plan",
-                        pos.file,
-                        item_pos,
+                        file,
+                        index,
                         "include each file once, from one place",
                     )
                     continue
                 if len(seen) >= self.limits.max_include_files:
                     self.include_error(
                         f"more than {self.limits.max_include_files} included files",
-                        pos.file,
-                        item_pos,
-                        "merge small files",
+                        file,
+                        index,
+                        "merge small files, or raise ELECSAFE_MAX_INCLUDE_FILES",
                     )
                     return results
                 seen.add(resolved)
-                result = _read_file(match, shown, self.limits)
-                self.files.append(match)
-                results.append((match, result))
+                results.append((match, shown, self.read(match, shown)))
         return results
 
-    def load(self) -> tuple[dict[str, Any], MapPos | None]:
+    def merge(
+        self,
+        into: dict[str, Any],
+        origin: MergedMap,
+        extra: dict[str, Any],
+        file: str,
+        prefix: KeyPath,
+    ) -> None:
+        """Merge an included file's mapping into the plan: new keys are added, lists are
+        concatenated, mappings merged recursively; anything else defined twice is YML002."""
+        for key, value in extra.items():
+            here = FileOrigin(file, (*prefix, key))
+            if key not in into:
+                into[key] = value
+                origin.children[key] = here
+                continue
+            existing = into[key]
+            current = origin.child(key)
+            if isinstance(existing, list) and isinstance(value, list):
+                if not isinstance(current, MergedList):
+                    assert isinstance(current, FileOrigin)
+                    current = MergedList(current, len(existing))
+                current.extend(len(value), here)
+                existing.extend(value)
+                origin.children[key] = current
+            elif isinstance(existing, dict) and isinstance(value, dict):
+                if not isinstance(current, MergedMap):
+                    assert isinstance(current, FileOrigin)
+                    current = MergedMap(current)
+                origin.children[key] = current
+                self.merge(existing, current, value, file, (*prefix, key))
+            else:
+                owner_file, owner_path = resolve(current, ())
+                first = self.trees.locate(owner_file, owner_path, "key")
+                self.findings.append(
+                    self.positioned(
+                        Finding(
+                            "YML002",
+                            Severity.ERROR,
+                            f"key '{key}' is already defined in {first.file}:{first.line}",
+                            "define each key in one file; lists and mappings of the same key are merged",
+                        ),
+                        file,
+                        (*prefix, key),
+                        "key",
+                    )
+                )
+
+    def load(self) -> tuple[dict[str, Any], MergedMap | None]:
         shown = display_path(self.plan_file)
-        root = _read_file(self.plan_file, shown, self.limits)
-        self.files.append(self.plan_file)
+        root = self.read(self.plan_file, shown)
         self.findings += root.findings
         if not root.ok:
             return {}, None
-        if not isinstance(root.data, dict) or root.map_pos is None:
+        if not isinstance(root.data, dict):
             self.findings.append(
                 Finding(
                     "SCH003",
@@ -291,16 +335,16 @@ class _Loader:
                 ).at(shown, 1, 1)
             )
             return {}, None
-        data, pos = root.data, root.map_pos
-        self.findings += _todo_findings(data, pos, shown)
+        data: dict[str, Any] = root.data
+        origin = MergedMap(FileOrigin(shown))
         seen = {self.plan_file.resolve()}
-        queue = self.expand(data, pos, seen)
+        queue = self.expand(data, shown, seen)
         while queue:
-            path, result = queue.pop(0)
+            _, file, result = queue.pop(0)
             self.findings += result.findings
             if not result.ok:
                 continue
-            if not isinstance(result.data, dict) or result.map_pos is None:
+            if not isinstance(result.data, dict):
                 if result.data is not None:
                     self.findings.append(
                         Finding(
@@ -308,32 +352,41 @@ class _Loader:
                             Severity.ERROR,
                             "an included file must be a mapping of plan keys",
                             "e.g. 'sites:' followed by a list",
-                        ).at(display_path(path), 1, 1)
+                        ).at(file, 1, 1)
                     )
                 continue
-            self.findings += _todo_findings(result.data, result.map_pos, result.map_pos.file)
-            nested = self.expand(result.data, result.map_pos, seen)
+            nested = self.expand(result.data, file, seen)
             result.data.pop("include", None)
-            result.map_pos.entries.pop("include", None)
-            self.findings += _merge(data, pos, result.data, result.map_pos)
+            self.merge(data, origin, result.data, file, ())
             queue.extend(nested)
-        return data, pos
+        return data, origin
 
 
-def _unpack(pos: Any) -> tuple[int, int]:
-    packed = pos if isinstance(pos, int) else pos.start
-    return packed >> COL_BITS, packed & COL_MASK
-
-
-def _validate(data: dict[str, Any]) -> tuple[Plan | None, list[tuple[Finding, Any]]]:
+def _validate(
+    data: dict[str, Any], max_findings: int = Limits.max_findings
+) -> tuple[Plan | None, list[tuple[Finding, Any]]]:
     try:
         return Plan.model_validate(data), []
     except ValidationError as exc:
-        located = []
-        for error in exc.errors(include_url=False, include_context=True, include_input=True):
+        located: list[tuple[Finding, Anchor]] = []
+        errors = exc.errors(include_url=False, include_context=True, include_input=True)
+        for error in errors:
             value = error.get("input")
             if isinstance(value, str) and value.startswith("TODO"):
                 continue  # reported once, as a placeholder
+            if len(located) >= max_findings:  # 300,000 wrong items: say so once, not 300,000 times
+                located.append(
+                    (
+                        Finding(
+                            "SCH003",
+                            Severity.ERROR,
+                            f"{len(errors) - max_findings:,} more schema errors not shown",
+                            "fix the errors above, or raise ELECSAFE_MAX_FINDINGS",
+                        ),
+                        "value",
+                    )
+                )
+                break
             located.append(error_to_finding(error, data, Plan))
         return None, merge_union_errors(located)
 
@@ -360,7 +413,7 @@ def load_private(directory: Path, limits: Limits) -> PrivateLayerResult:
     )
     for path in out.files:
         shown = display_path(path)
-        result = _read_file(path, shown, limits)
+        result = _read_file(path, shown, limits)[0]
         findings += result.findings
         if not result.ok or result.data is None:
             continue
@@ -389,22 +442,43 @@ def load_private(directory: Path, limits: Limits) -> PrivateLayerResult:
     return out
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading builds millions of small acyclic objects (values, positions, models); the cyclic
+    collector re-scans all of them again and again while they pile up, which made a 10k-site
+    plan load 2.5x slower. Nothing here creates reference cycles worth collecting mid-load."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_plan(
     path: str | Path, *, limits: Limits | None = None, private: bool = True
 ) -> LoadedPlan:
     """Load and validate a plan. Raises :class:`PlanError` only when there is nothing to read."""
+    with _gc_paused():
+        return _load_plan(path, limits, private)
+
+
+def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> LoadedPlan:
     limits = limits or limits_from_env()
     plan_file = find_plan_file(Path(path))
     loader = _Loader(plan_file, limits)
-    data, pos = loader.load()
+    data, origin = loader.load()
     shown = display_path(plan_file)
-    source_map = SourceMap(pos, shown)
+    source_map = (
+        SourceMap(None, shown) if origin is None else PlanSourceMap(origin, shown, loader.trees)
+    )
     loaded = LoadedPlan(
         None, plan_file.parent, plan_file, source_map, loader.findings, loader.files, raw=data
     )
-    if pos is None:
+    if origin is None:
         return loaded
-    plan, schema_findings = _validate(data)
+    plan, schema_findings = _validate(data, limits.max_findings)
     for finding, anchor in schema_findings:
         where = source_map.locate(finding.path, anchor)
         loaded.findings.append(finding.at(where.file, where.line, where.column))
@@ -433,16 +507,25 @@ def load_plan(
     return loaded
 
 
+LIMIT_VARIABLES = {
+    "max_file_bytes": "ELECSAFE_MAX_FILE_BYTES",
+    "max_depth": "ELECSAFE_MAX_DEPTH",
+    "max_include_files": "ELECSAFE_MAX_INCLUDE_FILES",
+    "max_findings": "ELECSAFE_MAX_FINDINGS",
+}
+
+
 def limits_from_env() -> Limits:
-    """Limits can be raised for unusual plans: ELECSAFE_MAX_FILE_BYTES, ELECSAFE_MAX_DEPTH."""
-    defaults = Limits()
-    try:
-        return Limits(
-            max_file_bytes=int(os.environ.get("ELECSAFE_MAX_FILE_BYTES", defaults.max_file_bytes)),
-            max_depth=int(os.environ.get("ELECSAFE_MAX_DEPTH", defaults.max_depth)),
-            max_include_files=int(
-                os.environ.get("ELECSAFE_MAX_INCLUDE_FILES", defaults.max_include_files)
-            ),
-        )
-    except ValueError:
-        raise PlanError("ELECSAFE_MAX_* limits must be whole numbers") from None
+    """Limits can be raised for unusual plans through the ELECSAFE_MAX_* variables."""
+    values: dict[str, int] = {}
+    for name, variable in LIMIT_VARIABLES.items():
+        text = os.environ.get(variable)
+        if text is None:
+            continue
+        try:
+            values[name] = int(text)
+        except ValueError:
+            values[name] = 0
+        if values[name] < 1:
+            raise PlanError(f"{variable} must be a whole number above 0, not {text!r}")
+    return Limits(**values)

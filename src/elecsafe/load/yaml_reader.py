@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from sys import intern as _intern
 from typing import Any
 
 import yaml
@@ -77,9 +78,12 @@ Pos = int | MapPos | SeqPos | ScalarPos
 class Limits:
     """Bounds applied before anything walks user data. Configurable per run (see README)."""
 
-    max_file_bytes: int = 64 * 1024 * 1024
+    # 16 MiB of YAML reads in ~3 s; a 50 MB file is refused before it is read.
+    max_file_bytes: int = 16 * 1024 * 1024
     max_depth: int = 64
     max_include_files: int = 500
+    # A file of 300,000 aliases or duplicate keys stops here instead of printing for a minute.
+    max_findings: int = 1000
 
 
 @dataclass
@@ -125,11 +129,15 @@ _CORE_TAGS = frozenset(
 )
 
 
+_MAX_TYPED = 64  # longer numbers stay text: int("1" * 5000) raises instead of converting
+_MAX_SHARED = 40  # ids and enum values repeat thousands of times: keep one copy of each
+
+
 def resolve_plain(text: str) -> Any:
     """The value of a plain (unquoted) scalar. Impossible dates stay strings so the schema
     reports them at their position with the field's own message."""
-    if not text or text[0] not in _MAYBE_TYPED:
-        return text
+    if not text or text[0] not in _MAYBE_TYPED or len(text) > _MAX_TYPED:
+        return _intern(text) if len(text) <= _MAX_SHARED else text
     if text in _SPECIAL:
         return _SPECIAL[text]
     if _INT.match(text):
@@ -160,7 +168,7 @@ def resolve_plain(text: str) -> Any:
 class _Frame:
     __slots__ = ("container", "is_map", "pending_key", "pending_kpos", "pos", "skip_next")
 
-    def __init__(self, container: Any, pos: MapPos | SeqPos) -> None:
+    def __init__(self, container: Any, pos: MapPos | SeqPos | None) -> None:
         self.container = container
         self.pos = pos
         self.is_map = isinstance(container, dict)
@@ -185,8 +193,14 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
         )
 
 
-def read_yaml(raw: bytes | str, file: str, limits: Limits | None = None) -> ReadResult:
-    """Parse one YAML document. Never raises for bad input: problems come back as findings."""
+def read_yaml(
+    raw: bytes | str, file: str, limits: Limits | None = None, *, positions: bool = True
+) -> ReadResult:
+    """Parse one YAML document. Never raises for bad input: problems come back as findings.
+
+    ``positions=False`` builds the values only (``pos`` is None): the plan loader reads every
+    file that way and re-reads a file with positions only when a finding needs a line number,
+    so a clean 50k-site plan never pays for a position tree bigger than its data."""
     limits = limits or Limits()
     size = len(raw.encode("utf-8") if isinstance(raw, str) else raw)
     if size > limits.max_file_bytes:
@@ -198,7 +212,7 @@ def read_yaml(raw: bytes | str, file: str, limits: Limits | None = None) -> Read
                     file,
                     1,
                     1,
-                    "split the plan into included files, or raise --max-file-bytes",
+                    "split the plan into included files, or raise ELECSAFE_MAX_FILE_BYTES",
                 )
             ],
             ok=False,
@@ -209,11 +223,26 @@ def read_yaml(raw: bytes | str, file: str, limits: Limits | None = None) -> Read
             return ReadResult(findings=[problem] if problem else [], ok=False)
     else:
         text = raw.removeprefix("\ufeff")
+    if not positions:
+        try:
+            return _Walker(text, file, limits, positions=False).run()
+        except _NeedPositions:
+            pass  # a duplicate key: its message names the line of the first one
     return _Walker(text, file, limits).run()
 
 
+class _NeedPositions(Exception):
+    """Raised by a walker without positions when a finding needs them."""
+
+
+class _TooManyProblems(Exception):
+    def __init__(self, mark: Any) -> None:
+        self.mark = mark
+
+
 class _Walker:
-    def __init__(self, text: str, file: str, limits: Limits) -> None:
+    def __init__(self, text: str, file: str, limits: Limits, *, positions: bool = True) -> None:
+        self.positions = positions
         self.text = text
         self.file = file
         self.limits = limits
@@ -226,11 +255,25 @@ class _Walker:
         self.findings.append(
             yaml_finding(code, message, self.file, mark.line + 1, mark.column + 1, hint)
         )
+        if len(self.findings) >= self.limits.max_findings:
+            raise _TooManyProblems(mark)
 
     def run(self) -> ReadResult:
         parser = _Parser(self.text)
         try:
             ok = self._walk(parser)
+        except _TooManyProblems as stop:
+            self.findings.append(
+                yaml_finding(
+                    "YML004",
+                    f"more than {self.limits.max_findings} problems in this file; stopped reading",
+                    self.file,
+                    stop.mark.line + 1,
+                    stop.mark.column + 1,
+                    "fix the problems above, or raise ELECSAFE_MAX_FINDINGS",
+                )
+            )
+            ok = False
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or str(exc)
@@ -275,21 +318,27 @@ class _Walker:
         stack: list[_Frame] = []
         max_depth = self.limits.max_depth
         file = self.file
+        positions = self.positions
+        packed = 0
         while True:
             event = get_event()
             if event is None:
                 return True
             kind = type(event)
             if kind is yaml.ScalarEvent:
-                mark = event.start_mark
-                packed = ((mark.line + 1) << COL_BITS) | min(mark.column + 1, COL_MASK)
+                if positions:
+                    mark = event.start_mark
+                    packed = ((mark.line + 1) << COL_BITS) | min(mark.column + 1, COL_MASK)
+                if event.tag is not None and event.tag not in _CORE_TAGS:
+                    self.error(
+                        "YML006",
+                        f"YAML tag {event.tag} is not supported",
+                        event.start_mark,
+                        "remove the tag",
+                    )
                 if stack and stack[-1].is_map and stack[-1].pending_key is None:
                     self._key(stack[-1], event, packed)
                     continue
-                if event.tag is not None and event.tag not in _CORE_TAGS:
-                    self.error(
-                        "YML006", f"YAML tag {event.tag} is not supported", mark, "remove the tag"
-                    )
                 # plain style without an explicit tag: resolve as YAML 1.2 core (+ dates)
                 value = resolve_plain(event.value) if event.implicit[0] else event.value
                 self._add(stack, value, packed)
@@ -314,12 +363,14 @@ class _Walker:
                     self.error(
                         "YML006", f"YAML tag {event.tag} is not supported", mark, "remove the tag"
                     )
-                packed = ((mark.line + 1) << COL_BITS) | min(mark.column + 1, COL_MASK)
-                if kind is yaml.MappingStartEvent:
-                    frame = _Frame({}, MapPos(file, packed))
-                else:
-                    frame = _Frame([], SeqPos(file, packed))
-                self._add(stack, frame.container, frame.pos)
+                is_map = kind is yaml.MappingStartEvent
+                container: dict[str, Any] | list[Any] = {} if is_map else []
+                node: MapPos | SeqPos | None = None
+                if positions:
+                    packed = ((mark.line + 1) << COL_BITS) | min(mark.column + 1, COL_MASK)
+                    node = MapPos(file, packed) if is_map else SeqPos(file, packed)
+                frame = _Frame(container, node)
+                self._add(stack, container, node)
                 stack.append(frame)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 stack.pop()
@@ -346,8 +397,10 @@ class _Walker:
                     return False
 
     def _key(self, frame: _Frame, event: Any, packed: int) -> None:
-        key = event.value
+        key = _intern(event.value)  # 400,000 copies of "id" and "name" would cost 20 MB
         if key in frame.container:
+            if frame.pos is None:
+                raise _NeedPositions
             first = frame.pos.entries[key][0] >> COL_BITS  # type: ignore[union-attr]
             self.error(
                 "YML002",
@@ -359,7 +412,7 @@ class _Walker:
         frame.pending_key = key
         frame.pending_kpos = packed
 
-    def _add(self, stack: list[_Frame], value: Any, pos: Pos) -> None:
+    def _add(self, stack: list[_Frame], value: Any, pos: Pos | None) -> None:
         if not stack:
             self.root, self.root_pos = value, pos
             return
@@ -372,10 +425,12 @@ class _Walker:
                 return
             assert key is not None
             frame.container[key] = value
-            frame.pos.entries[key] = (frame.pending_kpos, pos)  # type: ignore[union-attr]
+            if frame.pos is not None:
+                frame.pos.entries[key] = (frame.pending_kpos, pos)  # type: ignore[union-attr,assignment]
         else:
             frame.container.append(value)
-            frame.pos.items.append(pos)  # type: ignore[union-attr]
+            if frame.pos is not None:
+                frame.pos.items.append(pos)  # type: ignore[union-attr,arg-type]
 
 
 _TAB_HINT = "YAML indentation must use spaces, not tabs"
