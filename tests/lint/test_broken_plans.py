@@ -17,7 +17,12 @@ from elecsafe.load.loader import load_plan
 from tests.lint.conftest import DATA, TODAY
 
 PRIVATE = "contacts:\n  alice: {availability: office hours}\n  tess: {availability: polling day}\n"
-RUNS = [("broken-uk", TODAY), ("broken-us", TODAY), ("broken-uk", date(2027, 6, 1))]
+RUNS = [
+    ("broken-uk", TODAY),
+    ("broken-us", TODAY),
+    ("broken-uk", date(2027, 6, 1)),
+    ("broken-uk-2", TODAY),
+]
 
 
 def lint_copy(tmp_path: Path, name: str, today: date) -> LintResult:

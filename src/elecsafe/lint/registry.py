@@ -80,7 +80,6 @@ class Rule:
     origin: Origin = "rule"
     params: Mapping[str, int] = field(default_factory=dict)
     needs_plan: bool = True  # False: runs on the raw data even when the schema failed
-    tags: tuple[str, ...] = ()
 
     @property
     def family(self) -> str:

@@ -17,11 +17,12 @@ def all_rules() -> list[Rule]:
         mtg,
         prv,
         ptn,
+        ref,
         rol,
         site,
         thr,
         tt,
     )
 
-    families = (loader, rol, cmd, mtg, tt, site, maa, thr, com, doc, prv, dbf, ptn, meta)
+    families = (loader, ref, rol, cmd, mtg, tt, site, maa, thr, com, doc, prv, dbf, ptn, meta)
     return [rule for family in families for rule in family.RULES]

@@ -314,4 +314,63 @@ CMD007 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (CMD001, CMD002, CMD003, CMD004, CMD005, CMD007)
+
+def _cmd008(ctx: Context) -> Iterator[Finding]:
+    from elecsafe.lint.rules.common import ancestors
+
+    plan, index = ctx.plan, ctx.index
+    command = plan.command
+    refs: list[str] = []
+    if command is not None:
+        refs = [*command.assignments(), *(p.assignment for p in command.ics)]
+        refs += command.agency_representatives
+    seated: set[str] = set()
+    for ref in refs:
+        role = index.roles.get(ref)
+        if role is not None:
+            seated.update(ancestors(index, role.organisation))
+    for i, agreement in enumerate(plan.mutual_aid):
+        for j, party in enumerate(agreement.parties):
+            if party.org not in seated:
+                yield ctx.report(
+                    ("mutual_aid", i, "parties", j, "org"),
+                    f"mutual aid party '{party.org}' has no place in the command structure",
+                )
+
+
+CMD008 = Rule(
+    code="CMD008",
+    check=_cmd008,
+    name="mutual-aid-in-command",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="Every mutual aid party has a place in the command structure (a command role or an "
+    "agency representative).",
+    rationale=(
+        "S001 Draft and update mutual aid agreements: agreements make sure 'that any agency "
+        "providing aid to another is clear about the chain of command'."
+    ),
+    fix="Add a role of the agency to command (or command.agency_representatives).",
+    bad=Example(
+        "organisations:\n  - {id: force, name: Police, kind: police_force, "
+        "sector: law_enforcement, jurisdictions: [area]}\n"
+        "mutual_aid:\n  - id: maa\n    title: Mutual aid\n    agreement_type: local\n"
+        "    parties: [{org: force, role: aid_providing}]\n    effective_date: 2026-01-01\n"
+        "    last_reviewed: 2026-09-01\n    election_events_covered: {covered: true}\n"
+        "    topics: {}\n",
+        problems=((7, 21),),
+    ),
+    good=Example(
+        "organisations:\n  - {id: force, name: Police, kind: police_force, "
+        "sector: law_enforcement, jurisdictions: [area]}\n"
+        "mutual_aid:\n  - id: maa\n    title: Mutual aid\n    agreement_type: local\n"
+        "    parties: [{org: force, role: aid_providing}]\n    effective_date: 2026-01-01\n"
+        "    last_reviewed: 2026-09-01\n    election_events_covered: {covered: true}\n"
+        "    topics: {}\n"
+        "roles:\n  - {id: ra-rep, role: agency_representative, organisation: force}\n"
+        "command:\n  agency_representatives: [ra-rep]\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (CMD001, CMD002, CMD003, CMD004, CMD005, CMD007, CMD008)

@@ -267,4 +267,35 @@ COM008 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (COM001, COM002, COM004, COM005, COM006, COM008)
+
+def _com007(ctx: Context) -> Iterator[Finding]:
+    comms = ctx.plan.communications
+    if comms is None or comms.impartiality is None:
+        yield missing(
+            ctx,
+            ("communications", "impartiality"),
+            "the plan does not record the impartiality arrangements",
+        )
+
+
+COM007 = Rule(
+    code="COM007",
+    check=_com007,
+    name="impartiality",
+    severity=Severity.INFO,
+    scope="UK",
+    core=False,
+    summary="The plan records the impartiality arrangements: the pre-election period, the "
+    "local authority publicity code and the ban on police canvassing.",
+    rationale=(
+        "S002 Impartiality: the pre-election period 'commences with the Notice of Election'; "
+        "'it is illegal for police officers to canvass' (RPA 1983 s 100(1))."
+    ),
+    fix="Add communications.impartiality.",
+    bad=Example("communications:\n  media: {ec_reference_point: true}\n", problems=((2, 3),)),
+    good=Example(
+        "communications:\n  impartiality: {pre_election_period_start: notice_of_election}\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (COM001, COM002, COM004, COM005, COM006, COM007, COM008)

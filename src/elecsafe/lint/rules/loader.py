@@ -1,7 +1,6 @@
-"""Codes reported while reading the plan (YAML, schema, references, placeholders).
+"""Codes reported while reading the plan (YAML, schema, placeholders).
 
-The loader (:mod:`elecsafe.load`) and the reference checker (:mod:`elecsafe.model.refs`)
-report these; they are registered here so that `elecsafe rules`, `elecsafe rule CODE`,
+The loader (:mod:`elecsafe.load`) reports these; they are registered here so that `elecsafe rules`, `elecsafe rule CODE`,
 SARIF rule descriptions and `--select`/`--ignore` cover them like every other rule.
 """
 
@@ -190,70 +189,6 @@ TODO001 = Rule(
     good=Example("notes: reviewed every quarter\n"),
 )
 
-REF001 = Rule(
-    code="REF001",
-    name="ids-and-references",
-    severity=E,
-    scope="all",
-    origin="loader",
-    summary="Ids are unique across the plan and every reference names an entity of the right kind.",
-    rationale=(
-        "The plan links people, roles, sites and meetings by id; a dangling reference is a role "
-        "with nobody behind it. S000 IV asks to 'designate one or more points of contact': the "
-        "designation only counts if it resolves to a real person."
-    ),
-    fix="Define the missing entity, or correct the id (the hint suggests a close one).",
-    bad=Example(
-        "roles:\n  - id: ra-poc\n    role: le_liaison_poc\n    organisation: office\n"
-        "    holder: alicia\n",
-        problems=((5, 13),),
-    ),
-    good=Example(
-        "roles:\n  - id: ra-poc\n    role: le_liaison_poc\n    organisation: office\n"
-        "    holder: alice\n"
-    ),
-)
-
-REF002 = Rule(
-    code="REF002",
-    name="valid-dates",
-    severity=E,
-    scope="all",
-    origin="loader",
-    summary="Dates are real dates, date expressions resolve, the time zone is an IANA name.",
-    rationale=(
-        "Calendars exported to Outlook and Google need unambiguous dates and zones; a 31 "
-        "February or an unknown zone would silently shift a meeting."
-    ),
-    fix="Write dates as YYYY-MM-DD (or an expression such as 'poll - 25 working days').",
-    bad=Example(
-        "timetable:\n  milestones:\n    - id: m1\n      title: Review\n      when: 2027-02-31\n",
-        problems=((5, 13),),
-    ),
-    good=Example(
-        "timetable:\n  milestones:\n    - id: m1\n      title: Review\n      when: 2027-02-28\n"
-    ),
-)
-
-REF003 = Rule(
-    code="REF003",
-    name="allowed-values",
-    severity=E,
-    scope="all",
-    origin="loader",
-    summary="Enumerated values are allowed ones; opt-outs (not_applicable, not_required) give a reason.",
-    rationale=(
-        "Site kinds, role kinds, presence levels (S002 Election-day considerations: "
-        "'permanent, occasional or no police presence') and ratings drive the rules; a value "
-        "outside the list would let a site escape them."
-    ),
-    fix="Use one of the values listed in the message (the hint suggests the closest).",
-    bad=Example(
-        "jurisdictions:\n  - id: north\n    name: North\n    kind: wrad\n", problems=((4, 11),)
-    ),
-    good=Example("jurisdictions:\n  - id: north\n    name: North\n    kind: ward\n"),
-)
-
 RULES: tuple[Rule, ...] = (
     YML001,
     YML002,
@@ -266,7 +201,4 @@ RULES: tuple[Rule, ...] = (
     SCH002,
     SCH003,
     TODO001,
-    REF001,
-    REF002,
-    REF003,
 )

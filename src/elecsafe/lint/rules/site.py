@@ -528,6 +528,54 @@ SITE012 = Rule(
     ),
 )
 
+
+def _site010(ctx: Context) -> Iterator[Finding]:
+    from elecsafe.lint.rules.common import JurisdictionTree
+
+    tree = JurisdictionTree(ctx.plan)
+    roles = ctx.index.roles
+    covered: set[str] = set()
+    for org in ctx.plan.organisations:
+        role = roles.get(org.primary_contact) if org.primary_contact else None
+        if org.is_law_enforcement and role is not None and role.holder:
+            for jid in org.jurisdictions:
+                covered |= tree.down(jid)
+    for i, site in enumerate(ctx.plan.sites):
+        if site.jurisdiction not in covered:
+            yield ctx.report(
+                ("sites", i, "jurisdiction"),
+                f"no law enforcement agency with a primary contact covers the area of site "
+                f"'{site.id}'",
+            )
+
+
+SITE010 = Rule(
+    code="SITE010",
+    check=_site010,
+    name="site-covered",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="Every site lies in an area covered by a law enforcement agency whose primary "
+    "contact has a holder.",
+    rationale=(
+        "S000 I: identify 'police chiefs and sheriffs covering your jurisdiction'; S000 II: the "
+        "'security of … poll sites, count facilities, drop boxes' needs an agency that answers "
+        "for each of them."
+    ),
+    fix="Add the agency of that area (with a primary contact), or correct the site's jurisdiction.",
+    bad=Example(SITES + site_yaml("hall", "polling_place"), problems=((5, 19),)),
+    good=Example(
+        SITES
+        + site_yaml("hall", "polling_place")
+        + "organisations:\n  - {id: force, name: Police, kind: police_force, "
+        "sector: law_enforcement, jurisdictions: [area], primary_contact: ra-spoc}\n"
+        "roles:\n  - {id: ra-spoc, role: force_election_spoc, organisation: force, "
+        "holder: alice}\n"
+    ),
+)
+
+
 RULES: tuple[Rule, ...] = (
     SITE001,
     SITE002,
@@ -538,6 +586,7 @@ RULES: tuple[Rule, ...] = (
     SITE007,
     SITE008,
     SITE009,
+    SITE010,
     SITE011,
     SITE012,
 )
