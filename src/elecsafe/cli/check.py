@@ -33,7 +33,7 @@ Exit codes: 0 no finding at the failing severity (errors; with --strict, warning
 bad option, unknown rule code).
 
 Formats: text (grouped, with hints and the readiness summary), concise
-(path:line:col: CODE message), json (versioned document, see docs/rules.md), sarif (2.1.0,
+(path:line:col: CODE message), json (a versioned document, described in docs/rules.md), sarif (2.1.0,
 for GitHub code scanning), github (workflow annotations; the default when GITHUB_ACTIONS=true).
 
 Suppress one finding with a comment on its line (or the line above):
@@ -77,7 +77,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         output_file: Annotated[
             Path | None,
-            typer.Option("--output-file", "-o", help="Write the report to FILE (atomically)."),
+            typer.Option(
+                "--output-file", "-o", metavar="FILE", help="Write the report to FILE (atomically)."
+            ),
         ] = None,
         strict: Annotated[
             bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")
@@ -85,12 +87,16 @@ def register(app: typer.Typer) -> None:
         select: Annotated[
             list[str] | None,
             typer.Option(
-                "--select", help="Only these codes or families (e.g. MAA,MTG001); repeatable."
+                "--select",
+                metavar="CODES",
+                help="Only these codes or families (e.g. MAA,MTG001); repeatable.",
             ),
         ] = None,
         ignore: Annotated[
             list[str] | None,
-            typer.Option("--ignore", help="Skip these codes or families; repeatable."),
+            typer.Option(
+                "--ignore", metavar="CODES", help="Skip these codes or families; repeatable."
+            ),
         ] = None,
         statistics: Annotated[
             bool, typer.Option("--statistics", help="Print the count of findings per code.")
@@ -102,6 +108,7 @@ def register(app: typer.Typer) -> None:
             str | None,
             typer.Option(
                 "--today",
+                metavar="DATE",
                 help="Pretend today is YYYY-MM-DD (for past-due checks; env ELECSAFE_TODAY).",
             ),
         ] = None,
