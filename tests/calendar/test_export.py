@@ -296,3 +296,26 @@ def test_parse_duration() -> None:
     assert parse_duration("P2W") == timedelta(weeks=2)
     with pytest.raises(ValueError):
         parse_duration("1 day")
+
+
+def test_loader_errors_of_a_valid_plan_block_the_export(plan_dir: Path, tmp_path: Path) -> None:
+    """A duplicate key (the loader keeps the first value) or a broken reference still leaves
+    a schema-valid plan; the export must not paper over it."""
+    duplicated = CALENDAR_PLAN.replace('version: "0.3"\n', 'version: "0.3"\nversion: "0.4"\n')
+    (plan_dir / "plan.yaml").write_text(duplicated, encoding="utf-8")
+    target = tmp_path / "plan.ics"
+    code, out, err = run("calendar", str(plan_dir), "-o", str(target))
+    assert (code, out) == (1, "")
+    line = duplicated.splitlines().index('version: "0.4"') + 1
+    assert err.startswith(f"{plan_dir / 'plan.yaml'}:{line}:1: YML002 duplicate key 'version'")
+    assert not target.exists()
+    code, out, err = run("timetable", str(plan_dir), "--format", "csv")
+    assert code == 1 and out.count("\n2025-") == 7  # the table is still shown, with the error
+    assert "YML002" in err
+
+    dangling = CALENDAR_PLAN.replace("      owner: gold\n", "      owner: gold-typo\n")
+    (plan_dir / "plan.yaml").write_text(dangling, encoding="utf-8")
+    code, out, err = run("calendar", str(plan_dir), "-o", str(target))
+    assert (code, out) == (1, "")
+    assert "REF001" in err and "gold-typo" in err
+    assert not target.exists()

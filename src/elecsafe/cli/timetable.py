@@ -31,19 +31,20 @@ def echo_findings(findings: list[Finding]) -> None:
 
 
 def load_and_resolve(plan_path: Path) -> tuple[LoadedPlan, Plan, ResolvedTimetable, list[Finding]]:
-    """Load the plan (exit 2 if unreadable, 1 with the findings if the schema rejects it) and
-    resolve its dates; returns the positioned resolver findings."""
+    """Load the plan (exit 2 if unreadable; exit 1 with its errors if the schema rejects it)
+    and resolve its dates. Returns the loader's errors (duplicate keys, include problems,
+    broken references: never dropped silently) and the resolver's findings, positioned."""
     from elecsafe.dates import resolve_plan
     from elecsafe.findings import Finding, Severity
 
     loaded = load(plan_path)
+    errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
     if loaded.plan is None:
-        errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
         echo_findings(sorted(errors, key=Finding.sort_key))
         raise typer.Exit(EXIT_FINDINGS)
     resolved = resolve_plan(loaded.plan)
-    findings = sorted((loaded.locate(f) for f in resolved.findings), key=Finding.sort_key)
-    return loaded, loaded.plan, resolved, findings
+    findings = errors + [loaded.locate(f) for f in resolved.findings]
+    return loaded, loaded.plan, resolved, sorted(dict.fromkeys(findings), key=Finding.sort_key)
 
 
 def has_errors(findings: list[Finding]) -> bool:
@@ -63,8 +64,8 @@ def register(app: typer.Typer) -> None:
         """Print the resolved timetable of PLAN sorted by date: date, offset from polling
         day (E−25wd = 25 working days before), item, owner and status.
 
-        Date problems (unknown anchors, cycles, impossible dates) are printed on stderr;
-        exit 1 if any is an error, 2 if the plan cannot be read.
+        Plan errors and date problems (unknown anchors, cycles, impossible dates) are
+        printed on stderr; exit 1 if any is an error, 2 if the plan cannot be read.
         """
         from elecsafe.dates.report import print_table, to_csv, to_json
 

@@ -57,10 +57,14 @@ class _FieldSpec:
     container: Container
     ref_kinds: tuple[str, ...]  # empty: not a reference
     nested: bool  # holds models to walk into
+    literals: tuple[str, ...] = ()  # fixed values allowed besides ids (location: virtual)
 
 
-def _inspect(annotation: Any, metadata: list[Any]) -> tuple[Container, tuple[str, ...], bool]:
+def _inspect(
+    annotation: Any, metadata: list[Any]
+) -> tuple[Container, tuple[str, ...], bool, tuple[str, ...]]:
     kinds: list[str] = [k for m in metadata if isinstance(m, RefTo) for k in m.kinds]
+    literals: list[str] = []
     nested = False
     container: Container = "one"
     stack: list[Any] = [annotation]
@@ -81,16 +85,18 @@ def _inspect(annotation: Any, metadata: list[Any]) -> tuple[Container, tuple[str
             stack.append(typing.get_args(current)[1])
         elif origin in (typing.Union, types.UnionType):
             stack.extend(typing.get_args(current))
-    return container, tuple(dict.fromkeys(kinds)), nested
+        elif origin is Literal:
+            literals += [a for a in typing.get_args(current) if isinstance(a, str)]
+    return container, tuple(dict.fromkeys(kinds)), nested, tuple(literals)
 
 
 @cache
 def _specs(model: type[BaseModel]) -> tuple[_FieldSpec, ...]:
     specs = []
     for name, info in model.model_fields.items():
-        container, kinds, nested = _inspect(info.annotation, list(info.metadata))
+        container, kinds, nested, literals = _inspect(info.annotation, list(info.metadata))
         if kinds or nested:
-            specs.append(_FieldSpec(name, container, kinds, nested))
+            specs.append(_FieldSpec(name, container, kinds, nested, literals))
     return tuple(specs)
 
 
@@ -125,7 +131,12 @@ class RefChecker:
                 for item_path, item in items:
                     if isinstance(item, BaseModel):
                         stack.append((item, item_path))
-                    elif isinstance(item, str) and spec.ref_kinds and not _is_placeholder(item):
+                    elif (
+                        isinstance(item, str)
+                        and spec.ref_kinds
+                        and not _is_placeholder(item)
+                        and item not in spec.literals
+                    ):
                         self.refs.append((item_path, item, spec.ref_kinds))
 
     def _register(self, kind: str, entity_id: str, path: KeyPath) -> None:
