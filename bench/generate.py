@@ -156,13 +156,11 @@ class PlanGenerator:
                 ("lt", "sheriffs-office", "Lieutenant, election liaison"),
                 ("sgt", "sheriffs-office", "Sergeant, deputy liaison"),
             ):
-                exchanged = (
-                    f"    mobile_exchanged_with: [{county}-lt]\n"
-                    if suffix == "clerk"
-                    else f"    mobile_exchanged_with: [{county}-clerk]\n"
-                    if suffix == "lt"
-                    else ""
-                )
+                exchanged = {  # ROL009: the liaison pair swapped mobiles, both ways
+                    "clerk": f"    mobile_exchanged_with: [{county}-lt]\n",
+                    "deputy-clerk": f"    mobile_exchanged_with: [{county}-lt]\n",
+                    "lt": f"    mobile_exchanged_with: [{county}-clerk, {county}-deputy-clerk]\n",
+                }.get(suffix, "")
                 people.append(
                     f"  - id: {county}-{suffix}\n"
                     f"    display_name: {title} {c:03d}\n"
@@ -265,6 +263,7 @@ class PlanGenerator:
                 "      communications_and_media: Joint statements agreed by both PIOs.\n"
                 "      review: Reviewed every year in February.\n"
                 "    last_reviewed: 2028-02-01\n"
+                "    handling: {marking: SENSITIVE - NOT FOR PUBLIC RELEASE}\n"
             )
         out.append("mutual_aid:\n")
         topics = (
@@ -287,14 +286,33 @@ class PlanGenerator:
                 "    parties:\n"
                 f"      - org: {a}-sheriffs-office\n        role: both\n"
                 f"        signatory: {{person: {a}-sheriff, title: Sheriff, signed_on: 2028-03-01}}\n"
+                "        personnel_briefed_on: 2028-10-15\n"
                 f"      - org: {b}-sheriffs-office\n        role: both\n"
                 f"        signatory: {{person: {b}-sheriff, title: Sheriff, signed_on: 2028-03-01}}\n"
+                "        personnel_briefed_on: 2028-10-15\n"
                 "    effective_date: 2028-03-01\n"
                 "    last_reviewed: 2028-03-01\n"
                 "    elections: [general-2028]\n"
                 "    election_events_covered: {covered: true, events: [early voting, polling day, canvass]}\n"
+                "    handling: {marking: SENSITIVE - NOT FOR PUBLIC RELEASE}\n"
+                + "".join(
+                    f"    {clause}: Clause {n} of the agreement.\n"
+                    for n, clause in enumerate(
+                        (
+                            "liability_indemnification",
+                            "workers_compensation",
+                            "reimbursement_compensation",
+                            "credentialing_qualifications",
+                            "mobilization",
+                        ),
+                        start=11,
+                    )
+                )
+                + "    termination: {notice_days: 30}\n"
                 "    topics:\n"
-                + "".join(f"      {t}: {{clause: '{i + 4}'}}\n" for i, t in enumerate(topics))
+                + "".join(f"      {t}: {{clause: '{i + 4}'}}\n" for i, t in enumerate(topics[:-1]))
+                + f"      {topics[-1]}:\n        clause: '12'\n"
+                "        key_restriction: Only the host sheriff directs crowd control.\n"
             )
         return "".join(out)
 
