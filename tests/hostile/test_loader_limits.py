@@ -111,3 +111,22 @@ def test_limit_variables_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_default_limits() -> None:
     assert Limits() == Limits(16 * 1024 * 1024, 64, 500, 1000)
+
+
+def test_a_big_load_is_frozen_out_of_the_collector_and_a_small_one_is_not(
+    minimal_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import elecsafe.load.loader as loader
+
+    gc.unfreeze()
+    assert gc.isenabled()
+    load_plan(minimal_plan)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    monkeypatch.setattr(loader, "_FREEZE_AFTER", 0)
+    try:
+        load_plan(minimal_plan)
+        assert gc.get_freeze_count() > 0 and gc.isenabled()
+    finally:
+        gc.unfreeze()
