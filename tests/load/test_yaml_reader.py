@@ -71,7 +71,10 @@ def test_billion_laughs_is_refused_quickly() -> None:
 def test_deep_nesting_is_refused_without_crashing() -> None:
     result = read_yaml("x: " + "[" * 200_000 + "]" * 200_000 + "\n", "deep.yaml")
     assert not result.ok
-    assert codes(result) == [("YML004", 1, 67)]
+    [(code, line, _column)] = codes(result)
+    # our walker stops at 1:67; libyaml >= 0.2.5 may stop first while scanning ahead
+    assert (code, line) == ("YML004", 1)
+    assert result.findings[0].message == "nesting deeper than 64 levels"
 
 
 def test_depth_limit_is_configurable() -> None:

@@ -231,6 +231,9 @@ def read_yaml(
     return _Walker(text, file, limits).run()
 
 
+_DEEP_HINT = "a plan never needs this depth; check for runaway brackets"
+
+
 class _NeedPositions(Exception):
     """Raised by a walker without positions when a finding needs them."""
 
@@ -281,15 +284,19 @@ class _Walker:
                 problem = f"{problem} ({exc.context})"
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             at = mark.index if mark else 0
-            if self.text[at : at + 1] == "\t":
+            code = "YML001"
+            if "maximum nesting depth" in problem:
+                # libyaml >= 0.2.5 (PyYAML 6.0.4 wheels) stops runaway flow brackets itself
+                # while scanning ahead, before our own depth check sees the events
+                code, hint = "YML004", _DEEP_HINT
+                problem = f"nesting deeper than {self.limits.max_depth} levels"
+            elif self.text[at : at + 1] == "\t":
                 problem, hint = "a tab character cannot be used for indentation", _TAB_HINT
+                problem = f"YAML syntax error: {problem}"
             else:
                 hint = _hint(problem)
-            self.findings.append(
-                yaml_finding(
-                    "YML001", f"YAML syntax error: {problem}", self.file, line, column, hint
-                )
-            )
+                problem = f"YAML syntax error: {problem}"
+            self.findings.append(yaml_finding(code, problem, self.file, line, column, hint))
             ok = False
         except yaml.YAMLError as exc:  # ReaderError: control characters, NUL bytes
             position = getattr(exc, "position", 0) or 0
@@ -353,10 +360,7 @@ class _Walker:
                     return False
                 if len(stack) >= max_depth:
                     self.error(
-                        "YML004",
-                        f"nesting deeper than {max_depth} levels",
-                        mark,
-                        "a plan never needs this depth; check for runaway brackets",
+                        "YML004", f"nesting deeper than {max_depth} levels", mark, _DEEP_HINT
                     )
                     return False
                 if event.tag is not None and event.tag not in _CORE_TAGS:
