@@ -51,13 +51,7 @@ def _root(
 
 
 for _name in COMMAND_MODULES:
-    try:
-        _module = importlib.import_module(f"elecsafe.cli.{_name}")
-    except ModuleNotFoundError as exc:  # a command group not built yet
-        if exc.name != f"elecsafe.cli.{_name}":
-            raise
-        continue
-    _module.register(app)
+    importlib.import_module(f"elecsafe.cli.{_name}").register(app)
 
 
 def main() -> None:
