@@ -1,27 +1,84 @@
-"""``elecsafe schema``: the JSON Schema of plan.yaml, for editor completion and validation."""
+"""``elecsafe schema``: the JSON Schema of each kind of plan file, for editors and validators."""
 
 from __future__ import annotations
 
+import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from elecsafe.cli.common import EXIT_OK, fail
+
+
+class Part(str, Enum):
+    """Kept in step with ``elecsafe.model.schema.PARTS`` by a test (no model import here)."""
+
+    plan = "plan"
+    plan_part = "plan-part"
+    contacts = "contacts"
+
+
+PART_HELP = (
+    "Which file the schema is for: plan (plan.yaml), plan-part (a file named by include:, "
+    "no key required) or contacts (private/*.yaml)."
+)
+
+
+MAX_SCHEMA_BYTES = 4_000_000  # ours are ~100 KB; anything far bigger is someone else's file
+
+
+def _is_our_schema(path: Path) -> bool:
+    from elecsafe.model.schema import is_generated_schema
+
+    if not path.is_file():  # a FIFO or a device: never read it, never replace it unasked
+        return False
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SCHEMA_BYTES + 1)
+    except OSError as exc:
+        fail(f"{path}: cannot read ({exc.strerror or exc})")
+    return len(data) <= MAX_SCHEMA_BYTES and is_generated_schema(
+        data.decode("utf-8", errors="replace")
+    )
+
 
 def register(app: typer.Typer) -> None:
     @app.command()
     def schema(
+        part: Annotated[Part, typer.Option("--part", metavar="NAME", help=PART_HELP)] = Part.plan,
         output: Annotated[
-            Path | None, typer.Option("-o", "--output", help="Write to FILE instead of stdout.")
+            Path | None,
+            typer.Option(
+                "-o", "--output", help="Write to FILE ('-' for stdout) instead of stdout."
+            ),
         ] = None,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help="Overwrite a file that is not an elecsafe schema."),
+        ] = False,
     ) -> None:
-        """Print the JSON Schema of a plan (use it with the yaml-language-server)."""
-        from elecsafe.model.schema import plan_json_schema
+        """Print the JSON Schema of a plan file, for the yaml-language-server and check-jsonschema.
 
-        text = plan_json_schema()
-        if output is None:
-            typer.echo(text)
-            return
+        Start a YAML file with '# yaml-language-server: $schema=PATH' to get completion and
+        checks in the editor. -o replaces a schema elecsafe wrote (refresh it after upgrading)
+        but no other file unless --force.
+        """
+        from elecsafe.model.schema import json_schema
+
+        text = json_schema(part.value)
+        if output is None or str(output) == "-":
+            sys.stdout.write(text)
+            sys.stdout.flush()
+            raise typer.Exit(EXIT_OK)
+        if output.is_dir():
+            fail(f"{output}: is a directory")
+        if output.exists() and not force and not _is_our_schema(output):
+            fail(f"{output}: exists and is not an elecsafe schema (use --force to replace it)")
         from elecsafe.writes import write_text_atomic
 
-        write_text_atomic(output, text)
+        try:
+            write_text_atomic(output, text)
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror or exc})")

@@ -1,15 +1,167 @@
-"""JSON Schema export of the plan model (``elecsafe schema``)."""
+"""JSON Schema export of the plan model (``elecsafe schema``).
+
+Three schemas, one per kind of file a plan is written in:
+
+* ``plan``: ``plan.yaml`` (the whole plan; the root keys it must define are required);
+* ``plan-part``: a file pulled in by ``include:``. The loader merges included files into
+  ``plan.yaml`` (lists concatenated, mappings merged key by key, at any depth), so no file has
+  to be complete on its own: nothing is required in any mapping that several files may share
+  (the root, ``timetable``, ``threat_assessment``, ...). Items of lists are written in one
+  piece, so they keep their required keys;
+* ``contacts``: a file of the private layer, ``private/*.yaml`` (``contacts: {person-id: ...}``).
+
+Pydantic writes a union with a callable discriminator (the dates: ISO date, date-time,
+relative expression string, ``{anchor, offset, unit}``, ``{window: ...}``) as ``oneOf``. The
+string branches overlap, so a JSON Schema validator would reject every date for matching more
+than one branch; the model accepts any branch, which is ``anyOf``, so every ``oneOf`` is
+written as ``anyOf``.
+"""
 
 from __future__ import annotations
 
+import copy
 import json
+from functools import cache
+from typing import Any
 
-from elecsafe.model.plan import Plan
+SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
+ID_PREFIX = "https://example.org/elecsafe/"
+
+# name -> (title, what the file is); the $id is ID_PREFIX + name + ".schema.json"
+PARTS: dict[str, tuple[str, str]] = {
+    "plan": ("elecsafe plan", "plan.yaml: the whole plan"),
+    "plan-part": (
+        "elecsafe plan (an included file)",
+        "A file named by include: in plan.yaml, merged into the plan: any plan keys, none required.",
+    ),
+    "contacts": (
+        "elecsafe private contacts",
+        "A file of the private layer, private/*.yaml: contact details keyed by person id.",
+    ),
+}
+
+# Keys whose values are maps of names (properties, definitions), not schema keywords.
+_NAME_MAPS = frozenset({"properties", "$defs", "definitions", "patternProperties"})
+
+
+class UnknownPart(ValueError):
+    pass
+
+
+def schema_id(part: str) -> str:
+    return f"{ID_PREFIX}{part}.schema.json"
 
 
 def plan_json_schema() -> str:
-    schema = Plan.model_json_schema(by_alias=True)
-    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
-    schema["$id"] = "https://example.org/elecsafe/plan.schema.json"
-    schema["title"] = "elecsafe plan"
-    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+    """The schema of ``plan.yaml``."""
+    return json_schema("plan")
+
+
+@cache
+def json_schema(part: str = "plan") -> str:
+    """The schema of one kind of plan file (see :data:`PARTS`), as indented JSON."""
+    return json.dumps(_build(part), indent=2, sort_keys=True) + "\n"
+
+
+def schema_dict(part: str = "plan") -> dict[str, Any]:
+    """The same schema as a fresh dictionary (the caller may change it)."""
+    value: dict[str, Any] = json.loads(json_schema(part))
+    return value
+
+
+def _build(part: str) -> dict[str, Any]:
+    if part not in PARTS:
+        raise UnknownPart(f"unknown schema part '{part}' (one of: {', '.join(PARTS)})")
+    if part == "contacts":
+        from elecsafe.model.org import PrivateLayer
+
+        schema = PrivateLayer.model_json_schema(by_alias=True)
+    else:
+        from elecsafe.model.plan import Plan
+
+        schema = Plan.model_json_schema(by_alias=True)
+        if part == "plan-part":
+            schema = _mergeable(schema)
+    schema = dict(_one_of_as_any_of(schema))
+    title, description = PARTS[part]
+    schema["$schema"] = SCHEMA_DIALECT
+    schema["$id"] = schema_id(part)
+    schema["title"] = title
+    if part != "plan":  # the plan's own docstring stays its description, as before
+        schema["description"] = description
+    return schema
+
+
+def is_generated_schema(text: str) -> bool:
+    """Whether ``text`` is a schema ``elecsafe schema`` wrote (safe to replace without --force)."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return False
+    ident = value.get("$id") if isinstance(value, dict) else None
+    return isinstance(ident, str) and ident in {schema_id(part) for part in PARTS}
+
+
+def _one_of_as_any_of(value: Any, *, names: bool = False) -> Any:
+    if isinstance(value, list):
+        return [_one_of_as_any_of(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    if names:  # {property name: schema}: keep the names, convert the schemas
+        return {k: _one_of_as_any_of(v) for k, v in value.items()}
+    return {
+        ("anyOf" if k == "oneOf" else k): _one_of_as_any_of(v, names=k in _NAME_MAPS)
+        for k, v in value.items()
+    }
+
+
+def _mergeable(schema: dict[str, Any]) -> dict[str, Any]:
+    """The plan schema with ``required`` dropped from every mapping the loader may merge from
+    several files: the root and, through mappings only, what it contains. A definition used
+    both there and inside a list gets a relaxed copy (``<Name>_part``) for the former."""
+    schema = copy.deepcopy(schema)
+    defs: dict[str, Any] = schema.setdefault("$defs", {})
+    relaxed: dict[str, str] = {}
+
+    def position(node: Any) -> Any:
+        """A schema for a value the loader merges when two files define it."""
+        if not isinstance(node, dict):
+            return node
+        node = dict(node)
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            name = ref.removeprefix("#/$defs/")
+            target = defs.get(name)
+            if isinstance(target, dict) and _is_mapping(target):
+                if name not in relaxed:
+                    new = f"{name}_part"
+                    while new in defs:
+                        new += "_"
+                    relaxed[name] = new
+                    defs[new] = {}  # reserved before recursing: definitions may refer to themselves
+                    defs[new] = mapping(target)
+                node["$ref"] = f"#/$defs/{relaxed[name]}"
+        for key in ("anyOf", "oneOf", "allOf"):
+            if isinstance(node.get(key), list):
+                node[key] = [position(branch) for branch in node[key]]
+        if _is_mapping(node) and "$ref" not in node:
+            node = mapping(node)
+        return node
+
+    def mapping(node: dict[str, Any]) -> dict[str, Any]:
+        node = dict(node)
+        node.pop("required", None)
+        for key in ("properties", "patternProperties"):
+            if isinstance(node.get(key), dict):
+                node[key] = {name: position(sub) for name, sub in node[key].items()}
+        if isinstance(node.get("additionalProperties"), dict):
+            node["additionalProperties"] = position(node["additionalProperties"])
+        return node
+
+    root = mapping(schema)
+    root["$defs"] = defs
+    return root
+
+
+def _is_mapping(node: dict[str, Any]) -> bool:
+    return node.get("type") == "object" or "properties" in node
