@@ -14,9 +14,27 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# The demo writes only into out/demo/ (git-ignored), emptied first so every run starts clean.
 demo: $(STAMP)
 	$(BIN)/elecsafe check examples/us-county
 	$(BIN)/elecsafe check examples/uk-force
+	rm -rf out/demo && mkdir -p out/demo
+	$(BIN)/elecsafe timetable examples/uk-force > out/demo/uk-force-timetable.txt
+	@echo "Statutory deadlines of the UK example, counted back from polling day in working days"
+	@echo "(the whole timetable is in out/demo/uk-force-timetable.txt):"
+	@grep -E 'Date|[0-9]wd ' out/demo/uk-force-timetable.txt
+	$(BIN)/elecsafe calendar examples/uk-force -o out/demo/uk-force.ics
+	$(BIN)/elecsafe calendar examples/us-county -o out/demo/us-county.ics
+	$(BIN)/elecsafe render all examples/uk-force --out-dir out/demo/uk-force
+	$(BIN)/elecsafe render all examples/us-county --format html --audience public --out-dir out/demo/us-county-public
+	$(BIN)/elecsafe render mou examples/uk-force --id mou-port-ashby-2027 -o out/demo/mou-port-ashby-2027.docx
+	@echo
+	@echo "Done. Everything the demo wrote is in out/demo/ (git-ignored):"
+	@echo "  uk-force-timetable.txt          the resolved UK timetable"
+	@echo "  uk-force.ics, us-county.ics     calendars to import into Outlook, Google or Thunderbird"
+	@echo "  uk-force/*.md                   the UK document pack (partners edition, Markdown)"
+	@echo "  us-county-public/*.html         the US document pack (public edition, printable HTML)"
+	@echo "  mou-port-ashby-2027.docx        one MoU as a Word document, ready to sign"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
