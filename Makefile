@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench clean
+.PHONY: demo test lint typecheck unit bench bytecode clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -14,8 +14,13 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+# An editable install leaves src/ uncompiled, and where PYTHONDONTWRITEBYTECODE is set (as on
+# our CI machines) every run would compile ~100 modules again (~0.2 s). Incremental: cheap.
+bytecode: $(STAMP)
+	@$(BIN)/python -m compileall -q src > /dev/null
+
 # The demo writes only into out/demo/ (git-ignored), emptied first so every run starts clean.
-demo: $(STAMP)
+demo: bytecode
 	$(BIN)/elecsafe check examples/us-county
 	$(BIN)/elecsafe check examples/uk-force
 	rm -rf out/demo && mkdir -p out/demo
@@ -43,12 +48,12 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: bytecode
 	$(BIN)/pytest
 
 test: lint typecheck unit
 
-bench: $(STAMP)
+bench: bytecode
 	$(BIN)/python bench/benchmark.py
 
 clean:
