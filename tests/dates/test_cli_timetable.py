@@ -155,6 +155,26 @@ def test_warnings_do_not_fail(tmp_path: Path) -> None:
     assert err.endswith("TT011 Sun 20 Apr 2025 is a Sunday, not a working day\n")
 
 
+def test_findings_settled_for_check_are_settled_here(tmp_path: Path) -> None:
+    """An inline suppression or the plan's lint ignore list applies to timetable and calendar
+    as it does to check: one finding, settled once."""
+    body = """\
+        timetable:
+          milestones:
+            - id: sunday
+              title: Sunday
+              when: 2025-04-20 + 0 wd  # elecsafe: ignore[TT011] the hall is booked that Sunday
+        """
+    plan = write(tmp_path, GB_HEAD, LOCALS_2025, body)
+    for command in (["timetable"], ["calendar", "-o", str(tmp_path / "out.ics")]):
+        code, out, err = run(*command, str(plan))
+        assert code == 0 and "TT011" not in err, (command, err)
+    ignored = body.replace("  # elecsafe: ignore[TT011] the hall is booked that Sunday", "")
+    ignored = ignored.rstrip(" ") + "        lint:\n          ignore: [TT011]\n"
+    code, out, err = run("timetable", str(write(tmp_path, GB_HEAD, LOCALS_2025, ignored)))
+    assert code == 0 and "Sun 20 Apr 2025" in out and "TT011" not in err
+
+
 def test_non_iana_timezone_is_a_schema_finding(tmp_path: Path) -> None:
     head = GB_HEAD.replace("timezone: Europe/London", "timezone: GMT Standard Time")
     plan = write(tmp_path, head, LOCALS_2025, BODY)

@@ -42,8 +42,10 @@ def load_and_resolve(plan_path: Path) -> tuple[LoadedPlan, Plan, ResolvedTimetab
     if loaded.plan is None:
         echo_findings(sorted(errors, key=Finding.sort_key))
         raise typer.Exit(EXIT_FINDINGS)
+    from elecsafe.lint.runner import apply_plan_config
+
     resolved = resolve_plan(loaded.plan)
-    findings = errors + [loaded.locate(f) for f in resolved.findings]
+    findings = apply_plan_config(loaded, errors + [loaded.locate(f) for f in resolved.findings])
     return loaded, loaded.plan, resolved, sorted(dict.fromkeys(findings), key=Finding.sort_key)
 
 

@@ -227,6 +227,31 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     return LintResult(loaded, ordered, options, measures, today, ran)
 
 
+def apply_plan_config(
+    loaded: LoadedPlan, findings: list[Finding], today: date | None = None
+) -> list[Finding]:
+    """The plan's own lint settings (``ignore``, severity overrides, waivers and inline
+    ``# elecsafe: ignore[...]`` comments) applied to positioned findings met outside ``check``
+    (``timetable``, ``calendar``), so a finding settled for ``check`` is settled everywhere.
+    Problems with the settings themselves (expired or unused waivers, unknown codes) are
+    ``check``'s to report, not these commands'."""
+    from elecsafe.lint.suppression import apply_suppressions, read_suppressions
+    from elecsafe.load.loader import display_path
+
+    rules = registry()
+    settings = resolve_settings(loaded, [], [])
+
+    def enabled(code: str) -> bool:
+        rule = rules.get(code)
+        return rule is None or settings.enabled(rule)
+
+    kept = [f for f in findings if enabled(f.code)]
+    kept = _apply_waivers(kept, settings, loaded, today or today_from_env(), set())
+    suppressions = read_suppressions((display_path(p), p) for p in loaded.files)
+    kept = apply_suppressions(kept, suppressions, lambda code: False)
+    return [_override(f, settings) for f in kept if not f.code.startswith("LINT")]
+
+
 def _override(finding: Finding, settings: Settings) -> Finding:
     level = settings.severity.get(finding.code)
     if level is None or level is finding.severity or is_always_on(finding.code):
