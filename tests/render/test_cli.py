@@ -205,3 +205,114 @@ def test_render_help_imports_no_heavy_module() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_guidance_errors_refuse_the_render_like_check(uk_plan: Path) -> None:
+    """Errors of the guidance rules (after the plan's lint config) block a render, not only
+    schema errors: the findings are printed as `check --format concise` prints them."""
+    plan_file = uk_plan / "plan.yaml"
+    plan_file.write_text(plan_file.read_text().replace("MAA001: warning, ", ""))
+    check_code, check_out, _ = run("check", str(uk_plan), "--format", "concise")
+    assert check_code == 1
+    expected = [line for line in check_out.splitlines() if " MAA001 " in line]
+    assert len(expected) == 1 and expected[0].startswith(f"{plan_file}:")
+
+    code, out, err = run("render", "all", str(uk_plan))
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        *expected,
+        "elecsafe: error: the plan has 1 error(s); fix them or render anyway with --force",
+    ]
+    assert not (uk_plan / "out").exists()
+
+    code, out, err = run("render", "maa", str(uk_plan), "--force")
+    assert code == 0
+    assert err.splitlines()[-1] == "elecsafe: warning: rendering a plan with 1 error(s) (--force)"
+    assert "**Not yet settled.**" in (uk_plan / "out" / "maa-marcher.md").read_text()
+
+
+def test_the_plans_lint_config_decides_what_blocks(uk_plan: Path) -> None:
+    """A rule the plan ignores (or lowers to a warning) does not block the render."""
+    plan_file = uk_plan / "plan.yaml"
+    text = plan_file.read_text().replace("MAA001: warning, ", "")
+    plan_file.write_text(text.replace("lint:\n", "lint:\n  ignore: [MAA001]\n"))
+    code, _, err = run("render", "maa", str(uk_plan))
+    assert (code, err) == (0, "")
+
+
+def test_a_plan_that_does_not_load_is_refused_even_with_force(uk_plan: Path) -> None:
+    plan_file = uk_plan / "plan.yaml"
+    plan_file.write_text(plan_file.read_text().replace("country: GB", "country: XX"))
+    code, out, err = run("render", "debrief", str(uk_plan), "--force")
+    assert (code, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[-1].startswith("elecsafe: error: the plan has ") and lines[-1].endswith(
+        "error(s) and cannot be rendered"
+    )
+    assert f"{plan_file}:5:10: REF003 country: not an allowed value (expected GB, US)" in lines
+    assert not (uk_plan / "out").exists()
+
+
+def test_a_plan_template_overrides_the_builtin_in_every_format(uk_plan: Path) -> None:
+    (uk_plan / "templates").mkdir()
+    (uk_plan / "templates" / "debrief.md.j2").write_text(
+        '{% extends "_base.md.j2" %}{% block body %}## Our own debrief\n\n'
+        "| Council | Allegations |\n|---|---|\n| Lowbridge | {{ plan.debrief.aggregates.allegations }} |\n"
+        "{% endblock %}\n"
+    )
+    for fmt in ("md", "html", "docx"):
+        assert run("render", "debrief", str(uk_plan), "--format", fmt)[0] == 0
+    assert "## Our own debrief" in (uk_plan / "out" / "debrief.md").read_text()
+    assert "<h2>Our own debrief</h2>" in (uk_plan / "out" / "debrief.html").read_text()
+    import docx
+
+    document = docx.Document(str(uk_plan / "out" / "debrief.docx"))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 2"] == [
+        "Our own debrief"
+    ]
+    assert document.tables[0].cell(1, 1).text == "3"
+    assert document.sections[0].header.paragraphs[0].text.startswith("OFFICIAL-SENSITIVE · ")
+
+
+def test_a_broken_template_stops_render_all_before_any_file(uk_plan: Path) -> None:
+    """One broken partial (used by several documents): one line naming it and its line, exit
+    2, and no document of the pack written, not even those rendered before the failure."""
+    (uk_plan / "templates").mkdir()
+    (uk_plan / "templates" / "_checklist.md.j2").write_text(
+        "| | Item |\n|---|---|\n{% for line in lines %}\n| {{ line.box }} | {{ line.txt }} |\n"
+        "{% endfor %}\n"
+    )
+    code, out, err = run("render", "all", str(uk_plan), "--format", "docx")
+    assert (code, out) == (2, "")
+    shown = uk_plan / "templates" / "_checklist.md.j2"
+    assert err.splitlines() == [
+        f"elecsafe: error: {shown}:4: 'elecsafe.render.documents.Line object' has no attribute 'txt'"
+    ]
+    assert not (uk_plan / "out").exists()
+
+
+def test_render_all_drives_a_progress_bar_on_a_terminal(us_plan: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    from elecsafe.cli.render import _Progress
+    from elecsafe.load.loader import load_plan
+    from elecsafe.render import render_all
+    from tests.render.conftest import options
+
+    stream = io.StringIO()
+    progress = _Progress(Console(file=stream, force_terminal=True, width=100))
+    calls: list[str] = []
+    advance = progress.advance
+    progress.advance = lambda label: (calls.append(label), advance(label))[1]  # type: ignore[method-assign]
+    try:
+        docs, _ = render_all(load_plan(us_plan), options(), progress)
+    finally:
+        progress.stop()
+    assert len(calls) == len(docs) == 9
+    assert calls[0] == "mou mou-sheriff" and calls[-1] == "site-register"
+    assert progress.progress.tasks[0].total == 9 and progress.progress.tasks[0].completed == 9
+    assert "9/9" in stream.getvalue()
+    quiet = _Progress(Console(file=io.StringIO(), force_terminal=False))
+    assert quiet.progress.disable  # not a terminal (CI logs, pipes): no bar

@@ -63,35 +63,45 @@ def generation_date(option: str | None) -> date:
 
 
 def _refuse_broken_plan(loaded: LoadedPlan, force: bool) -> None:
-    """A plan with schema or reference errors is not rendered (unless --force)."""
-    from elecsafe.findings import Severity
+    """A plan with errors is not rendered (unless --force): the checks ``elecsafe check`` runs.
 
-    errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
-    if not errors or (force and loaded.plan is not None):
+    The same entry point as ``check`` (:func:`elecsafe.lint.runner.run`, the plan's own lint
+    configuration and waivers), so a plan that passes ``check`` renders and one that fails it
+    does not. Schema or YAML errors that leave no plan to render are refused even with --force.
+    """
+    from dataclasses import replace
+
+    from elecsafe.findings import Severity
+    from elecsafe.lint.reporters import concise
+    from elecsafe.lint.runner import run
+
+    result = run(loaded)
+    errors = [f for f in result.findings if f.severity is Severity.ERROR]
+    if not errors:
         return
-    for finding in sorted(errors, key=lambda f: f.sort_key()):
-        where = f"{finding.file}:{finding.line}:{finding.column}" if finding.line else finding.file
-        typer.echo(f"{where}: {finding.code} {finding.message}", err=True)
+    typer.echo(concise.render(replace(result, findings=errors)), err=True, nl=False)
+    count = f"{len(errors)} error(s)"
     if loaded.plan is None:
-        fail(f"the plan has {len(errors)} error(s) and cannot be rendered")
-    fail(f"the plan has {len(errors)} error(s); fix them or render anyway with --force")
+        fail(f"the plan has {count} and cannot be rendered")
+    if not force:
+        fail(f"the plan has {count}; fix them or render anyway with --force")
+    typer.echo(f"elecsafe: warning: rendering a plan with {count} (--force)", err=True)
 
 
 class _Progress:
     """A rich progress bar on stderr, silent when stderr is not a terminal."""
 
-    def __init__(self) -> None:
-        import sys
-
+    def __init__(self, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+        console = console or Console(stderr=True)
         self.progress = Progress(
             TextColumn("{task.description}"),
             BarColumn(),
             MofNCompleteColumn(),
-            console=Console(stderr=True),
-            disable=not sys.stderr.isatty(),
+            console=console,
+            disable=not console.is_terminal,
             transient=True,
         )
         self.task: Any = None
