@@ -18,8 +18,9 @@ import yaml as pyyaml
 from elecsafe import __version__
 from elecsafe.load.yaml_reader import read_yaml
 from elecsafe.model.org import PrivateLayer
-from elecsafe.model.schema import plan_json_schema
+from elecsafe.model.schema import json_schema
 from elecsafe.scaffold import PROFILES
+from elecsafe.scaffold.profiles import PART_SCHEMA, SCHEMA_FILES
 
 PLAN_FILES = ["plan.yaml", "people.yaml", "sites.yaml", "timetable.yaml", "agreements.yaml",
               "comms.yaml", "restricted.yaml"]  # fmt: skip
@@ -31,21 +32,17 @@ def as_json(value: Any) -> Any:
     return json.loads(json.dumps(value, default=lambda v: v.isoformat()))
 
 
-def any_of(schema: Any) -> Any:
-    """The model's date unions export as ``oneOf`` with overlapping string branches, so a
-    validator that does not check ``format`` rejects every date expression; editors check
-    formats. Validate the structure with ``anyOf`` (reported to the model's owner)."""
-    if isinstance(schema, dict):
-        return {("anyOf" if k == "oneOf" else k): any_of(v) for k, v in schema.items()}
-    if isinstance(schema, list):
-        return [any_of(v) for v in schema]
-    return schema
-
-
 def read(path: Path) -> Any:
     result = read_yaml(path.read_bytes(), str(path))
     assert result.ok, [f.message for f in result.findings]
     return result.data
+
+
+def editor_part(name: str) -> str:
+    """Which ``elecsafe schema --part`` a plan file's editor should validate it with."""
+    if name.startswith("private/"):
+        return "contacts"
+    return "plan" if name == "plan.yaml" else "plan-part"
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
@@ -59,8 +56,10 @@ def test_every_yaml_file_validates_against_its_editor_schema(
         assert match, f"{name} does not start with the yaml-language-server line"
         schema_path = (path.parent / match[1]).resolve()
         assert schema_path.is_file(), schema_path
+        # The right schema for the kind of file, as 'elecsafe schema --part' writes it.
+        assert schema_path.read_text(encoding="utf-8") == json_schema(editor_part(name)), name
         schema = json.loads(schema_path.read_text(encoding="utf-8"))
-        jsonschema.Draft7Validator(any_of(schema)).validate(as_json(read(path)))
+        jsonschema.Draft7Validator(schema).validate(as_json(read(path)))
     expected = {
         "plan.yaml": ".elecsafe/plan.schema.json",
         "people.yaml": ".elecsafe/plan-part.schema.json",
@@ -70,17 +69,37 @@ def test_every_yaml_file_validates_against_its_editor_schema(
         assert (plan / name).read_text().startswith(f"# yaml-language-server: $schema={target}\n")
 
 
-def test_schema_files_match_the_model(scaffold: Callable[[str], Path]) -> None:
+def test_schema_files_are_the_model_schemas(scaffold: Callable[[str], Path]) -> None:
     plan = scaffold("uk-force")
-    assert (plan / ".elecsafe/plan.schema.json").read_text() == plan_json_schema()
-    part = json.loads((plan / ".elecsafe/plan-part.schema.json").read_text())
+    for path, part in SCHEMA_FILES:
+        # As 'elecsafe schema --part' prints it (schemas/ holds the same, see tests/model).
+        assert (plan / path).read_text(encoding="utf-8") == json_schema(part), path
+    part = json.loads((plan / PART_SCHEMA).read_text())
+    validator = jsonschema.Draft7Validator(part)
     assert "required" not in part
+    # Dates validate as they are (anyOf), no rewriting of the schema needed.
+    validator.validate({"timetable": {"milestones": [
+        {"id": "m", "title": "Briefing", "when": "poll - 10 working days"}]}})  # fmt: skip
     with pytest.raises(jsonschema.ValidationError, match="'nmae' was unexpected"):
-        jsonschema.Draft7Validator(any_of(part)).validate({"sites": [{"id": "x", "nmae": "y"}]})
-    assert part["properties"].keys() == json.loads(plan_json_schema())["properties"].keys()
-    contacts = json.loads((plan / ".elecsafe/contacts.schema.json").read_text())
-    assert contacts["title"] == "elecsafe private contacts"
-    assert "contacts" in contacts["properties"]
+        validator.validate({"sites": [{"id": "x", "nmae": "y"}]})
+
+
+def test_readme_refreshes_every_schema_without_force(
+    scaffold: Callable[[str], Path], invoke: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's 'elecsafe schema' lines replace init's (stale) schema files in place."""
+    plan = scaffold("us-county")
+    for path, part in SCHEMA_FILES:  # as an older elecsafe might have written them
+        (plan / path).write_text(json_schema(part).replace('"title"', '"title" ', 1))
+    readme = (plan / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"^elecsafe (schema [^#\n]*?)\s*(?:#.*)?$", readme, re.MULTILINE)
+    assert len(commands) == len(SCHEMA_FILES)
+    monkeypatch.chdir(plan)
+    for command in commands:
+        result = invoke(*command.split())
+        assert result.exit_code == 0, result.stderr
+    for path, part in SCHEMA_FILES:
+        assert (plan / path).read_text(encoding="utf-8") == json_schema(part), path
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,6 @@ template changes) and ruamel re-flows comments around inserted keys.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
@@ -18,12 +17,7 @@ from typing import Any
 
 from elecsafe import __version__
 from elecsafe.scaffold.files import ScaffoldFile
-from elecsafe.scaffold.profiles import (
-    CONTACTS_SCHEMA,
-    PART_SCHEMA,
-    PLAN_SCHEMA,
-    Profile,
-)
+from elecsafe.scaffold.profiles import SCHEMA_FILES, Profile
 from elecsafe.scaffold.values import (
     BANK_HOLIDAY_DIVISION,
     NATION_NAMES,
@@ -156,27 +150,13 @@ def _environment(root: Path, *, yaml: bool) -> Any:
 
 
 def schema_files() -> list[ScaffoldFile]:
-    """The plan schema, a variant for included files (no required keys), the private layer's."""
-    from elecsafe.model.org import PrivateLayer
-    from elecsafe.model.schema import plan_json_schema
-
-    plan_text = plan_json_schema()
-    part = json.loads(plan_text)
-    part.pop("required", None)
-    part["$id"] = "https://example.org/elecsafe/plan-part.schema.json"
-    part["title"] = "elecsafe plan (an included file)"
-    contacts = PrivateLayer.model_json_schema(by_alias=True)
-    contacts["$schema"] = "http://json-schema.org/draft-07/schema#"
-    contacts["$id"] = "https://example.org/elecsafe/contacts.schema.json"
-    contacts["title"] = "elecsafe private contacts"
-
-    def dump(value: dict[str, Any]) -> bytes:
-        return (json.dumps(value, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    """The three editor schemas, exactly as ``elecsafe schema --part ...`` prints them (and as
+    schemas/ holds them): one source, so ``elecsafe schema -o`` refreshes them in place."""
+    from elecsafe.model.schema import json_schema
 
     return [
-        ScaffoldFile(PurePosixPath(PLAN_SCHEMA), plan_text.encode("utf-8")),
-        ScaffoldFile(PurePosixPath(PART_SCHEMA), dump(part)),
-        ScaffoldFile(PurePosixPath(CONTACTS_SCHEMA), dump(contacts)),
+        ScaffoldFile(PurePosixPath(path), json_schema(part).encode("utf-8"))
+        for path, part in SCHEMA_FILES
     ]
 
 

@@ -35,6 +35,12 @@ SCHEMA_DIR = ".elecsafe"
 PLAN_SCHEMA = f"{SCHEMA_DIR}/plan.schema.json"
 PART_SCHEMA = f"{SCHEMA_DIR}/plan-part.schema.json"
 CONTACTS_SCHEMA = f"{SCHEMA_DIR}/contacts.schema.json"
+# (path in the plan directory, ``elecsafe schema --part`` it holds)
+SCHEMA_FILES: tuple[tuple[str, str], ...] = (
+    (PLAN_SCHEMA, "plan"),
+    (PART_SCHEMA, "plan-part"),
+    (CONTACTS_SCHEMA, "contacts"),
+)
 
 
 @dataclass(frozen=True)
