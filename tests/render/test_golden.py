@@ -1,18 +1,22 @@
 """Golden Markdown for every document of the fixture plans and the bundled examples.
 
 Regenerate with ``ELECSAFE_UPDATE_GOLDENS=1 pytest tests/render`` and review the diff.
+Partners editions of every document, the internal contact list (with the example's private
+layer copied into place, as its README tells users to do) and the public edition of the
+checklists, which must show the public timetable.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from elecsafe.findings import Severity
-from elecsafe.load.loader import load_plan
+from elecsafe.load.loader import LoadedPlan, load_plan
 from elecsafe.render import DOCUMENTS
-from elecsafe.render.pipeline import Renderer
+from elecsafe.render.pipeline import RenderedDocument, Renderer
 from tests.render.conftest import FIXTURES, GOLDEN, REPO, UPDATE_GOLDENS, options
 
 PLANS = {
@@ -21,36 +25,50 @@ PLANS = {
     "us-county": REPO / "examples" / "us-county",
     "uk-force": REPO / "examples" / "uk-force",
 }
+PUBLIC_EDITIONS = ("checklist-pre-election", "checklist-election-day", "site-register")
 
 
 def _cases() -> list[tuple[str, str, str]]:
-    """(plan, document, audience): partners editions, and contacts for internal."""
-    return [
+    """(plan, document, audience)."""
+    cases = [
         (plan, name, "internal" if DOCUMENTS[name].internal_only else "partners")
         for plan in PLANS
         for name in DOCUMENTS
     ]
+    cases += [(plan, name, "public") for plan in PLANS for name in PUBLIC_EDITIONS]
+    return cases
 
 
-@pytest.mark.parametrize(("plan", "name", "audience"), _cases())
-def test_golden_markdown(plan: str, name: str, audience: str) -> None:
+def _load(plan: str, tmp_path: Path, audience: str) -> LoadedPlan:
     directory = PLANS[plan]
-    if not (directory / "plan.yaml").is_file():
-        pytest.skip(f"{plan} is not written yet")
+    example = directory / "private" / "contacts.example.yaml"
+    if audience == "internal" and example.is_file():
+        copy = tmp_path / plan
+        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("out", ".git"))
+        shutil.copy(example, copy / "private" / "contacts.yaml")
+        directory = copy
     loaded = load_plan(directory)
-    if loaded.plan is None or any(f.severity is Severity.ERROR for f in loaded.findings):
-        pytest.skip(f"{plan} does not load cleanly yet")
-    if not UPDATE_GOLDENS and not (GOLDEN / plan).is_dir():
-        pytest.skip(f"no goldens for {plan} yet: ELECSAFE_UPDATE_GOLDENS=1 pytest tests/render")
+    errors = [f.message for f in loaded.findings if f.severity is Severity.ERROR]
+    assert loaded.plan is not None and not errors, f"{plan} does not load cleanly: {errors[:3]}"
+    return loaded
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize(("plan", "name", "audience"), CASES)
+def test_golden_markdown(plan: str, name: str, audience: str, tmp_path: Path) -> None:
+    loaded = _load(plan, tmp_path, audience)
     renderer = Renderer(loaded, options(audience=audience))
     spec = DOCUMENTS[name]
+    golden_dir = GOLDEN / plan
     if renderer.applicable(spec):
-        golden_dir = GOLDEN / plan
-        assert not list(golden_dir.glob(f"{name}*.md")), "stale golden for a skipped document"
-        return
-    for target in renderer.targets(spec, None):
+        return  # test_every_golden_belongs_to_a_document catches a stale golden
+    targets = renderer.targets(spec, None)
+    assert targets
+    for target in targets:
         doc = renderer.render(spec, target)
-        golden = GOLDEN / plan / f"{Path(doc.filename).stem}.md"
+        golden = golden_dir / f"{Path(doc.filename).stem}.md"
         if UPDATE_GOLDENS:
             golden.parent.mkdir(parents=True, exist_ok=True)
             golden.write_text(doc.markdown, encoding="utf-8")
@@ -58,3 +76,19 @@ def test_golden_markdown(plan: str, name: str, audience: str) -> None:
         assert doc.markdown == golden.read_text(encoding="utf-8"), (
             f"{golden} differs: review, then ELECSAFE_UPDATE_GOLDENS=1 pytest tests/render"
         )
+
+
+@pytest.mark.parametrize("plan", list(PLANS))
+def test_every_golden_belongs_to_a_document(plan: str) -> None:
+    """A golden left behind by a renamed document or agreement fails here, not silently."""
+    loaded = load_plan(PLANS[plan])
+    expected: set[str] = set()
+    for audience in ("partners", "internal", "public"):
+        renderer = Renderer(loaded, options(audience=audience))
+        for spec in DOCUMENTS.values():
+            if (plan, spec.name, audience) not in CASES or renderer.applicable(spec):
+                continue
+            for target in renderer.targets(spec, None):
+                doc = RenderedDocument(spec, target, "md", audience, "", b"")
+                expected.add(Path(doc.filename).stem)
+    assert {p.stem for p in (GOLDEN / plan).glob("*.md")} == expected

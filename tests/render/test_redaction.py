@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model import field_sensitivity
 from elecsafe.model.base import AUDIENCE_RANK, ContactMethod, RefTo
+from elecsafe.model.timetable import Milestone
 from elecsafe.render import DOCUMENTS
 from elecsafe.render.pipeline import Renderer
 from tests.render.conftest import options
@@ -22,6 +23,8 @@ from tests.render.conftest import options
 def _is_literal_or_ref(model: type[BaseModel], name: str) -> bool:
     """Enum values ("red", "none") and ids are not secrets worth searching for."""
     if name == "id":  # ids are printed by findings and file names by design
+        return True
+    if name == "preferred_method":  # a contact method kind ("mobile"), not a secret
         return True
     info = model.model_fields[name]
     if any(isinstance(m, RefTo) for m in info.metadata):
@@ -47,14 +50,18 @@ def values_above(
     """Every free-text value whose effective sensitivity is above ``rank``.
 
     Independent of the renderer's walker: the effective sensitivity of a value is the highest
-    marking on its path from the plan root.
+    marking on its path from the plan root, including the marking an entity gives itself (a
+    contact method's ``sensitivity``, a milestone's ``marking``).
     """
     out = set() if out is None else out
     if isinstance(value, BaseModel):
+        own = 0
+        if isinstance(value, ContactMethod):
+            own = value.sensitivity.rank
+        elif isinstance(value, Milestone):
+            own = value.marking.rank
         for name in type(value).model_fields:
-            level = max(inherited, field_sensitivity(type(value), name).rank)
-            if isinstance(value, ContactMethod):
-                level = max(inherited, value.sensitivity.rank)
+            level = max(inherited, own, field_sensitivity(type(value), name).rank)
             if _is_literal_or_ref(type(value), name):
                 continue
             values_above(getattr(value, name), rank, level, out)
@@ -129,6 +136,11 @@ def test_public_edition_has_no_partner_value_either(uk_loaded: LoadedPlan) -> No
         v for v in values_above(uk_loaded.plan, AUDIENCE_RANK["public"]) if len(v) >= 15
     }
     assert "Insp Holly Brennan" in partner_values
+    # the timetable: a partners milestone and a public milestone's notes are secrets here,
+    # the public milestone's title is not
+    assert "Marcher officers briefed on key restrictions" in partner_values
+    assert "Gold suite at Wyvernshire HQ opens at 06:00" in partner_values
+    assert "Count at Lowbridge Leisure Centre" not in partner_values
     for doc in _all_documents(uk_loaded, "public", "md"):
         leaked = sorted(s for s in partner_values if s in doc.markdown)
         assert not leaked, f"{doc.filename} leaks {leaked}"
@@ -145,7 +157,50 @@ def test_partners_edition_withholds_restricted_values_and_says_so(uk_loaded: Loa
     register = docs["site-register.md"].markdown
     assert "> **Withheld from this edition.** This partners edition leaves out:" in register
     assert "> - site: vulnerability\n> - site: police presence\n" in register
-    assert "| St Mary's Church Hall | *withheld* | *withheld* |" in register
+    assert (
+        "Vulnerability ratings, police presence and security checklists of the 2 polling "
+        "places, counts and drop boxes are in the internal edition." in register
+    )
+    assert "Amber" not in register and "Occasional" not in register
+    internal = Renderer(uk_loaded, options(audience="internal")).markdown(
+        DOCUMENTS["site-register"], None
+    )[0]
+    assert "| St Mary's Church Hall | Amber | Occasional | Electoral services manager |" in internal
+
+
+def test_public_checklists_show_public_milestones_and_nothing_else_of_the_timetable(
+    uk_loaded: LoadedPlan,
+) -> None:
+    """Statutory dates, polling day and the count are public; their owners and notes, the
+    meetings, training, and milestones marked (or by kind) partners or restricted are not."""
+    renderer = Renderer(uk_loaded, options(audience="public"))
+    pre = renderer.markdown(DOCUMENTS["checklist-pre-election"], None)[0]
+    day = renderer.markdown(DOCUMENTS["checklist-election-day"], None)[0]
+    assert "| – | Notice of election | 31 Mar 2027 (E−25wd) | *withheld* | TT002 |  |" in pre
+    assert "| – | Polling day | 6 May 2027 (E) | *withheld* |  |  |" in pre
+    assert (
+        "| – | Count at Lowbridge Leisure Centre | 6 May 2027 22:30 (E) | *withheld* |  |  |" in day
+    )
+    assert "| – | Further timetable entries (not in this edition) |  |  |  | *withheld* |" in pre
+    for text in (pre, day):
+        assert "> - timetable milestones marked partners" in text
+        assert "> - milestone: owner" in text
+    assert "> - timetable milestones marked restricted\n" in pre
+    hidden = (
+        "Marcher officers briefed",  # a briefing milestone: partners by its kind
+        "Ballot box escort route",  # marked restricted
+        "Gold suite at Wyvernshire HQ",  # the notes of a public milestone
+        "SPOC and ESM planning meeting",  # meetings are partners
+        "Officer briefing on election law",  # training too
+        "Insp Holly Brennan",  # the owner's holder
+    )
+    for text in (pre, day):
+        assert not [h for h in hidden if h in text]
+    partners = Renderer(uk_loaded, options(audience="partners"))
+    pre = partners.markdown(DOCUMENTS["checklist-pre-election"], None)[0]
+    assert "Marcher officers briefed on key restrictions" in pre
+    assert "Ballot box escort route" not in pre
+    assert "> - timetable milestones marked restricted" in pre
 
 
 def test_confidential_person_is_never_named_below_internal(uk_loaded: LoadedPlan) -> None:
@@ -166,7 +221,7 @@ def test_contacts_merge_the_private_layer_for_internal_only(uk_loaded: LoadedPla
     renderer = Renderer(uk_loaded, options(audience="internal"))
     text = renderer.render(DOCUMENTS["contacts"], None).markdown
     assert (
-        "| Insp Holly Brennan | Force election SPOC | Wyvernshire Constabulary | Mobile: 07700 900123; Email: holly.brennan@example.org |"
+        "| Insp Holly Brennan | Silver commander (deputy); Force election SPOC | Wyvernshire Constabulary | Mobile: 07700 900123; Email: holly.brennan@example.org |"
         in text
     )
     assert "**Contains personal data – not for public release.**" in text

@@ -60,21 +60,30 @@ class Recurrence(StrictModel):
 
 
 class TimetableItem(StrictModel):
-    """Every dated thing in the plan."""
+    """Every dated thing in the plan.
+
+    Sensitivity is set field by field: what an item is and when it happens (title, date,
+    time, duration) is public, who owns it, who attends, where and how it stands is partners.
+    Whether the item itself reaches a public edition is decided by its list (meetings,
+    trainings and exercises are partners: DESIGN.md "meeting schedule") and, for a milestone,
+    by its own marking (:attr:`Milestone.marking`).
+    """
 
     default_sensitivity = Sensitivity.PARTNERS
-    id: Id
+    id: Id = sens("public")
     title: NonEmptyStr = sens("public")
     when: DateSpec | None = sens("public", default=None)
     statutory: str | None = sens(
         "public", default=None, description="key of the election's statutory pack; fills 'when'"
     )
-    election: ElectionRef | None = Field(default=None, description="when the plan has several")
+    election: ElectionRef | None = sens(
+        "public", default=None, description="when the plan has several"
+    )
     time: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] | None = (
         sens("public", default=None)
     )
-    duration_minutes: int | None = Field(default=None, ge=1, le=24 * 60)
-    all_day: bool | None = None
+    duration_minutes: int | None = sens("public", default=None, ge=1, le=24 * 60)
+    all_day: bool | None = sens("public", default=None)
     owner: RoleRef | None = None
     participants: list[PartyRef] = []
     location: SiteRef | Literal["virtual"] | None = None
@@ -92,12 +101,36 @@ class TimetableItem(StrictModel):
         return self
 
 
+# Milestones of these kinds are published by law or custom (the statutory timetable, polling
+# day, counts, canvass, certification, publications): public unless the milestone says otherwise.
+PUBLIC_MILESTONE_KINDS = frozenset(
+    {"statutory_deadline", "poll", "count", "canvass", "certification", "publication"}
+)
+
+
 class Milestone(TimetableItem):
     kind: Literal[
         "statutory_deadline", "planning_milestone", "briefing", "poll", "count", "canvass",
         "certification", "debrief", "publication", "other",
-    ] = "planning_milestone"  # fmt: skip
-    deadline_semantics: Literal["on", "not_later_than", "not_earlier_than", "window"] | None = None
+    ] = sens("public", default="planning_milestone")  # fmt: skip
+    deadline_semantics: Literal["on", "not_later_than", "not_earlier_than", "window"] | None = sens(
+        "public", default=None
+    )
+    sensitivity: Sensitivity | None = sens(
+        "public",
+        default=None,
+        description="who may see this milestone at all; default public for statutory deadlines, "
+        "poll, count, canvass, certification and publication milestones, partners otherwise",
+    )
+
+    @property
+    def marking(self) -> Sensitivity:
+        """The milestone's own marking: explicit, else from its kind."""
+        if self.sensitivity is not None:
+            return self.sensitivity
+        if self.kind in PUBLIC_MILESTONE_KINDS:
+            return Sensitivity.PUBLIC
+        return Sensitivity.PARTNERS
 
 
 AgendaTopic = Literal[
@@ -183,7 +216,9 @@ class Engagement(StrictModel):
 class Timetable(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     extra_excluded_days: list[ExcludedDay] = []
-    milestones: list[Milestone] = []
+    # The list is public so that public milestones reach public editions; each milestone's
+    # own marking (Milestone.marking) decides whether it is shown.
+    milestones: list[Milestone] = sens("public", default=[])
     meetings: list[Meeting] = []
     trainings: list[Training] = []
     exercises: list[Exercise] = []

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
 from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 from elecsafe.model.plan import Plan
 from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS
-from elecsafe.render.filters import Lookups, humanize, short_date
+from elecsafe.render.filters import Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
 from elecsafe.render.timeline import Due, Timeline
@@ -57,20 +57,75 @@ MEETING_RULES = {
 }
 TRAINING_RULE, EXERCISE_RULE, STATUTORY_RULE = "MTG007", "MTG008", "TT002"
 
-# ICS 203/207 blocks, for the level column of the command chart.
+# ICS 203/207 blocks, for the level column of the command chart, and where a unit sits.
 ICS_LEVELS = {
-    "Incident commander": "Command",
-    "Unified command": "Command",
-    "Deputy ic": "Command",
-    "Safety officer": "Command staff",
-    "Public information officer": "Command staff",
-    "Liaison officer": "Command staff",
-    "Agency representative": "Agency representative",
-    "Operations section chief": "General staff",
-    "Planning section chief": "General staff",
-    "Logistics section chief": "General staff",
-    "Finance admin section chief": "General staff",
+    "incident_commander": "Command",
+    "unified_command": "Command",
+    "deputy_ic": "Command",
+    "safety_officer": "Command staff",
+    "public_information_officer": "Command staff",
+    "liaison_officer": "Command staff",
+    "agency_representative": "Agency representative",
+    "operations_section_chief": "General staff",
+    "planning_section_chief": "General staff",
+    "logistics_section_chief": "General staff",
+    "finance_admin_section_chief": "General staff",
+    "communications_unit_leader": "Logistics section",
+    "division_group_supervisor": "Operations section",
+    "staging_area_manager": "Operations section",
 }
+ICS_PARENTS = {
+    "communications_unit_leader": "logistics_section_chief",
+    "division_group_supervisor": "operations_section_chief",
+    "staging_area_manager": "operations_section_chief",
+}
+
+# The clauses of a mutual aid agreement beyond the nine topics (domain.md §3.2), in order.
+MAA_CLAUSES = {
+    "reporting_instructions": "Reporting instructions and supervision",
+    "policy_conflicts": "Policy conflicts and rules of engagement",
+    "liability_indemnification": "Liability and indemnification",
+    "workers_compensation": "Workers' compensation",
+    "reimbursement_compensation": "Reimbursement",
+    "credentialing_qualifications": "Credentialing and qualifications",
+    "licensure_certification": "Licensure and certification",
+    "mobilization": "Mobilization",
+    "demobilization": "Demobilization",
+    "arrests_and_detention": "Arrests and detention",
+    "open_records_alignment": "Records and open records requests",
+    "dispute_resolution": "Dispute resolution",
+    "modification": "Amendment",
+}
+# A clause reference that names itself ("Article 4", "Section 2.1", "§ 7") can head an article.
+_NAMED_CLAUSE = re.compile(r"^(article|section|clause|part|schedule|annex|§)\s*\S", re.IGNORECASE)
+
+# Site checks of the pre-election checklist: (line, site kinds, field, done?, rule).
+SITE_CHECKS: tuple[tuple[str, frozenset[str], str, Any, str], ...] = (
+    (
+        "Physical security checklist completed at every polling place and voting site",
+        VOTING_KINDS,
+        "security_checklist",
+        lambda v: bool(v and v.completed_on),
+        "SITE011",
+    ),
+    (
+        "Drop boxes anchored and under video surveillance",
+        frozenset({"ballot_drop_box"}),
+        "drop_box",
+        lambda v: bool(v and v.anchored and v.video_surveillance),
+        "SITE006",
+    ),
+    (
+        "Count security arranged: access control and a ballot box receipt log",
+        COUNT_KINDS,
+        "count",
+        lambda v: bool(v and v.access_control and v.ballot_box_receipt_log),
+        "SITE007",
+    ),
+)
+# Jurisdictions inside a council or municipality: their sites are listed with it.
+SUB_AREA_KINDS = frozenset({"ward", "polling_district", "precinct"})
+SHOWN_NAMES = 8  # outstanding sites named in a checklist note before "and N more"
 
 # APP election-day considerations (S002 "Election day"), five items.
 ELECTION_DAY_CONSIDERATIONS = (
@@ -81,6 +136,11 @@ ELECTION_DAY_CONSIDERATIONS = (
     "and reduce the risk to polling and count staff and of malpractice",
     "Tactics to arrest, and to recover and preserve evidence",
 )
+
+US_DEBRIEF_TITLES = {
+    "polling_day": "Election Day, including polling places and the count",
+    "partner_feedback": "Feedback from partners (election officials, partner agencies)",
+}
 
 # SPOC–ESM topics (domain.md §3.5; built from EC/APP statements, the APP checklist text itself
 # was not retrieved) with the rule that verifies each where one exists.
@@ -110,6 +170,11 @@ class Builder:
 
     # -- helpers ---------------------------------------------------------------------------
 
+    @property
+    def day_name(self) -> str:
+        """ "polling day" (UK) or "Election Day" (US), as each side writes it."""
+        return "Election Day" if self.plan.country == "US" else "polling day"
+
     def _date(self, value: Any) -> Any:
         return short_date(value, self.plan.country) if value else value
 
@@ -120,25 +185,64 @@ class Builder:
     def _owner(self, role_id: Any) -> Any:
         if not role_id:
             return role_id
-        label = self.lookups.role_label(role_id)
+        name = self.lookups.role_label(role_id)
         holder = self.lookups.role_holder(role_id)
-        if holder and not is_withheld(holder) and not is_withheld(label):
-            return f"{label} ({holder})"
-        return label
+        if holder and not is_withheld(holder) and not is_withheld(name):
+            return f"{name}: {holder}"
+        return name
 
-    def _timetable(self) -> list[Record]:
-        """Visible timetable entries with their kind."""
+    def _timetable(self) -> tuple[list[Record], list[Withheld]]:
+        """Timetable entries this audience may see, and the markers of those it may not."""
         table = self.view.timetable
-        out: list[Record] = []
+        if is_withheld(table):
+            return [], [table]
+        visible: list[Record] = []
+        hidden: list[Withheld] = []
         for group in ("milestones", "meetings", "trainings", "exercises"):
-            for item in self._list(getattr(table, group)):
+            items = getattr(table, group)
+            if is_withheld(items):
+                hidden.append(items)
+                continue
+            for item in items:
                 if isinstance(item, Record):
-                    out.append(item)
-        return out
+                    visible.append(item)
+                elif is_withheld(item):
+                    hidden.append(item)
+        return visible, hidden
 
     def _sorted_by_due(self, items: list[Record]) -> list[tuple[Record, Due | None]]:
         dated = [(item, self.timeline.due(item.id)) for item in items]
         return sorted(dated, key=lambda pair: _due_key(pair[1]))
+
+    def poll_days(self) -> list[Record]:
+        """The elections grouped by polling day and hours (nine polls on one day: one line)."""
+        groups: dict[tuple[Any, Any, Any], list[Any]] = {}
+        for election in self._list(self.view.elections):
+            hours = election.poll_hours
+            key = (election.poll_date, getattr(hours, "open", None), getattr(hours, "close", None))
+            groups.setdefault(key, []).append(election.name)
+        return [
+            Record({"day": day, "open": opens, "close": closes, "elections": names})
+            for (day, opens, closes), names in sorted(groups.items(), key=lambda g: str(g[0]))
+        ]
+
+    def _item_line(self, item: Record, due: Due | None) -> Line:
+        rule = ""
+        if getattr(item, "statutory", None) or getattr(item, "kind", None) == "statutory_deadline":
+            rule = STATUTORY_RULE
+        elif hasattr(item, "meeting_type"):
+            rule = MEETING_RULES.get(item.meeting_type, "MTG001")
+        elif hasattr(item, "topics") and hasattr(item, "audience"):
+            rule = TRAINING_RULE
+        elif hasattr(item, "exercise_type"):
+            rule = EXERCISE_RULE
+        return Line(str(item.title), _status_done(item.status), due, self._owner(item.owner), rule)
+
+    @staticmethod
+    def _hidden_line(hidden: list[Withheld]) -> Line:
+        for marker in hidden:  # each is named in the document's "withheld" box
+            bool(marker)
+        return Line("Further timetable entries (not in this edition)", None, note=hidden[0])
 
     # -- documents -------------------------------------------------------------------------
 
@@ -153,18 +257,62 @@ class Builder:
                 {"key": key, "title": MOU_SECTIONS.get(key) or humanize(key), "text": written[key]}
             )
         missing = [title for key, title in MOU_SECTIONS.items() if key not in written]
-        party_orgs = [p.org for p in self._list(getattr(mou, "parties", None))]
+        return {
+            "mou": mou,
+            "sections": sections,
+            "missing_sections": missing if isinstance(mou, Record) else [],
+            "party_roles": self._mou_roles(mou) if isinstance(mou, Record) else [],
+        }
+
+    def _mou_roles(self, mou: Record) -> list[Record]:
+        """The parties' roles, less those scoped only to another area's polls.
+
+        A neighbourhood inspector or delegated SPOC for another council does not belong in this
+        council's MoU. Roles without an area, or scoped to an area that holds no poll (a BCU),
+        stay: the plan does not say which council they serve.
+        """
+        party_orgs = {p.org for p in self._list(mou.parties)}
         roles = [
             r
             for r in self._list(self.view.roles)
             if isinstance(r, Record) and r.organisation in party_orgs
         ]
-        return {
-            "mou": mou,
-            "sections": sections,
-            "missing_sections": missing if isinstance(mou, Record) else [],
-            "party_roles": roles,
+        parents = {
+            j.id: j.parent for j in self._list(self.view.jurisdictions) if isinstance(j, Record)
         }
+        elections = self.lookups.elections
+        if isinstance(elections, Withheld):
+            return roles
+
+        def ancestors(jid: str) -> set[str]:
+            out: set[str] = set()
+            while jid in parents and parents[jid] and parents[jid] not in out:
+                jid = parents[jid]
+                out.add(jid)
+            return out
+
+        def area_of(election_ids: Any) -> set[str]:
+            return {
+                j
+                for eid in election_ids
+                if isinstance(elections.get(eid), Record)
+                for j in elections[eid].jurisdictions
+            }
+
+        area = area_of(self._list(mou.scope.elections))
+        if not area:
+            return roles
+        polls = area_of(elections)
+        electoral = polls | {j for j in parents if ancestors(j) & polls}
+        related = area | {a for j in area for a in ancestors(j)}
+        related |= {j for j in parents if ancestors(j) & area}
+
+        def elsewhere(role: Record) -> bool:
+            scope = role.scope
+            places = self._list(scope.jurisdictions) if isinstance(scope, Record) else []
+            return bool(places) and all(j in electoral and j not in related for j in places)
+
+        return [r for r in roles if not elsewhere(r)]
 
     def maa(self, maa: Any) -> dict[str, Any]:
         topics = []
@@ -172,31 +320,59 @@ class Builder:
         for number, (key, title) in enumerate(MAA_TOPICS.items(), start=1):
             topic = getattr(source, key) if isinstance(source, Record) else source
             topics.append({"number": number, "key": key, "title": title, "topic": topic})
+        # Articles are numbered by the agreement's own clauses when every topic names one
+        # ("Article 4"), so the text's cross-references ("see Article 10") match the headings.
+        clauses = [t["topic"].clause if isinstance(t["topic"], Record) else None for t in topics]
+        named = all(c and _NAMED_CLAUSE.match(str(c)) for c in clauses) and len(
+            set(clauses)
+        ) == len(clauses)
+        for t, clause in zip(topics, clauses, strict=True):
+            t["heading"] = (
+                f"{clause}. {t['title']}" if named else f"Article {t['number']}. {t['title']}"
+            )
+            t["reference"] = None if named else clause
         parties = self._list(getattr(maa, "parties", None)) if isinstance(maa, Record) else []
         aid = [p for p in parties if p.role in ("aid_providing", "both")]
         restrictions = [
             t for t in topics if isinstance(t["topic"], Record) and t["topic"].key_restriction
         ]
-        clauses = []
+        extra = []
+        training = []
+        termination = None
         if isinstance(maa, Record):
-            for name in (
-                "reporting_instructions", "policy_conflicts", "liability_indemnification",
-                "workers_compensation", "reimbursement_compensation", "credentialing_qualifications",
-                "licensure_certification", "mobilization", "demobilization", "arrests_and_detention",
-                "open_records_alignment", "dispute_resolution", "modification",
-            ):  # fmt: skip
+            for name, title in MAA_CLAUSES.items():
                 value = getattr(maa, name)
                 if value:
-                    clauses.append(
-                        {"title": humanize(name).replace(" and ", " and "), "text": value}
-                    )
+                    extra.append({"title": title, "text": value})
+            for item_id in self._list(maa.joint_training):
+                item = self.timeline.items.get(item_id)
+                title = item.title if item is not None else item_id
+                training.append({"title": title, "due": self.timeline.due(item_id)})
+            termination = self._termination(maa.termination, len(parties))
         return {
             "maa": maa,
             "topics": topics,
             "aid_parties": aid,
             "restrictions": restrictions,
-            "clauses": clauses,
+            "clauses": extra,
+            "joint_training": training,
+            "termination": termination,
         }
+
+    @staticmethod
+    def _termination(termination: Any, parties: int) -> list[str]:
+        """The termination clause: the text, and the notice period unless the text gives it."""
+        if not isinstance(termination, Record):
+            return []
+        lines = []
+        text = termination.text
+        days = termination.notice_days
+        who = "Either party" if parties <= 2 else "Any party"
+        if days is not None and not (text and re.search(rf"\b{days}\b", str(text))):
+            lines.append(f"{who} may end its participation with {days} days' written notice.")
+        if text:
+            lines.append(str(text))
+        return lines
 
     def checklist_pre_election(self) -> dict[str, Any]:
         view, plan = self.view, self.plan
@@ -289,27 +465,14 @@ class Builder:
         )
         sections.append(roles)
 
-        timetable = Section("Timetable before polling day")
-        for item, due in self._sorted_by_due(self._timetable()):
+        timetable = Section(f"Timetable before {self.day_name}")
+        visible, hidden = self._timetable()
+        for item, due in self._sorted_by_due(visible):
             if poll and due and due.day and due.day > poll:
                 continue
-            rule = ""
-            if (
-                getattr(item, "statutory", None)
-                or getattr(item, "kind", None) == "statutory_deadline"
-            ):
-                rule = STATUTORY_RULE
-            elif hasattr(item, "meeting_type"):
-                rule = MEETING_RULES.get(item.meeting_type, "MTG001")
-            elif hasattr(item, "topics") and hasattr(item, "audience"):
-                rule = TRAINING_RULE
-            elif hasattr(item, "exercise_type"):
-                rule = EXERCISE_RULE
-            timetable.lines.append(
-                Line(str(item.title), _status_done(item.status), due, self._owner(item.owner), rule)
-            )
-        if is_withheld(view.timetable.milestones):
-            timetable.lines.append(Line("Timetable entries", None, note=view.timetable.milestones))
+            timetable.lines.append(self._item_line(item, due))
+        if hidden:
+            timetable.lines.append(self._hidden_line(hidden))
         sections.append(timetable)
 
         agreements = Section("Agreements")
@@ -385,48 +548,26 @@ class Builder:
                 note=threat if is_withheld(threat) else None,
             )
         )
-        for site in self._list(view.sites):
-            if site.kind in VOTING_KINDS:
-                check = site.security_checklist
-                done = None if is_withheld(check) else bool(check and check.completed_on)
-                security.lines.append(
-                    Line(
-                        f"Physical security checklist completed: {site.name}",
-                        done,
-                        rule="SITE011",
-                        note=check if is_withheld(check) else None,
-                    )
-                )
-            elif site.kind == "ballot_drop_box":
-                box = site.drop_box
-                done = (
-                    None
-                    if is_withheld(box)
-                    else bool(box and box.anchored and box.video_surveillance)
-                )
-                security.lines.append(
-                    Line(
-                        f"Drop box controls in place: {site.name}",
-                        done,
-                        rule="SITE006",
-                        note=box if is_withheld(box) else None,
-                    )
-                )
-            elif site.kind in COUNT_KINDS:
-                count = site.count
-                done = (
-                    None
-                    if is_withheld(count)
-                    else bool(count and count.access_control and count.ballot_box_receipt_log)
-                )
-                security.lines.append(
-                    Line(
-                        f"Count security arranged: {site.name}",
-                        done,
-                        rule="SITE007",
-                        note=count if is_withheld(count) else None,
-                    )
-                )
+        sites = [s for s in self._list(view.sites) if isinstance(s, Record)]
+        for text, site_kinds, attribute, is_done, rule in SITE_CHECKS:
+            chosen = [s for s in sites if s.kind in site_kinds]
+            if not chosen:
+                continue
+            values = [getattr(s, attribute) for s in chosen]
+            withheld = next((v for v in values if is_withheld(v)), None)
+            if withheld is not None:
+                count = f"{len(chosen)} site{'s' if len(chosen) != 1 else ''}"
+                security.lines.append(Line(f"{text} ({count})", None, rule=rule, note=withheld))
+                continue
+            missing = [
+                str(s.name) for s, value in zip(chosen, values, strict=True) if not is_done(value)
+            ]
+            note = f"{len(chosen) - len(missing)} of {len(chosen)} site{'s' if len(chosen) != 1 else ''}"
+            if missing:
+                shown = ", ".join(missing[:SHOWN_NAMES])
+                more = len(missing) - SHOWN_NAMES
+                note += f"; outstanding: {shown}" + (f" and {more} more" if more > 0 else "")
+            security.lines.append(Line(text, not missing, rule=rule, note=note))
         sections.append(security)
 
         comms = Section("Communications and reporting")
@@ -457,10 +598,8 @@ class Builder:
         sections.append(comms)
 
         actions = Section("Open actions")
-        for action in self._actions():
-            if action.status != "open":
-                continue
-            due = self.timeline.date_of(self._raw_action_due(action.id))
+        open_actions = [a for a in self._actions() if a.status == "open"]
+        for action, due in self._sorted_by_due(open_actions):
             actions.lines.append(
                 Line(str(action.text), False, due, self._owner(action.owner), "MTG006")
             )
@@ -468,8 +607,11 @@ class Builder:
             sections.append(actions)
 
         considerations = self._list(view.planning_considerations)
+        title = (
+            "Planning considerations (APP)" if plan.country == "GB" else "Planning considerations"
+        )
         if considerations:
-            planning = Section("Planning considerations (APP)")
+            planning = Section(title)
             for item in considerations:
                 done = {"done": True, "not_required": True}.get(item.status, False)
                 planning.lines.append(Line(humanize(item.key), done, note=item.note or item.reason))
@@ -477,7 +619,7 @@ class Builder:
         elif is_withheld(view.planning_considerations):
             sections.append(
                 Section(
-                    "Planning considerations (APP)",
+                    title,
                     [Line("Planning considerations", None, note=view.planning_considerations)],
                 )
             )
@@ -492,18 +634,6 @@ class Builder:
             out += [a for a in self._list(exercise.improvement_items) if isinstance(a, Record)]
         return out
 
-    def _raw_action_due(self, action_id: str) -> Any:
-        timetable = self.plan.timetable
-        actions = [*timetable.actions]
-        for meeting in timetable.meetings:
-            actions += meeting.actions
-        for exercise in timetable.exercises:
-            actions += exercise.improvement_items
-        for action in actions:
-            if action.id == action_id:
-                return action.due
-        return None
-
     def checklist_election_day(self) -> dict[str, Any]:
         sites = [
             s
@@ -514,12 +644,74 @@ class Builder:
         reporting = self.view.threat_reporting
         if isinstance(reporting, Record):
             channels = self._list(reporting.channels)
+        poll = self.timeline.poll_date
+        visible, hidden = self._timetable()
+        on_the_day = []
+        for item, due in self._sorted_by_due(visible):
+            if poll and due and due.day and poll <= due.day <= poll + timedelta(days=2):
+                on_the_day.append(self._item_line(item, due))
+        if hidden and on_the_day:
+            on_the_day.append(self._hidden_line(hidden))
         return {
             "considerations": ELECTION_DAY_CONSIDERATIONS,
             "sites": sites,
+            "areas": self._by_area(sites),
             "channels": channels,
-            "poll_day": self.timeline.poll_date,
+            "poll_day": poll,
+            "on_the_day": on_the_day,
         }
+
+    def _by_area(self, sites: list[Record]) -> list[Record]:
+        """Sites grouped by council or municipality (a ward's sites go with its council),
+        each with its polling-day hours."""
+        jurisdictions = {
+            j.id: j for j in self._list(self.view.jurisdictions) if isinstance(j, Record)
+        }
+
+        def area(jid: Any) -> Any:
+            seen = set()
+            while (
+                jid in jurisdictions
+                and jurisdictions[jid].kind in SUB_AREA_KINDS
+                and jurisdictions[jid].parent
+                and jid not in seen
+            ):
+                seen.add(jid)
+                jid = jurisdictions[jid].parent
+            return jid
+
+        groups: dict[str, list[Record]] = {}
+        for site in sites:
+            name = str(self.lookups.jurisdiction_name(area(site.jurisdiction)))
+            groups.setdefault(name, []).append(
+                Record({"site": site, "hours": self._poll_day_hours(site)})
+            )
+        return [Record({"name": name, "sites": rows}) for name, rows in sorted(groups.items())]
+
+    def _poll_day_hours(self, site: Record) -> str:
+        """Opening hours on polling day and the day after (the count): the windows that
+        cover those days, else every window. A polling station has its place's hours."""
+        index = self.plan.index().sites
+        raw = index.get(site.id)
+        if raw is not None and not raw.operating_windows and raw.parent_site in index:
+            raw = index[raw.parent_site]
+        models = list(raw.operating_windows) if raw is not None else []
+        poll = self.timeline.poll_date
+        every = "; ".join(w.hours for w in models if w.hours)
+        if poll is None or not models:
+            return every
+        shown = []
+        for model in models:
+            start = self.timeline.date_of(model.from_)
+            end = self.timeline.date_of(model.to)
+            if start is None or end is None or start.day is None or end.day is None:
+                return every  # dates that do not resolve: show every window as written
+            if start.day <= poll <= end.day:
+                shown.append(model.hours or "open")
+            elif start.day == poll + timedelta(days=1):
+                day = short_date(start.day, self.plan.country)
+                shown.append(f"{day}: {model.hours}" if model.hours else f"from {day}")
+        return "; ".join(shown) if shown else f"closed on {self.day_name}"
 
     def checklist_spoc_esm(self) -> dict[str, Any]:
         meetings = [
@@ -533,26 +725,33 @@ class Builder:
         return {"lines": lines, "meetings": meetings}
 
     def contacts(self, contacts: Any) -> dict[str, Any]:
-        rows = []
+        """ICS 205A rows: one per person and organisation, with every position they hold."""
+        rows: dict[tuple[str, str], dict[str, Any]] = {}
         for role in self._list(self.view.roles):
             for which in ("holder", "deputy"):
                 person_id = getattr(role, which)
                 if not person_id:
                     continue
                 person = self.lookups.person(person_id)
+                name = person.display_name if person is not None else person_id
+                org = self.lookups.org_name(role.organisation)
+                position = str(self.lookups.role_name(role.id, with_org=False))
+                position += " (deputy)" if which == "deputy" else ""
+                key = (str(person_id), str(org))
+                if key in rows:
+                    if position not in rows[key]["positions"]:
+                        rows[key]["positions"].append(position)
+                    continue
                 methods = []
                 if isinstance(contacts, dict) and person_id in contacts:
                     methods = self._list(contacts[person_id].contact_methods)
-                rows.append(
-                    {
-                        "position": role.label + (" (deputy)" if which == "deputy" else ""),
-                        "name": person.display_name if person is not None else person_id,
-                        "org": self.lookups.org_name(role.organisation),
-                        "methods": methods,
-                    }
-                )
-        rows.sort(key=lambda r: (str(r["name"]).lower(), str(r["position"])))
-        return {"rows": rows}
+                rows[key] = {"name": name, "positions": [position], "org": org, "methods": methods}
+        out = []
+        for row in rows.values():
+            row["position"] = "; ".join(row["positions"])
+            out.append(row)
+        out.sort(key=lambda r: (str(r["name"]).lower(), str(r["org"])))
+        return {"rows": out}
 
     def command_chart(self) -> dict[str, Any]:
         command = self.view.command
@@ -561,61 +760,83 @@ class Builder:
         rows: list[dict[str, Any]] = []
         lines = ["flowchart TD"]
 
-        def node(level: str, key: str, role_id: str, detail: str = "", indent: str = "    ") -> str:
-            ident = re.sub(r"[^A-Za-z0-9_]", "_", f"{level}_{key}")
-            label, holder, deputy = (
+        def node(
+            ident: str, level: str, role_id: str, detail: str = "", indent: str = "    "
+        ) -> str:
+            ident = re.sub(r"[^A-Za-z0-9_]", "_", ident)
+            role_label, holder, deputy = (
                 self.lookups.role_label(role_id),
                 self.lookups.role_holder(role_id),
                 self.lookups.role_deputy(role_id),
             )
             rows.append(
                 {
-                    "level": ICS_LEVELS.get(detail, level.capitalize())
-                    if level == "ics"
-                    else level.capitalize(),
-                    "role": label,
+                    "level": level,
+                    "role": role_label,
                     "detail": detail,
                     "holder": holder,
                     "deputy": deputy,
                 }
             )
-            parts = [_mermaid_text(label)]
-            if detail:
+            parts = [_mermaid_text(role_label)]
+            scope = detail.split(": ", 1)[-1]
+            if detail and scope.lower() not in str(role_label).lower():
                 parts.append(_mermaid_text(detail))
             parts.append(_mermaid_text(f"Holder: {_plain(holder)}"))
             parts.append(_mermaid_text(f"Deputy: {_plain(deputy)}"))
             lines.append(f'{indent}{ident}["{"<br/>".join(parts)}"]')
             return ident
 
-        gold = node("gold", "0", command.gold.assignment) if command.gold else None
-        silvers = []
+        gold = node("gold_0", "Gold", command.gold.assignment) if command.gold else None
+        silvers: dict[Any, str] = {}
         for i, silver in enumerate(self._list(command.silver)):
             area = self.lookups.jurisdiction_name(silver.area) if silver.area else ""
-            ident = node("silver", str(i), silver.assignment, str(area))
-            silvers.append(ident)
+            ident = node(f"silver_{i}", "Silver", silver.assignment, str(area))
+            silvers[silver.area if silver.area else f"silver_{i}"] = ident
             if gold:
                 lines.append(f"    {gold} --> {ident}")
         for i, bronze in enumerate(self._list(command.bronze)):
             if bronze.type == "functional":
-                detail = f"functional: {humanize(bronze.function_other or bronze.function)}"
+                what = bronze.function_other or label(bronze.function, "bronze_function")
+                detail = f"functional: {what}"
             else:
                 detail = f"geographical: {self.lookups.jurisdiction_name(bronze.area)}"
-            ident = node("bronze", str(i), bronze.assignment, detail)
-            if len(silvers) == 1:
-                lines.append(f"    {silvers[0]} --> {ident}")
+            ident = node(f"bronze_{i}", "Bronze", bronze.assignment, detail)
+            if bronze.type == "geographical" and bronze.area in silvers:
+                lines.append(f"    {silvers[bronze.area]} --> {ident}")
+            elif len(silvers) == 1:
+                lines.append(f"    {next(iter(silvers.values()))} --> {ident}")
             elif gold:  # several silvers: the plan does not say which one a bronze serves
                 lines.append(f"    {gold} -.-> {ident}")
-        positions = self._list(command.ics)
+        positions = [p for p in self._list(command.ics) if isinstance(p, Record)]
         top = [p for p in positions if p.position in ("incident_commander", "unified_command")]
         if top:  # ICS 207: IC or unified command, command staff and sections beneath it
             lines.append("    subgraph ics_command [Incident command]")
             for i, position in enumerate(top):
-                node("ics", f"c{i}", position.assignment, humanize(position.position), "        ")
+                node(
+                    f"ics_c{i}",
+                    ICS_LEVELS[position.position],
+                    position.assignment,
+                    label(position.position, "ics_position"),
+                    "        ",
+                )
             lines.append("    end")
-        for i, position in enumerate(p for p in positions if p not in top):
-            ident = node("ics", str(i), position.assignment, humanize(position.position))
-            if top:
-                lines.append(f"    ics_command --> {ident}")
+        idents: dict[str, str] = {}
+        rest = [p for p in positions if p not in top]
+        for i, position in enumerate(rest):
+            ident = node(
+                f"ics_{i}",
+                ICS_LEVELS.get(position.position, "ICS"),
+                position.assignment,
+                label(position.position, "ics_position"),
+            )
+            idents.setdefault(position.position, ident)
+        for i, position in enumerate(rest):
+            parent = idents.get(ICS_PARENTS.get(position.position, ""))
+            if parent:
+                lines.append(f"    {parent} --> ics_{i}")
+            elif top:
+                lines.append(f"    ics_command --> ics_{i}")
         return {"command": command, "mermaid": MdSafe("\n".join(lines)), "rows": rows}
 
     def comms_plan(self) -> dict[str, Any]:
@@ -624,26 +845,44 @@ class Builder:
     def debrief(self) -> dict[str, Any]:
         debrief = self.view.debrief
         written = debrief.considerations if isinstance(debrief, Record) else {}
+        # the APP wording; a US plan gets it in the words of a US election office
+        titles = DEBRIEF_CONSIDERATIONS | (US_DEBRIEF_TITLES if self.plan.country == "US" else {})
         items = [
             {
                 "key": key,
-                "title": title,
+                "title": titles[key],
                 "text": written.get(key) if isinstance(written, dict) else written,
             }
-            for key, title in DEBRIEF_CONSIDERATIONS.items()
+            for key in DEBRIEF_CONSIDERATIONS
         ]
-        return {"debrief": debrief, "considerations": items}
+        lessons = []
+        if isinstance(debrief, Record):
+            for lesson in self._list(debrief.lessons):
+                action = lesson.action
+                lessons.append(
+                    {
+                        "text": lesson.text,
+                        "action": self._entry_title(action) if action else None,
+                        "due": self.timeline.due(action) if action else None,
+                    }
+                )
+        return {"debrief": debrief, "considerations": items, "lessons": lessons}
+
+    def _entry_title(self, entry_id: str) -> str:
+        """A timetable item's title or an action's text (the id when the plan has neither)."""
+        item = self.timeline.items.get(entry_id)
+        if item is not None:
+            return str(item.title)
+        action = self.timeline.actions.get(entry_id)
+        return str(action.text) if action is not None else entry_id
 
     def site_register(self) -> dict[str, Any]:
         sites = [s for s in self._list(self.view.sites) if isinstance(s, Record)]
         return {"register": sites, "assessed_kinds": sorted(ASSESSED_KINDS)}
 
     def briefing(self) -> dict[str, Any]:
-        sites = [s for s in self._list(self.view.sites) if isinstance(s, Record)]
-        return {
-            "assigned_sites": [s for s in sites if s.kind in ASSESSED_KINDS],
-            **self.checklist_election_day(),
-        }
+        election_day = self.checklist_election_day()
+        return {"assigned_sites": election_day["sites"], **election_day}
 
 
 def _plain(value: Any) -> str:

@@ -23,7 +23,14 @@ from jinja2.exceptions import SecurityError, TemplateNotFound, UndefinedError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from elecsafe.render.errors import RenderError
-from elecsafe.render.filters import Lookups, humanize, long_date, role_kind_label, short_date
+from elecsafe.render.filters import (
+    Lookups,
+    humanize,
+    label,
+    long_date,
+    role_kind_label,
+    short_date,
+)
 from elecsafe.render.locate import builtin_documents_dir
 from elecsafe.render.markdown import MdSafe, md_block, md_inline
 from elecsafe.render.redact import Withheld, is_withheld
@@ -106,6 +113,7 @@ def make_environment(
     env.tests["withheld"] = is_withheld
     env.filters["md_block"] = md_block
     env.filters["humanize"] = humanize
+    env.filters["label"] = label
     env.filters["role_kind_label"] = role_kind_label
     return env
 
@@ -120,6 +128,7 @@ def install_plan_helpers(
         "person_name",
         "person_title",
         "role_label",
+        "role_name",
         "role_holder",
         "role_deputy",
         "role_org",

@@ -6,6 +6,7 @@ the audience may see it; otherwise the withheld marker.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -63,12 +64,156 @@ def short_date(value: Any, country: str) -> Any:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
+# Words written in capitals in documents (acronyms, initialisms) and words with a fixed case.
+ACRONYMS = {
+    "app": "APP", "bcu": "BCU", "cctv": "CCTV", "cisa": "CISA", "coml": "COML", "cps": "CPS",
+    "deo": "DEO", "doj": "DOJ", "ec": "EC", "ecc": "ECC", "eoc": "EOC", "ero": "ERO",
+    "esm": "ESM", "fbi": "FBI", "feoa": "FEOA", "gsb": "GSB", "hava": "HAVA", "hit": "HIT",
+    "hmo": "HMO", "ic": "IC", "ics": "ICS", "la": "LA", "le": "LE", "lrf": "LRF", "maa": "MAA",
+    "mou": "MoU", "mous": "MoUs", "npcc": "NPCC", "npt": "NPT", "npwg": "NPWG", "pcso": "PCSO",
+    "pfr": "PFR", "pio": "PIO", "poc": "POC", "pocs": "POCs", "psa": "PSA", "psu": "PSU",
+    "rag": "RAG", "ro": "RO", "sio": "SIO", "sopn": "SOPN", "spoc": "SPOC", "spocs": "SPOCs",
+    "uocava": "UOCAVA", "uk": "UK", "vac": "VAC",
+}  # fmt: skip
+_ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
+_SOURCE_CODE = re.compile(r"^[a-z]\d{3}$")  # S000, S002: a guidance source id
+
+# Enumerated values as a reader expects them, by the field they come from. Values missing
+# here fall back to :func:`humanize`.
+ENUM_LABELS: dict[str, dict[str, str]] = {
+    "site_kind": {
+        "election_office": "Election office",
+        "polling_place": "Polling place",
+        "polling_station": "Polling station",
+        "us_polling_place": "Polling place",
+        "early_voting_site": "Early voting site",
+        "vote_center": "Vote center",
+        "count_centre": "Count centre",
+        "central_count_facility": "Central count facility",
+        "postal_vote_opening_venue": "Postal vote opening",
+        "ballot_drop_box": "Ballot drop box",
+        "ballot_storage": "Ballot storage",
+        "candidate_briefing_venue": "Candidates' briefing venue",
+        "campaign_event_venue": "Campaign event venue",
+        "constituency_office": "Constituency office",
+        "party_temporary_office": "Party temporary office",
+        "command_post": "Command post",
+        "staging_area": "Staging area",
+        "mail_sorting_office": "Mail sorting office",
+    },
+    "maa_party_role": {
+        "host_requesting": "requests aid",
+        "aid_providing": "provides aid",
+        "both": "requests and provides aid",
+    },
+    "agreement_type": {
+        "local_automatic": "local automatic",
+        "local": "local",
+        "regional": "regional",
+        "intrastate_statewide": "statewide",
+        "interstate": "interstate",
+        "international": "international",
+    },
+    "bronze_function": {
+        "election_commander": "Election commander",
+        "crime": "Crime",
+        "intelligence": "Intelligence",
+        "community": "Community",
+        "media": "Media",
+        "candidate_campaigner_safeguarding": "Candidate and campaigner safeguarding",
+        "security": "Security",
+        "communication": "Communication",
+        "other": "Other",
+    },
+    "ics_position": {
+        "incident_commander": "Incident commander",
+        "unified_command": "Unified command",
+        "deputy_ic": "Deputy incident commander",
+        "safety_officer": "Safety officer",
+        "public_information_officer": "Public information officer",
+        "liaison_officer": "Liaison officer",
+        "agency_representative": "Agency representative",
+        "operations_section_chief": "Operations section chief",
+        "planning_section_chief": "Planning section chief",
+        "logistics_section_chief": "Logistics section chief",
+        "finance_admin_section_chief": "Finance/administration section chief",
+        "communications_unit_leader": "Communications unit leader (COML)",
+        "division_group_supervisor": "Division/group supervisor",
+        "staging_area_manager": "Staging area manager",
+    },
+    "framework": {
+        "gsb": "Gold, silver, bronze",
+        "ics": "Incident Command System (ICS)",
+        "both": "Gold, silver, bronze with the Incident Command System (ICS)",
+    },
+    "submission": {
+        "electoral_commission": "Electoral Commission",
+        "npwg": "National Police Working Group for Electoral Malpractice (NPWG)",
+        "knowledge_hub": "Knowledge Hub",
+        "state_election_office": "State election office",
+        "other": "Other",
+    },
+    "channel_kind": {
+        "email_inbox": "Email inbox",
+        "designated_officer": "Designated officer",
+        "phone_line": "Phone line",
+        "web_form": "Web form",
+    },
+    "contact_method": {
+        "work_phone": "Work phone",
+        "mobile": "Mobile",
+        "email": "Email",
+        "radio_callsign": "Radio call sign",
+        "radio_talkgroup": "Radio talkgroup",
+        "pager": "Pager",
+        "secure_messaging": "Secure messaging",
+        "in_person": "In person",
+        "web_form": "Web form",
+    },
+    "audience": {
+        "election_officials": "Election officials",
+        "election_workers": "Election workers",
+        "candidates_campaigners": "Candidates and campaigners",
+        "public": "The public",
+    },
+    "presence": {"permanent": "Permanent", "occasional": "Occasional", "none": "None"},
+    "rating": {"red": "Red", "amber": "Amber", "green": "Green"},
+    "radio_function": {
+        "command": "Command",
+        "tactical": "Tactical",
+        "support": "Support",
+        "interop": "Interoperability",
+        "other": "Other",
+    },
+}
+
+
 def humanize(value: Any) -> Any:
-    """``polling_place`` -> "Polling place"."""
+    """``polling_place`` -> "Polling place"; ``hit-malpractice-separation`` -> "HIT malpractice
+    separation"; ``s000-iii-engagement-strategy`` -> "S000 III: engagement strategy"."""
     if not isinstance(value, str) or not value:
         return value
-    text = value.replace("_", " ")
+    words = [w for w in re.split(r"[_\s-]+", value) if w]
+    if not words:
+        return value
+    out = [ACRONYMS.get(word.lower(), word) for word in words]
+    if _SOURCE_CODE.match(words[0].lower()):
+        out[0] = words[0].upper()
+        if len(words) > 2 and words[1].lower() in _ROMAN:  # "S000 III: Engagement strategy"
+            rest = " ".join(out[2:])
+            return f"{out[0]} {words[1].upper()}: {rest[0].upper()}{rest[1:]}"
+    text = " ".join(out)
     return text[0].upper() + text[1:]
+
+
+def label(value: Any, kind: str = "") -> Any:
+    """An enumerated value as a reader expects it: ``us_polling_place`` -> "Polling place"."""
+    if not isinstance(value, str):
+        return value
+    table = ENUM_LABELS.get(kind, {})
+    if value in table:
+        return table[value]
+    return humanize(value)
 
 
 def role_kind_label(kind: Any) -> Any:
@@ -87,6 +232,11 @@ class Lookups:
         self.sites = self._by_id(view.sites)
         self.jurisdictions = self._by_id(view.jurisdictions)
         self.elections = self._by_id(view.elections)
+        labels: dict[str, int] = {}
+        if not isinstance(self.roles, Withheld):
+            for role in self.roles.values():
+                labels[str(role.label)] = labels.get(str(role.label), 0) + 1
+        self._label_count = labels
 
     @staticmethod
     def _by_id(items: Any) -> dict[str, Any] | Withheld:
@@ -121,6 +271,27 @@ class Lookups:
     def role_label(self, role_id: Any) -> Any:
         role = self.role(role_id)
         return role.label if role is not None else role_id
+
+    def role_name(self, role_id: Any, with_org: bool = True) -> Any:
+        """The role's label, told apart from roles with the same label by its area or
+        organisation ("BCU crime SPOC (North Severnshire BCU)", "Chief of Police (Fenwick
+        Police Department)"): for lists without an organisation column."""
+        role = self.role(role_id)
+        if role is None or isinstance(role, Withheld):
+            return self.role_label(role_id)
+        label = role.label
+        if self._label_count.get(str(label), 0) < 2:
+            return label
+        scope = role.scope
+        places = list(scope.jurisdictions) if isinstance(scope, Record) else []
+        qualifier: Any = ", ".join(str(self.jurisdiction_name(j)) for j in places)
+        if not qualifier:
+            if not with_org:
+                return label
+            qualifier = self.org_name(role.organisation)
+        if isinstance(qualifier, Withheld) or str(qualifier) in str(label):
+            return label
+        return f"{label} ({qualifier})"
 
     def role_holder(self, role_id: Any) -> Any:
         role = self.role(role_id)

@@ -106,6 +106,10 @@ class Renderer:
         if due.day is None:
             return due.text
         text = str(short_date(due.day, self.plan.country))
+        if due.time:
+            text += f" {due.time}"
+        if due.end is not None:
+            text += f" – {short_date(due.end, self.plan.country)}"
         return f"{text} ({due.offset_label})" if due.offset_label else text
 
     def _due_of_item(self, item_id: str) -> str:
@@ -194,9 +198,11 @@ class Renderer:
                 "plan_title": plan.title,
                 "country": plan.country,
                 "paper": self.paper,
+                "poll_day_name": self.builder.day_name,
             }
         )
-        return {"plan": self.view, "doc": doc, "contacts": self.contacts, **extra}
+        common = {"poll_days": self.builder.poll_days()}
+        return {"plan": self.view, "doc": doc, "contacts": self.contacts, **common, **extra}
 
     def markdown(self, spec: DocSpec, item_id: str | None) -> tuple[str, Record]:
         self.log.clear()

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from elecsafe.model.base import AUDIENCE_RANK, ContactMethod, field_sensitivity
+from elecsafe.model.base import AUDIENCE_RANK, ContactMethod, Sensitivity, field_sensitivity
 from elecsafe.model.org import Organisation, Person, PrivateContact
 from elecsafe.model.roles import RoleAssignment
+from elecsafe.model.timetable import Milestone
 
 AUDIENCES = ("public", "partners", "internal")
 
@@ -117,6 +118,23 @@ class Record:
         return f"Record({', '.join(sorted(self.__dict__))})"
 
 
+# Entities that carry their own marking on top of the field metadata: a contact method
+# (domain.md §1.0 ContactMethod) and a timetable milestone (public for statutory dates).
+_OWN_MARKING_LABELS: dict[type[BaseModel], str] = {
+    ContactMethod: "contact methods",
+    Milestone: "timetable milestones",
+}
+
+
+def own_marking(model: BaseModel) -> Sensitivity | None:
+    """The sensitivity an entity gives itself (None: only its fields' metadata applies)."""
+    if isinstance(model, ContactMethod):
+        return model.sensitivity
+    if isinstance(model, Milestone):
+        return model.marking
+    return None
+
+
 def _humanise(name: str) -> str:
     out = ""
     for i, char in enumerate(name):
@@ -158,9 +176,9 @@ class Redactor:
 
     def model(self, model: BaseModel) -> Record | Withheld:
         cls = type(model)
-        if isinstance(model, ContactMethod) and model.sensitivity.rank > self.rank:
-            # A contact method carries its own marking (domain.md §1.0 ContactMethod).
-            return self.withheld(f"contact methods marked {model.sensitivity.value}")
+        marking = own_marking(model)
+        if marking is not None and marking.rank > self.rank:
+            return self.withheld(f"{_OWN_MARKING_LABELS[cls]} marked {marking.value}")
         fields: dict[str, Any] = {}
         for name in cls.model_fields:
             if field_sensitivity(cls, name).rank > self.rank:
@@ -194,6 +212,7 @@ __all__ = [
     "Withheld",
     "WithheldLog",
     "is_withheld",
+    "own_marking",
     "private_contacts",
     "redact",
 ]

@@ -20,6 +20,8 @@ class Due:
     day: date | None  # None: not resolvable here, show ``text``
     text: str  # the expression as written, when ``day`` is None
     offset_label: str = ""  # "E−25wd" when the resolver knows it
+    end: date | None = None  # the last day of a window ("1–26 Feb 2027")
+    time: str = ""  # "22:30" for a timed item
 
 
 def spec_text(spec: Any) -> str:
@@ -48,6 +50,13 @@ class Timeline:
     def __init__(self, plan: Plan) -> None:
         self.plan = plan
         self.items = plan.index().items
+        timetable = plan.timetable
+        actions = [*timetable.actions]
+        for meeting in timetable.meetings:
+            actions += meeting.actions
+        for exercise in timetable.exercises:
+            actions += exercise.improvement_items
+        self.actions = {action.id: action for action in actions}
         self.resolved: Any = None
         try:
             from elecsafe.dates import resolve_plan  # type: ignore[attr-defined,unused-ignore]
@@ -65,9 +74,7 @@ class Timeline:
         return self.plan.poll_date
 
     def due(self, item_id: str) -> Due | None:
-        item = self.items.get(item_id)
-        if item is None:
-            return None
+        """The date of a timetable item or action (None: the plan has no such id)."""
         if self.resolved is not None:
             try:
                 found = self.resolved.item(item_id)
@@ -75,7 +82,16 @@ class Timeline:
                 found = None
             day = _as_day(getattr(found, "start", None))
             if day is not None:
-                return Due(day, "", str(getattr(found, "offset_label", "") or ""))
+                end = _as_day(getattr(found, "last_day", None)) if found.window else None
+                label = str(getattr(found, "offset_label", "") or "")
+                start = getattr(found, "start", None)
+                time = start.strftime("%H:%M") if isinstance(start, datetime) else ""
+                return Due(day, "", label, end if end != day else None, time)
+        if item_id in self.actions:
+            return self.date_of(self.actions[item_id].due)
+        item = self.items.get(item_id)
+        if item is None:
+            return None
         if item.when is None:
             return Due(None, f"statutory: {item.statutory}")
         day = _as_day(item.when)
