@@ -75,6 +75,19 @@ def test_scaffold_has_no_errors_with_extended_rules(
     assert_only_todos_and_warnings(scaffold(profile), extended=True)
 
 
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_copying_the_contacts_example_as_told_still_passes(
+    profile: str, scaffold: Callable[[str], Path]
+) -> None:
+    """The next-steps panel says to copy the example to private/contacts.yaml: once the private
+    layer exists ROL010 wants every critical role holder in it, so the example lists them all."""
+    plan = scaffold(profile)
+    example = plan / "private" / "contacts.example.yaml"
+    (plan / "private" / "contacts.yaml").write_text(example.read_text(encoding="utf-8"))
+    assert [f.code for f in lint(plan) if f.code == "ROL010"] == []
+    assert_only_todos_and_warnings(plan)
+
+
 @pytest.mark.parametrize(
     ("profile", "extra"),
     [

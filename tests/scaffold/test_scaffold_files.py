@@ -103,11 +103,11 @@ def test_readme_refreshes_every_schema_without_force(
 
 
 @pytest.mark.parametrize(
-    ("profile", "numbers"),
-    [("us-county", ["555-0142", "555-0157"]), ("uk-force", ["07700 900123", "07700 900456", "07700 900457"])],
-)  # fmt: skip
+    ("profile", "fictional"),
+    [("us-county", r"555-01\d\d"), ("uk-force", r"07700 900\d\d\d")],
+)
 def test_private_example_is_valid_and_fictional(
-    profile: str, numbers: list[str], scaffold: Callable[[str], Path]
+    profile: str, fictional: str, scaffold: Callable[[str], Path]
 ) -> None:
     plan = scaffold(profile)
     layer = PrivateLayer.model_validate(read(plan / "private/contacts.example.yaml"))
@@ -115,7 +115,8 @@ def test_private_example_is_valid_and_fictional(
     assert set(layer.contacts) <= people
     phones = [m.value for c in layer.contacts.values() for m in c.contact_methods
               if m.kind in ("mobile", "work_phone")]  # fmt: skip
-    assert phones == numbers
+    assert len(phones) >= 3
+    assert [p for p in phones if not re.fullmatch(fictional, p)] == []  # reserved for fiction
     emails = [
         m.value for c in layer.contacts.values() for m in c.contact_methods if m.kind == "email"
     ]
