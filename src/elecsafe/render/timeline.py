@@ -85,7 +85,9 @@ class Timeline:
                 end = _as_day(getattr(found, "last_day", None)) if found.window else None
                 label = str(getattr(found, "offset_label", "") or "")
                 start = getattr(found, "start", None)
+                # a timed item's start, or the deadline time of an all-day statutory date
                 time = start.strftime("%H:%M") if isinstance(start, datetime) else ""
+                time = time or str(getattr(found, "time", "") or "")
                 return Due(day, "", label, end if end != day else None, time)
         if item_id in self.actions:
             return self.date_of(self.actions[item_id].due)
