@@ -156,7 +156,7 @@ def test_partners_edition_withholds_restricted_values_and_says_so(uk_loaded: Loa
         assert not [s for s in secrets if s in doc.markdown], doc.filename
     register = docs["site-register.md"].markdown
     assert "> **Withheld from this edition.** This partners edition leaves out:" in register
-    assert "> - site: vulnerability\n> - site: police presence\n" in register
+    assert "> - site: vulnerability assessment\n> - site: police presence\n" in register
     assert (
         "Vulnerability ratings, police presence and security checklists of the 2 polling "
         "places, counts and drop boxes are in the internal edition." in register

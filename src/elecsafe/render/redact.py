@@ -144,8 +144,30 @@ def _humanise(name: str) -> str:
     return out.replace("_", " ").strip()
 
 
+# What the "withheld from this edition" box calls a field, where its name says it badly.
+FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("Plan", "mous"): "MoUs",
+    ("Plan", "roles"): "role assignments",
+    ("Plan", "communications"): "communications plan",
+    ("Plan", "threat_reporting"): "threat reporting channels",
+    ("Plan", "mutual_aid"): "mutual aid agreements",
+    ("Plan", "notes"): "plan notes",
+    ("Timetable", "trainings"): "timetable: training",
+    ("Site", "le_agency"): "site: law enforcement agency",
+    ("Site", "vulnerability"): "site: vulnerability assessment",
+    ("Site", "count"): "site: count security",
+    ("Site", "drop_box"): "site: drop box security",
+    ("Site", "polling"): "site: polling details",
+    ("Person", "mobile_exchanged_with"): "person: mobile numbers exchanged",
+    ("Milestone", "owner"): "milestone: owner",
+}
+
+
 def field_label(model: type[BaseModel], name: str) -> str:
     """``(Site, "police_presence")`` -> "site: police presence"; plan fields by name only."""
+    known = FIELD_LABELS.get((model.__name__, name))
+    if known:
+        return known
     field = name.rstrip("_").replace("_", " ")
     if model.__name__ == "Plan":
         return field
