@@ -139,6 +139,25 @@ def test_titles_are_escaped(plan_dir: Path, tmp_path: Path) -> None:
     )
 
 
+def test_overlong_text_is_clipped_for_calendar_clients(plan_dir: Path, tmp_path: Path) -> None:
+    """A pasted megabyte would take seconds to fold and arrive mangled: clip, visibly."""
+    plan = plan_dir / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("title: Testshire election safety plan", "title: " + "T" * 300_000)
+    text = text.replace("Royal Mail", "Royal Mail " + "m" * 5_000)
+    text = text.replace("notes: Bring the site list.", "notes: " + "n" * 20_000)
+    plan.write_text(text, encoding="utf-8")
+    calendar = export(plan_dir, tmp_path / "plan.ics")
+    assert str(calendar["X-WR-CALNAME"]) == "T" * 254 + "…"
+    summaries = [str(e["SUMMARY"]) for e in calendar.walk("VEVENT")]
+    assert max(len(s) for s in summaries) == 255
+    assert any(s.startswith("Joint agency working group") and s.endswith("m…") for s in summaries)
+    descriptions = [str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT")]
+    longest = max(descriptions, key=len)
+    assert len(longest) == 8000 and "n…\n\n" in longest
+    assert longest.endswith("\n\nOFFICIAL-SENSITIVE · elecsafe plan severn-test v0.3")
+
+
 def test_uids_are_stable_and_reexport_is_byte_identical(plan_dir: Path, tmp_path: Path) -> None:
     first, second = tmp_path / "a.ics", tmp_path / "b.ics"
     export(plan_dir, first)

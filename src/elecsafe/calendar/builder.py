@@ -28,7 +28,14 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from elecsafe import __version__
-from elecsafe.calendar.describe import KIND_LABELS, description, location, summary
+from elecsafe.calendar.describe import (
+    KIND_LABELS,
+    SUMMARY_LIMIT,
+    clip,
+    description,
+    location,
+    summary,
+)
 from elecsafe.model.base import Sensitivity
 
 if TYPE_CHECKING:
@@ -232,7 +239,7 @@ def build_calendar(
     calendar.add("VERSION", "2.0")
     calendar.add("CALSCALE", "GREGORIAN")
     calendar.add("METHOD", "PUBLISH")
-    name = plan.title if calendar_name is None else calendar_name
+    name = clip(plan.title if calendar_name is None else calendar_name, SUMMARY_LIMIT)
     if name:
         calendar.add("NAME", name)
         calendar.add("X-WR-CALNAME", name)

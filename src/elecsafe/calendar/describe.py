@@ -46,7 +46,22 @@ def field(model: Any, name: str, audience: Sensitivity) -> Any:
     return getattr(model, name, None) if allowed(model, name, audience) else None
 
 
+# Calendar clients cut or refuse long fields (Outlook keeps 255 characters of a subject, Google
+# Calendar 8,192 of a description), and icalendar folds lines character by character: a pasted
+# megabyte would take seconds to export and arrive mangled. Clip with a visible ellipsis instead.
+SUMMARY_LIMIT = 255
+DESCRIPTION_LIMIT = 8000
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def summary(item: ResolvedItem, audience: Sensitivity) -> str:
+    return clip(_summary(item, audience), SUMMARY_LIMIT)
+
+
+def _summary(item: ResolvedItem, audience: Sensitivity) -> str:
     """The title, with the deadline time first for all-day deadlines ("16:00 Nominations
     close"): domain.md §4.8 keeps statutory deadlines all-day so they never block a diary."""
     name = "text" if item.kind == "action" else "title"
@@ -95,6 +110,14 @@ def _pack_semantics(plan: Plan, item: ResolvedItem) -> str | None:
 
 
 def description(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str:
+    text = _description(plan, item, audience)
+    if len(text) <= DESCRIPTION_LIMIT:
+        return text
+    footer = text[text.rindex("\n\n") :]  # the marking line always survives
+    return clip(text[: -len(footer)], DESCRIPTION_LIMIT - len(footer)) + footer
+
+
+def _description(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str:
     model = item.item
     lines = [f"{KIND_LABELS[item.kind]}" + (f" · {item.offset_label}" if item.offset_label else "")]
     if item.statutory_key:
