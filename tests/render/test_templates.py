@@ -66,6 +66,39 @@ def test_plan_template_overrides_the_builtin(uk_plan: Path) -> None:
     assert text.startswith("**OFFICIAL-SENSITIVE**\n\n# Post-election debrief\n")
 
 
+def test_compiled_templates_are_cached_and_an_edit_is_seen(
+    uk_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("ELECSAFE_CACHE_DIR", str(cache))
+    first = _markdown(uk_plan, "debrief")
+    cached = sorted(p.name for p in cache.rglob("*.cache"))
+    assert cached, "compiled templates were written to the cache"
+    assert _markdown(uk_plan, "debrief") == first  # a warm cache renders the same text
+    assert sorted(p.name for p in cache.rglob("*.cache")) == cached
+    _template(
+        uk_plan,
+        "debrief.md.j2",
+        '{% extends "_base.md.j2" %}{% block body %}Edited.{% endblock %}',
+    )
+    assert "Edited." in _markdown(uk_plan, "debrief")  # keyed by source: never stale
+
+
+def test_an_unusable_cache_folder_only_costs_time(
+    uk_plan: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ELECSAFE_CACHE_DIR", str(blocker / "cache"))
+    assert "# Post-election debrief" in _markdown(uk_plan, "debrief")
+    corrupt = tmp_path / "corrupt"
+    monkeypatch.setenv("ELECSAFE_CACHE_DIR", str(corrupt))
+    _markdown(uk_plan, "debrief")
+    for entry in corrupt.rglob("*.cache"):
+        entry.write_bytes(b"garbage")
+    assert "# Post-election debrief" in _markdown(uk_plan, "debrief")
+
+
 def test_lookup_order_plan_then_user_then_builtin(uk_plan: Path, tmp_path: Path) -> None:
     user = tmp_path / "user-templates"
     user.mkdir()
@@ -173,6 +206,9 @@ def test_markdown_significant_characters_are_escaped(uk_plan: Path) -> None:
 def test_md_escape_rules() -> None:
     assert md_inline("a_b *c* `d` <e> |f| [g]") == "a\\_b \\*c\\* \\`d\\` \\<e\\> \\|f\\| \\[g\\]"
     assert md_inline("line\nbreak") == "line break"
+    assert md_inline("a  \r\n \n\t b\n") == "a b "  # one space per run of breaks
+    # linear: the old regex backtracked quadratically here (40,000 spaces: 15 s)
+    assert md_inline(" " * 1_000_000 + "x").endswith("x")
     assert md_inline("# not a heading") == "\\# not a heading"
     assert md_inline("1. not a list") == "1\\. not a list"
     assert md_inline("1.3") == "1.3"
