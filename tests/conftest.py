@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
 import pytest
+
+# Tests never write into the developer's template cache (~/.cache/elecsafe), and counted file
+# operations (the failure-injection tests) must not depend on whether it is warm. The cache's
+# own tests choose a folder.
+os.environ["ELECSAFE_CACHE_DIR"] = "off"
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
