@@ -3,6 +3,12 @@
 The bar (issue 7, DESIGN.md §8): exit 1 or 2, a positioned message (``file:line:col: CODE``)
 where the input has a position, never a traceback, under a second of CPU and 200 MB of memory,
 and no partial or temporary file left behind.
+
+The second is counted on top of what the same command costs on the benign base plan, measured
+in the same session: on our 2-core CI machines ``render all --force`` of the small base plan
+alone takes about 1 s of CPU (start-up and imports are most of it), so an absolute bar would
+measure the machine, not the input. What the bar must catch (an alias bomb, quadratic
+backtracking, a megabyte escaped three hundred times) costs seconds to days, far above it.
 """
 
 from __future__ import annotations
@@ -15,14 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile.cases import CASES, COMMANDS, ICS_TITLE, JINJA_TEXT, Case
+from tests.hostile.cases import BASE, CASES, COMMANDS, ICS_TITLE, JINJA_TEXT, Case
 from tests.hostile.harness import CPU_BUDGET_SECONDS, MEMORY_BUDGET_MB, Run, run_elecsafe
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "wait4"), reason="needs os.wait4 (POSIX)")
 
 ARGS = {
     "check": ["check", ".", "--format", "concise"],
-    "render": ["render", "all", ".", "--out-dir", "out"],
+    # --force: the base plan is a deliberately unfinished one (check errors), and the corpus is
+    # about what rendering does with hostile content; a plan that does not load is still refused
+    "render": ["render", "all", ".", "--out-dir", "out", "--force"],
     "calendar": ["calendar", ".", "-o", "plan.ics"],
 }
 
@@ -47,6 +55,19 @@ def _params() -> Iterator[object]:
 _RUNS: dict[str, tuple[Path, dict[str, Run]]] = {}
 
 
+@pytest.fixture(scope="module")
+def baseline_cpu(tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
+    """CPU seconds of each command on the benign base plan (the cheaper of two runs)."""
+    directory = tmp_path_factory.mktemp("baseline") / "plan"
+    directory.mkdir()
+    (directory / "plan.yaml").write_text(BASE, encoding="utf-8")
+    return {
+        c: min(run_elecsafe(ARGS[c], directory).cpu_seconds for _ in range(2))
+        for c in COMMANDS
+        if _command_exists(c)
+    }
+
+
 @pytest.fixture
 def runs(case: Case, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Run]]:
     """The case built once and its three commands run side by side (one child each)."""
@@ -62,7 +83,9 @@ def runs(case: Case, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, di
 
 
 @pytest.mark.parametrize(("case", "command"), list(_params()))
-def test_hostile_input(case: Case, command: str, runs: tuple[Path, dict[str, Run]]) -> None:
+def test_hostile_input(
+    case: Case, command: str, runs: tuple[Path, dict[str, Run]], baseline_cpu: dict[str, float]
+) -> None:
     directory, by_command = runs
     run = by_command[command]
     expect = case.expect[command]
@@ -72,7 +95,7 @@ def test_hostile_input(case: Case, command: str, runs: tuple[Path, dict[str, Run
     assert run.returncode in expect.exits, report
     if expect.message is not None:
         assert expect.message in run.output, report
-    assert run.cpu_seconds < CPU_BUDGET_SECONDS, report
+    assert run.cpu_seconds < baseline_cpu[command] + CPU_BUDGET_SECONDS, report
     assert run.max_rss_mb < MEMORY_BUDGET_MB, report
     leftovers = [p.name for p in directory.rglob("*.tmp")]
     assert leftovers == [], leftovers

@@ -113,14 +113,15 @@ def _write_commands(tmp: Path) -> dict[str, list[str]]:
             str(tmp / "md"),
             "--date",
             RENDER_DATE,
+            "--force",
         ],
         "render all html": [
             *("render", "all", plan, "--format", "html", "--out-dir", str(tmp / "html")),
-            *("--date", RENDER_DATE),
+            *("--date", RENDER_DATE, "--force"),
         ],
         "render all docx": [
             *("render", "all", plan, "--format", "docx", "--out-dir", str(tmp / "docx")),
-            *("--date", RENDER_DATE),
+            *("--date", RENDER_DATE, "--force"),
         ],
         "calendar": ["calendar", plan, "-o", str(tmp / "plan.ics")],
         "schema": ["schema", "-o", str(tmp / "plan.schema.json")],
@@ -242,7 +243,7 @@ def test_a_failed_render_all_leaves_only_complete_documents(
     plan = str(_plan(tmp_path / "plan"))
 
     def args(out: Path) -> list[str]:
-        return ["render", "all", plan, "--format", output_format, "--out-dir", str(out)]
+        return ["render", "all", plan, "--format", output_format, "--out-dir", str(out), "--force"]
 
     reference = tmp_path / "reference"
     total = _count_calls(monkeypatch, primitive, [*args(reference), "--date", RENDER_DATE])

@@ -67,7 +67,9 @@ def _refuse_broken_plan(loaded: LoadedPlan, force: bool) -> None:
 
     The same entry point as ``check`` (:func:`elecsafe.lint.runner.run`, the plan's own lint
     configuration and waivers), so a plan that passes ``check`` renders and one that fails it
-    does not. Schema or YAML errors that leave no plan to render are refused even with --force.
+    does not. Even --force does not render a plan the schema rejected (there is no plan), nor
+    one with YAML errors: a duplicate key or a refused include means the documents would not
+    say what the files say.
     """
     from dataclasses import replace
 
@@ -81,7 +83,7 @@ def _refuse_broken_plan(loaded: LoadedPlan, force: bool) -> None:
         return
     typer.echo(concise.render(replace(result, findings=errors)), err=True, nl=False)
     count = f"{len(errors)} error(s)"
-    if loaded.plan is None:
+    if loaded.plan is None or any(f.code.startswith("YML") for f in errors):
         fail(f"the plan has {count} and cannot be rendered")
     if not force:
         fail(f"the plan has {count}; fix them or render anyway with --force")
