@@ -230,6 +230,28 @@ def test_for_unknown_id_is_exit_2(plan_dir: Path, tmp_path: Path) -> None:
     assert not (tmp_path / "x.ics").exists()
 
 
+def test_public_calendar_holds_only_public_items(plan_dir: Path, tmp_path: Path) -> None:
+    """Meetings, trainings and planning milestones are for partners as a whole, even though
+    their titles and dates are public fields: a public calendar holds the statutory dates."""
+    public = export(plan_dir, tmp_path / "public.ics", "--audience", "public")
+    assert sorted(events(public)) == [
+        "16:00 Nominations close",
+        "Notice of election",
+        "Polling day",
+    ]
+    partners = export(plan_dir, tmp_path / "partners.ics")
+    assert "Gold group and strategy" in events(partners)
+    assert "Officer briefing on election law" in events(partners)
+    plan = plan_dir / "plan.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(
+        text.replace("      owner: gold\n", "      owner: gold\n      sensitivity: public\n"),
+        encoding="utf-8",
+    )
+    public = export(plan_dir, tmp_path / "public-2.ics", "--audience", "public")
+    assert "Gold group and strategy" in events(public)  # the milestone's own marking decides
+
+
 def test_public_audience_drops_partner_fields(plan_dir: Path, tmp_path: Path) -> None:
     calendar = export(plan_dir, tmp_path / "plan.ics", "--audience", "public")
     text = "".join(str(e["DESCRIPTION"]) for e in calendar.walk("VEVENT"))

@@ -227,11 +227,13 @@ def build_calendar(
 
     from elecsafe.calendar.audience import concerns
     from elecsafe.calendar.vtimezone import vtimezone
+    from elecsafe.model.timetable import item_marking
 
     items = [
         item
         for item in resolved.items
         if getattr(getattr(item.item, "export", None), "ics", True)
+        and item_marking(item.item).rank <= audience.rank
         and (only is None or concerns(item, only))
     ]
     calendar = Calendar()

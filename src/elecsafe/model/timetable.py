@@ -119,8 +119,8 @@ class Milestone(TimetableItem):
     sensitivity: Sensitivity | None = sens(
         "public",
         default=None,
-        description="who may see this milestone at all; default public for statutory deadlines, "
-        "poll, count, canvass, certification and publication milestones, partners otherwise",
+        description="who may see this milestone at all; default public for statutory dates and "
+        "for poll, count, canvass, certification and publication milestones, partners otherwise",
     )
 
     @property
@@ -128,9 +128,18 @@ class Milestone(TimetableItem):
         """The milestone's own marking: explicit, else from its kind."""
         if self.sensitivity is not None:
             return self.sensitivity
-        if self.kind in PUBLIC_MILESTONE_KINDS:
-            return Sensitivity.PUBLIC
+        if self.kind in PUBLIC_MILESTONE_KINDS or self.statutory is not None:
+            return Sensitivity.PUBLIC  # a date the law sets is public, whatever its kind
         return Sensitivity.PARTNERS
+
+
+def item_marking(item: TimetableItem | Action) -> Sensitivity:
+    """Who may see a timetable entry at all (calendars, rendered timetables): a milestone's own
+    marking; meetings, trainings, exercises and actions are for partners (DESIGN.md "meeting
+    schedule"), whatever the sensitivity of their single fields."""
+    if isinstance(item, Milestone):
+        return item.marking
+    return Sensitivity.PARTNERS
 
 
 AgendaTopic = Literal[
