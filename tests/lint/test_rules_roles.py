@@ -130,3 +130,24 @@ def test_cmd003_not_required_counts_as_decided(tmp_path: Path) -> None:
 
 def test_cmd003_us_plans_are_not_checked(tmp_path: Path) -> None:
     check(tmp_path, "command: {framework: ics}\n", "CMD003", [], country="US")
+
+
+NEIGHBOUR = """\
+jurisdictions:
+  - {id: far, name: Farshire, kind: police_force_area}
+organisations:
+  - id: neighbour
+    name: Farshire Police
+    kind: police_force
+    sector: law_enforcement
+    jurisdictions: {where}
+"""
+
+
+def test_rol003_a_force_that_only_sends_aid_needs_no_spoc_in_this_plan(tmp_path: Path) -> None:
+    """Its area holds none of the plan's polls: its SPOC belongs in its own plan."""
+    check(tmp_path, NEIGHBOUR.replace("{where}", "[far]"), "ROL003", [])
+
+
+def test_rol003_a_force_policing_a_poll_needs_its_spoc(tmp_path: Path) -> None:
+    check(tmp_path, NEIGHBOUR.replace("{where}", "[far, area]"), "ROL003", [(4, 5)])

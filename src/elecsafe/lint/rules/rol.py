@@ -141,7 +141,16 @@ ROL002 = Rule(
 
 def _rol003(ctx: Context) -> Iterator[Finding]:
     plan, index = ctx.plan, ctx.index
-    forces = {o.id: i for i, o in enumerate(plan.organisations) if o.kind == "police_force"}
+    polled = {j for election in plan.elections for j in election.jurisdictions}
+    policing = JurisdictionTree(plan).related(polled)
+    # A force whose area holds none of the plan's polls (a neighbour that only sends aid) has
+    # its SPOC in its own plan; without elections or jurisdictions, every force needs one.
+    forces = {
+        o.id: i
+        for i, o in enumerate(plan.organisations)
+        if o.kind == "police_force"
+        and (not polled or not o.jurisdictions or policing.intersection(o.jurisdictions))
+    }
     spocs: dict[str, list[int]] = {}
     for i, role in enumerate(plan.roles):
         if role.role != "force_election_spoc":
@@ -193,8 +202,8 @@ ROL003 = Rule(
     name="one-force-spoc",
     severity=E,
     scope="UK",
-    summary="Each police force has exactly one force election SPOC; delegated SPOCs are "
-    "accountable to it.",
+    summary="Each police force whose area holds a poll of the plan has exactly one force "
+    "election SPOC; delegated SPOCs are accountable to it.",
     rationale=(
         "S002 Force election single point of contact: 'Every force has a nominated election "
         "single point of contact' who 'may delegate some of their activities … however, they "
