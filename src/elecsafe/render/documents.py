@@ -96,6 +96,15 @@ MAA_CLAUSES = {
     "dispute_resolution": "Dispute resolution",
     "modification": "Amendment",
 }
+# British usage for the same clauses in a UK agreement (police officers are not employees
+# covered by workers' compensation: injury on duty falls under the Police (Injury Benefit)
+# Regulations).
+UK_MAA_CLAUSES = {
+    "workers_compensation": "Injury on duty",
+    "mobilization": "Mobilisation",
+    "demobilization": "Demobilisation",
+    "open_records_alignment": "Records and freedom of information requests",
+}
 # A clause reference that names itself ("Article 4", "Section 2.1", "§ 7") can head an article.
 _NAMED_CLAUSE = re.compile(r"^(article|section|clause|part|schedule|annex|§)\s*\S", re.IGNORECASE)
 
@@ -340,7 +349,9 @@ class Builder:
         training = []
         termination = None
         if isinstance(maa, Record):
+            uk = self.plan.country == "GB"
             for name, title in MAA_CLAUSES.items():
+                title = UK_MAA_CLAUSES.get(name, title) if uk else title
                 value = getattr(maa, name)
                 if value:
                     extra.append({"title": title, "text": value})
