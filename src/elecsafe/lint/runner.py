@@ -9,6 +9,7 @@ waivers -> inline suppressions -> sorted, de-duplicated findings and the readine
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -183,9 +184,6 @@ def _apply_waivers(
 
 
 def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
-    from elecsafe.lint.suppression import apply_suppressions, read_suppressions
-    from elecsafe.load.loader import display_path
-
     options = options or LintOptions()
     today = options.today or today_from_env()
     rules = registry()
@@ -199,20 +197,13 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     if timeline is not None:
         findings += timeline.findings  # after the rules: date_of() may have added some
 
-    def enabled(code: str) -> bool:
-        rule = rules.get(code)
-        return rule is None or settings.enabled(rule)
-
     # Codes checked in this run: loader and resolver codes always are, rules when they ran.
     active = {c for c, r in rules.items() if r.origin != "rule" and settings.enabled(r)}
     active |= set(ran)
 
+    enabled = _enabled(settings)
     located = [loaded.locate(f) for f in findings if enabled(f.code)]
-    located += settings.findings
-    located = _apply_waivers(located, settings, loaded, today, active)
-    suppressions = read_suppressions((display_path(p), p) for p in loaded.files)
-    located = apply_suppressions(located, suppressions, lambda code: code in active)
-    located = [_override(f, settings) for f in located if enabled(f.code)]
+    located = _settle(loaded, located + settings.findings, settings, today, active)
     unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
     ordered = sorted(unique.values(), key=Finding.sort_key)
 
@@ -235,21 +226,37 @@ def apply_plan_config(
     (``timetable``, ``calendar``), so a finding settled for ``check`` is settled everywhere.
     Problems with the settings themselves (expired or unused waivers, unknown codes) are
     ``check``'s to report, not these commands'."""
-    from elecsafe.lint.suppression import apply_suppressions, read_suppressions
-    from elecsafe.load.loader import display_path
-
-    rules = registry()
     settings = resolve_settings(loaded, [], [])
+    enabled = _enabled(settings)
+    kept = [f for f in findings if enabled(f.code)]
+    kept = _settle(loaded, kept, settings, today or today_from_env(), active=set())
+    return [f for f in kept if not f.code.startswith("LINT")]
+
+
+def _enabled(settings: Settings) -> Callable[[str], bool]:
+    rules = registry()
 
     def enabled(code: str) -> bool:
         rule = rules.get(code)
         return rule is None or settings.enabled(rule)
 
-    kept = [f for f in findings if enabled(f.code)]
-    kept = _apply_waivers(kept, settings, loaded, today or today_from_env(), set())
+    return enabled
+
+
+def _settle(
+    loaded: LoadedPlan, located: list[Finding], settings: Settings, today: date, active: set[str]
+) -> list[Finding]:
+    """Waivers, then inline suppressions, then severity overrides: one pipeline for ``check``
+    and for the commands that report date findings. ``active``: the codes checked in this run
+    (only their unused waivers and suppressions are reported)."""
+    from elecsafe.lint.suppression import apply_suppressions, read_suppressions
+    from elecsafe.load.loader import display_path
+
+    located = _apply_waivers(located, settings, loaded, today, active)
     suppressions = read_suppressions((display_path(p), p) for p in loaded.files)
-    kept = apply_suppressions(kept, suppressions, lambda code: False)
-    return [_override(f, settings) for f in kept if not f.code.startswith("LINT")]
+    located = apply_suppressions(located, suppressions, lambda code: code in active)
+    enabled = _enabled(settings)
+    return [_override(f, settings) for f in located if enabled(f.code)]
 
 
 def _override(finding: Finding, settings: Settings) -> Finding:
