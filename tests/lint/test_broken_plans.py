@@ -25,12 +25,12 @@ RUNS = [
 ]
 
 
-def lint_copy(tmp_path: Path, name: str, today: date) -> LintResult:
+def lint_copy(tmp_path: Path, name: str, today: date, *, ready: bool = False) -> LintResult:
     target = tmp_path / name
     shutil.copytree(DATA / name, target)
     (target / "private").mkdir(exist_ok=True)
     (target / "private" / "contacts.yaml").write_text(PRIVATE)
-    return run(load_plan(target), LintOptions(today=today, extended=True))
+    return run(load_plan(target), LintOptions(today=today, extended=True, ready=ready))
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +45,8 @@ def test_every_rule_fires_on_the_broken_plans(tmp_path: Path) -> None:
         result = lint_copy(tmp_path / today.isoformat(), name, today)
         assert result.loaded.plan is not None
         fired |= {f.code for f in result.findings}
+    gate = lint_copy(tmp_path / "ready", "broken-us", TODAY, ready=True)  # the READY family
+    fired |= {f.code for f in gate.findings}
     expected = {
         code
         for code, rule in registry().items()

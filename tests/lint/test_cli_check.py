@@ -156,3 +156,46 @@ def test_help_documents_exit_codes_and_formats() -> None:
     assert "1 findings at or above it; 2 the check could not run" in text
     for name in ("text", "concise", "json", "sarif", "github"):
         assert name in text
+
+
+DRAFT_CHANNEL = """\
+timetable:
+  meetings:
+    - id: intro
+      title: Introductions
+      meeting_type: introductory
+      when: 2027-01-20
+      final: true
+      notes: "TODO: notes of the meeting"
+"""
+
+
+def test_ready_makes_placeholders_errors_and_names_them(in_tmp: Path) -> None:
+    write(in_tmp, DRAFT_CHANNEL)
+    code, out, _ = run(".", "--select", "TODO", "--format", "concise")
+    assert (code, out) == (0, "example.yaml:8:14: TODO001 placeholder still to fill in\n")
+    code, out, _ = run(".", "--select", "TODO", "--format", "concise", "--ready")
+    assert code == 1
+    assert "example.yaml:8:14: TODO001 placeholder still to fill in\n" in out
+
+
+def test_ready_counts_the_draft_in_the_summary(in_tmp: Path) -> None:
+    write(in_tmp, DRAFT_CHANNEL)
+    code, out, _ = run(".", "--select", "TODO")
+    assert code == 0
+    assert "draft: 1 placeholder" in out.splitlines()[-2]
+    data = json.loads(run(".", "--format", "json", "--ready")[1])
+    assert data["draft"] == {"placeholders": 1}
+    assert data["summary"]["ready"] is True
+    assert data["summary"]["fail_level"] == "warning"
+
+
+def test_ready_fails_on_warnings_and_incomplete_readiness(plan: Path) -> None:
+    """MTG001 ignored by the configuration: the plain check passes, the gate does not."""
+    code, _, _ = run(".", "--select", "MTG003")
+    assert code == 0  # MTG003 is a warning
+    code, out, _ = run(".", "--select", "MTG003", "--ready")
+    assert code == 1
+    assert out.splitlines()[-1].endswith("— check failed")
+    code, out, _ = run(".", "--select", "MTG003", "--ready", "--format", "concise")
+    assert "plan.yaml:1:1: READY001 not ready: meetings with a next meeting 0/1" in out

@@ -34,6 +34,7 @@ def test_json_document_shape(in_tmp: Path) -> None:
         "findings",
         "summary",
         "readiness",
+        "draft",
     ]
     assert document["version"] == 1
     assert document["plan"] == {
@@ -66,7 +67,9 @@ def test_json_document_shape(in_tmp: Path) -> None:
         "failed": True,
         "fail_level": "error",
         "by_code": {"MTG001": 1},
+        "ready": False,
     }
+    assert document["draft"] == {"placeholders": 0}
     assert {
         "key": "meetings_with_next",
         "label": "meetings with a next meeting",

@@ -69,6 +69,25 @@ def test_scaffold_passes_check(
 
 
 @pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_scaffold_is_a_draft_that_fails_the_ready_gate(
+    profile: str, scaffold: Callable[[str], Path], invoke: Invoke
+) -> None:
+    """People draft in CI (check passes), but a scaffold is not ready to sign or brief from:
+    --ready names every placeholder, and readiness counts them as not done."""
+    plan = scaffold(profile)
+    result = invoke("check", str(plan), "--ready", "--format", "concise")
+    assert result.exit_code == 1
+    named = [line for line in result.stdout.splitlines() if " TODO001 " in line]
+    loaded = run(load_plan(plan), LintOptions(today=date(2026, 11, 22), ready=True))
+    assert len(named) == loaded.placeholders > 10
+    todos = [f for f in loaded.findings if f.code == "TODO001"]
+    assert {f.severity for f in todos} == {Severity.ERROR}
+    assert not all(m.complete for m in loaded.readiness)
+    summary = invoke("check", str(plan)).stdout
+    assert f"draft: {loaded.placeholders} placeholders" in summary
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_scaffold_has_no_errors_with_extended_rules(
     profile: str, scaffold: Callable[[str], Path]
 ) -> None:

@@ -28,7 +28,8 @@ HELP = """Validate PLAN and lint it against the guidance.
 
 PLAN is a plan directory or its plan.yaml (default: the current directory).
 
-Exit codes: 0 no finding at the failing severity (errors; with --strict, warnings too);
+Exit codes: 0 no finding at the failing severity (errors; with --strict or --ready,
+warnings too);
 1 findings at or above it; 2 the check could not run (no plan.yaml, unreadable file,
 bad option, unknown rule code).
 
@@ -104,6 +105,14 @@ def register(app: typer.Typer) -> None:
         extended: Annotated[
             bool, typer.Option("--extended", help="Also run the rules outside the core set.")
         ] = False,
+        ready: Annotated[
+            bool,
+            typer.Option(
+                "--ready",
+                help="The gate before signing and briefing: placeholders (TODO) are errors, "
+                "warnings fail, and every readiness measure must be complete.",
+            ),
+        ] = False,
         today: Annotated[
             str | None,
             typer.Option(
@@ -120,7 +129,12 @@ def register(app: typer.Typer) -> None:
         from elecsafe.lint.runner import LintOptions, run
 
         options = LintOptions(
-            strict=strict, select=selected, ignore=ignored, today=pinned, extended=extended
+            strict=strict,
+            select=selected,
+            ignore=ignored,
+            today=pinned,
+            extended=extended,
+            ready=ready,
         )
         result = run(load(plan), options)
         text = _render(

@@ -50,6 +50,11 @@ class Context:
         """The merged raw data of the tracked files (plain dicts, lists and scalars)."""
         return self.loaded.raw
 
+    def draft(self, *paths: KeyPath) -> bool:
+        """True when a placeholder (TODO ...) is left at or below any of ``paths``: an entry
+        that still holds one counts as not done in the readiness summary."""
+        return self.loaded.placeholders.under(*paths)
+
     @property
     def contacts(self) -> dict[str, PrivateContact]:
         return self.loaded.contacts

@@ -25,14 +25,17 @@ JSON_SHAPE = """\
      "path": "timetable.meetings[0].next_meeting"}
   ],
   "summary": {"errors": 1, "warnings": 0, "infos": 0, "total": 1, "failed": true,
-              "fail_level": "error", "by_code": {"MTG001": 1}},
+              "fail_level": "error", "by_code": {"MTG001": 1}, "ready": false},
   "readiness": [{"key": "meetings_with_next", "label": "meetings with a next meeting",
-                 "done": 6, "total": 7, "rule": "MTG001"}]
+                 "done": 6, "total": 7, "rule": "MTG001"}],
+  "draft": {"placeholders": 0}
 }
 ```
 
 Findings are sorted by file, line, column and code; messages name ids and keys, never the
-value of a field. `plan.title` and `plan.country` are null when the plan does not load.
+value of a field. `summary.fail_level` is `warning` under `--strict` and `--ready`;
+`summary.ready` is true for a `check --ready` run; `draft.placeholders` counts the TODO values
+still in the plan. `plan.title` and `plan.country` are null when the plan does not load.
 
 """
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from elecsafe.findings import Finding, Severity
+
 if TYPE_CHECKING:
     from elecsafe.lint.context import Context
 
@@ -67,14 +69,14 @@ def measure(ctx: Context) -> list[Measure]:
         "threat_channels_complete", "threat channels complete", com.complete_channels(ctx), "COM001"
     )
     if uk:
-        settled, absent = cmd.functional_bronzes(ctx)
+        settled, absent = cmd.functional_bronzes(ctx, ready=True)
         add(
             "functional_bronzes",
             "functional bronzes decided",
             (len(settled), len(settled) + len(absent)),
             "CMD003",
         )
-        councils, covered = doc.mou_pairs(ctx)
+        councils, covered = doc.mou_pairs(ctx, ready=True)
         add(
             "mous_with_councils",
             "local authorities with an MoU",
@@ -84,5 +86,26 @@ def measure(ctx: Context) -> list[Measure]:
     return [m for m in out if m.total]
 
 
-def line(measures: list[Measure]) -> str:
-    return " · ".join(f"{m.label} {m.done}/{m.total}" for m in measures)
+def line(measures: list[Measure], placeholders: int = 0) -> str:
+    """The summary line; a plan with placeholders left ends with "draft: N placeholders"."""
+    parts = [f"{m.label} {m.done}/{m.total}" for m in measures]
+    if placeholders:
+        parts.append(f"draft: {placeholders} placeholder{'s' if placeholders != 1 else ''}")
+    return " · ".join(parts)
+
+
+def incomplete(measures: list[Measure]) -> list[Finding]:
+    """READY001 for each measure short of complete (``check --ready``), at the top of the plan:
+    the rule named in the message reports where the gaps are."""
+    return [
+        Finding(
+            "READY001",
+            Severity.ERROR,
+            f"not ready: {m.label} {m.done}/{m.total}",
+            f"close the gaps {m.rule} reports (`elecsafe check --select {m.rule}`); "
+            "an entry that still holds a TODO placeholder counts as not done",
+            anchor="key",
+        )
+        for m in measures
+        if not m.complete
+    ]

@@ -29,6 +29,7 @@ FAMILY_TITLES: dict[str, str] = {
     "YML": "YAML files",
     "SCH": "Schema",
     "TODO": "Placeholders",
+    "READY": "Readiness gate (check --ready)",
     "REF": "Structure and references",
     "ROL": "Roles and contacts",
     "CMD": "Command structure",

@@ -17,11 +17,11 @@ from typing import TYPE_CHECKING, Any
 from elecsafe.findings import Finding, KeyPath, Severity, dotted
 from elecsafe.lint.config import Settings, is_always_on, resolve_settings
 from elecsafe.lint.context import Context
+from elecsafe.lint.readiness import Measure
 from elecsafe.lint.registry import Rule, registry
 from elecsafe.load.loader import LoadedPlan
 
 if TYPE_CHECKING:
-    from elecsafe.lint.readiness import Measure
     from elecsafe.lint.timeline import Timeline
 
 
@@ -32,6 +32,9 @@ class LintOptions:
     ignore: list[str] = field(default_factory=list)
     today: date | None = None
     extended: bool = False  # also run the rules outside the core set
+    # The gate before signing and briefing: placeholders are errors, warnings fail, and every
+    # readiness measure must be complete (READY001).
+    ready: bool = False
 
 
 @dataclass
@@ -44,8 +47,13 @@ class LintResult:
     rules_run: list[str] = field(default_factory=list)
 
     @property
+    def placeholders(self) -> int:
+        """Values still to fill in (TODO ...): the plan is a draft while any remain."""
+        return len(self.loaded.placeholders)
+
+    @property
     def fail_level(self) -> Severity:
-        return Severity.WARNING if self.options.strict else Severity.ERROR
+        return Severity.WARNING if self.options.strict or self.options.ready else Severity.ERROR
 
     @property
     def failed(self) -> bool:
@@ -204,18 +212,34 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     enabled = _enabled(settings)
     located = [loaded.locate(f) for f in findings if enabled(f.code)]
     located = _settle(loaded, located + settings.findings, settings, today, active)
-    unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
-    ordered = sorted(unique.values(), key=Finding.sort_key)
-
-    measures = []
+    measures: list[Measure] = []
     if loaded.plan is not None and timeline is not None:
         from elecsafe.lint.readiness import measure
 
         try:
             measures = measure(ctx)
         except Exception as exc:
-            ordered.append(internal("readiness summary", exc))
+            located.append(internal("readiness summary", exc))
+    if options.ready:
+        located = _ready_gate(loaded, located, measures)
+    unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
+    ordered = sorted(unique.values(), key=Finding.sort_key)
     return LintResult(loaded, ordered, options, measures, today, ran)
+
+
+def _ready_gate(
+    loaded: LoadedPlan, located: list[Finding], measures: list[Measure]
+) -> list[Finding]:
+    """``check --ready``: every placeholder is an error (whatever the configuration says: a plan
+    is signed as a whole), and every readiness measure left incomplete is READY001, even when
+    the rule that reports its gaps is ignored or waived."""
+    from elecsafe.lint.readiness import incomplete
+
+    placeholders = [
+        replace(f, severity=Severity.ERROR) for f in loaded.findings if f.code == "TODO001"
+    ]
+    kept = [f for f in located if f.code != "TODO001"]
+    return kept + placeholders + [loaded.locate(f) for f in incomplete(measures)]
 
 
 def apply_plan_config(

@@ -34,6 +34,12 @@ from elecsafe.load.sourcemap import (
 )
 from elecsafe.load.yaml_reader import Limits, Pos, ReadResult, read_yaml
 from elecsafe.model.org import PrivateContact
+from elecsafe.model.placeholders import (
+    Placeholders,
+    find_placeholders,
+    is_placeholder,
+    placeholder_hint,
+)
 from elecsafe.model.plan import Plan
 
 PLAN_FILES = ("plan.yaml", "plan.yml")
@@ -54,6 +60,8 @@ class LoadedPlan:
     contacts: dict[str, PrivateContact] = field(default_factory=dict)
     private_files: list[Path] = field(default_factory=list)
     raw: dict[str, Any] = field(default_factory=dict)
+    # Values still to fill in (TODO ...), by plan key path: the plan is a draft while any remain.
+    placeholders: Placeholders = field(default_factory=Placeholders)
 
     def locate(self, finding: Finding) -> Finding:
         if finding.line:
@@ -121,21 +129,6 @@ def _too_big(shown: str, size: int, limits: Limits) -> ReadResult:
     )
 
 
-def _todo_paths(data: Any) -> list[tuple[KeyPath, str]]:
-    """Key paths (inside one file) of strings that start with ``TODO``."""
-    found: list[tuple[KeyPath, str]] = []
-    stack: list[tuple[Any, KeyPath]] = [(data, ())]
-    while stack:
-        value, path = stack.pop()
-        if isinstance(value, dict):
-            stack.extend((v, (*path, k)) for k, v in value.items())
-        elif isinstance(value, list):
-            stack.extend((v, (*path, i)) for i, v in enumerate(value))
-        elif isinstance(value, str) and value.startswith("TODO"):
-            found.append((path, value))
-    return found
-
-
 class _Loader:
     def __init__(self, plan_file: Path, limits: Limits) -> None:
         self.plan_file = plan_file
@@ -145,6 +138,7 @@ class _Loader:
         self.files: list[Path] = []
         self.paths: dict[str, Path] = {}  # display name -> path, for reading positions later
         self.trees = FileTrees(self._positions)
+        self.has_placeholders = False  # some file mentions TODO in a value
 
     def _positions(self, shown: str) -> Pos | None:
         path = self.paths.get(shown)
@@ -160,14 +154,15 @@ class _Loader:
         self.files.append(path)
         result, has_todo = _read_file(path, shown, self.limits, positions=False)
         if has_todo and result.ok:
-            for where, value in _todo_paths(result.data):
+            self.has_placeholders = True
+            for where, value in find_placeholders(result.data):
                 self.findings.append(
                     self.positioned(
                         Finding(
                             "TODO001",
                             Severity.WARNING,
                             "placeholder still to fill in",
-                            value[4:].lstrip(" :-") or "replace the TODO with the real value",
+                            placeholder_hint(value) or "replace the TODO with the real value",
                         ),
                         shown,
                         where,
@@ -372,7 +367,7 @@ def _validate(
         errors = exc.errors(include_url=False, include_context=True, include_input=True)
         for error in errors:
             value = error.get("input")
-            if isinstance(value, str) and value.startswith("TODO"):
+            if is_placeholder(value):
                 continue  # reported once, as a placeholder
             if len(located) >= max_findings:  # 300,000 wrong items: say so once, not 300,000 times
                 located.append(
@@ -485,6 +480,8 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
     loaded = LoadedPlan(
         None, plan_file.parent, plan_file, source_map, loader.findings, loader.files, raw=data
     )
+    if loader.has_placeholders:  # cheap pre-check: most ready plans skip the walk
+        loaded.placeholders = Placeholders.of(data)
     if origin is None:
         return loaded
     plan, schema_findings = _validate(data, limits.max_findings)

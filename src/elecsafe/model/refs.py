@@ -21,6 +21,7 @@ from elecsafe.model.base import RefTo
 from elecsafe.model.comms import ReportingChannel
 from elecsafe.model.learning import ResourceGap
 from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
+from elecsafe.model.placeholders import is_placeholder
 from elecsafe.model.plan import Plan
 from elecsafe.model.roles import RoleAssignment
 from elecsafe.model.sites import Site
@@ -101,7 +102,7 @@ def _specs(model: type[BaseModel]) -> tuple[_FieldSpec, ...]:
 
 
 def _is_placeholder(value: str) -> bool:
-    return value.startswith("TODO")
+    return is_placeholder(value)
 
 
 class RefChecker:

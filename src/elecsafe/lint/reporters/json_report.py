@@ -14,8 +14,12 @@ Shape (version 1; new keys may be added, existing keys keep their meaning)::
       ],
       "summary": {"errors": 1, "warnings": 0, "infos": 0, "total": 1, "failed": true,
                   "fail_level": "error", "by_code": {"MTG001": 1}},
-      "readiness": [{"key": "...", "label": "...", "done": 6, "total": 7, "rule": "MTG001"}]
+      "readiness": [{"key": "...", "label": "...", "done": 6, "total": 7, "rule": "MTG001"}],
+      "draft": {"placeholders": 0}
     }
+
+``summary.fail_level`` is ``warning`` under ``--strict`` and ``--ready``; ``summary.ready`` says
+whether the run was the ``--ready`` gate. ``draft.placeholders`` counts the TODO values left.
 
 Findings are sorted by file, line, column and code. Messages hold ids and positions only.
 """
@@ -74,8 +78,10 @@ def document(result: LintResult) -> dict[str, Any]:
             "failed": result.failed,
             "fail_level": result.fail_level.value,
             "by_code": result.by_code(),
+            "ready": result.options.ready,
         },
         "readiness": [m.as_dict() for m in result.readiness],
+        "draft": {"placeholders": result.placeholders},
     }
 
 

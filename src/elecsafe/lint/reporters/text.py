@@ -27,11 +27,11 @@ def print_text(result: LintResult, console: Console) -> None:
         console.print(line)
         if finding.hint:
             console.print(Text(f"{'':<28}hint: {finding.hint}", style="dim"))
-    if result.readiness:
+    if result.readiness or result.placeholders:
         if result.findings:
             console.print()
         summary = Text("readiness: ", style="bold")
-        summary.append(readiness_line(result.readiness))
+        summary.append(readiness_line(result.readiness, result.placeholders))
         console.print(summary)
     errors, warnings, infos = (result.count(s) for s in Severity)
     plan = result.loaded.plan
@@ -45,7 +45,9 @@ def print_text(result: LintResult, console: Console) -> None:
     summary.append(f", {warnings} warning(s), {infos} info")
     if result.failed:
         summary.append(" — check failed", style="bold")
-        if result.options.strict and not errors:
+        if result.options.ready and not errors:
+            summary.append(" (--ready: warnings fail)")
+        elif result.options.strict and not errors:
             summary.append(" (--strict: warnings fail)")
     console.print(summary)
 

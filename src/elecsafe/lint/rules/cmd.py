@@ -110,13 +110,24 @@ CMD002 = Rule(
 )
 
 
-def functional_bronzes(ctx: Context) -> tuple[list[str], list[str]]:
-    """(settled APP functions, missing APP functions)."""
+def functional_bronzes(ctx: Context, *, ready: bool = False) -> tuple[list[str], list[str]]:
+    """(settled APP functions, missing APP functions); ``ready``: an entry that still holds a
+    placeholder settles nothing (the readiness summary)."""
     command = ctx.plan.command
     settled: set[str] = set()
     if command is not None:
-        settled |= {b.function for b in command.bronze if b.type == "functional" and b.function}
-        settled |= {n.function for n in command.not_required}
+        settled |= {
+            b.function
+            for i, b in enumerate(command.bronze)
+            if b.type == "functional"
+            and b.function
+            and not (ready and ctx.draft(("command", "bronze", i)))
+        }
+        settled |= {
+            n.function
+            for i, n in enumerate(command.not_required)
+            if not (ready and ctx.draft(("command", "not_required", i)))
+        }
     done = [f for f in APP_FUNCTIONAL_BRONZES if f in settled]
     return done, [f for f in APP_FUNCTIONAL_BRONZES if f not in settled]
 

@@ -24,7 +24,13 @@ CHANNEL = (
 def complete_channels(ctx: Context) -> tuple[int, int]:
     reporting = ctx.plan.threat_reporting
     channels = reporting.channels if reporting else []
-    return sum(1 for c in channels if all(getattr(c, f) for f in CHANNEL_FIELDS)), len(channels)
+    done = sum(
+        1
+        for i, c in enumerate(channels)
+        if all(getattr(c, f) for f in CHANNEL_FIELDS)
+        and not ctx.draft(("threat_reporting", "channels", i))
+    )
+    return done, len(channels)
 
 
 def _com001(ctx: Context) -> Iterator[Finding]:

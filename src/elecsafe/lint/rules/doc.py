@@ -31,14 +31,17 @@ def mou(id_: str, a: str, b: str, extra: str = "") -> str:
     )
 
 
-def mou_pairs(ctx: Context) -> tuple[list[tuple[int, str]], set[str]]:
-    """(councils in scope as (position, id), councils with an MoU with a police force)."""
+def mou_pairs(ctx: Context, *, ready: bool = False) -> tuple[list[tuple[int, str]], set[str]]:
+    """(councils in scope as (position, id), councils with an MoU with a police force);
+    ``ready``: an MoU that still holds a placeholder covers nobody (the readiness summary)."""
     plan, index = ctx.plan, ctx.index
     councils = [(i, org.id) for i, org in local_authorities_in_scope(plan)]
     wanted = {org_id for _, org_id in councils}
     forces = {o.id for o in plan.organisations if o.kind == "police_force"}
     covered: set[str] = set()
-    for agreement in plan.mous:
+    for n, agreement in enumerate(plan.mous):
+        if ready and ctx.draft(("mous", n)):
+            continue
         chains = [ancestors(index, p.org) for p in agreement.parties]
         has_force = any(forces.intersection(chain) for chain in chains)
         if has_force:

@@ -84,8 +84,16 @@ def _maa001(ctx: Context) -> Iterator[Finding]:
 
 
 def topic_counts(ctx: Context) -> tuple[int, int]:
+    """(topics settled, topics to settle); a topic whose text is still a placeholder is not
+    settled."""
     agreements = ctx.plan.mutual_aid
-    return sum(len(settled_topics(a)) for a in agreements), len(MAA_TOPICS) * len(agreements)
+    done = sum(
+        1
+        for i, a in enumerate(agreements)
+        for k in settled_topics(a)
+        if not ctx.draft(("mutual_aid", i, "topics", k))
+    )
+    return done, len(MAA_TOPICS) * len(agreements)
 
 
 MAA001 = Rule(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from elecsafe.findings import Severity
 from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rules.mtg import MEETINGS, meeting
+from elecsafe.lint.rules.thr import FACTORS_YAML, HARMS_YAML, assessment_yaml
 
 W, E = Severity.WARNING, Severity.ERROR
 
@@ -65,6 +67,41 @@ LINT003 = Rule(
     good=Example("lint:\n  ignore: [MTG012]\n"),
 )
 
+# A plan whose only gap is a meeting with no next meeting, with MTG001 switched off.
+_ASSESSED = "lint:\n  ignore: [MTG001]\n" + assessment_yaml(HARMS_YAML + FACTORS_YAML)
+
+READY001 = Rule(
+    code="READY001",
+    name="readiness-complete",
+    severity=E,
+    scope="all",
+    origin="runner",
+    summary="Under `check --ready`, every readiness measure is complete (n/n), whatever the "
+    "configuration ignores or waives.",
+    rationale=(
+        "`check --ready` is the gate before an agreement is signed or officers are briefed. "
+        "The readiness line counts the duties the guidance sets: College of Policing APP "
+        "Policing elections (MoU with each local authority, threat assessment harms and "
+        "factors), the National Policing Institute's Public Safety & Elections, Section 2 (the "
+        "topics of a mutual aid agreement), and the roadmap Building and Maintaining "
+        "Relationships with Law Enforcement (a next meeting decided at each meeting). A "
+        "measure short of complete means a duty is not met, even where a rule's findings were "
+        "waived; an entry that still holds a TODO placeholder counts as not done."
+    ),
+    fix="Close the gaps the rule named in the message reports, or fill in the placeholders.",
+    bad=Example(
+        _ASSESSED + MEETINGS + meeting("intro", "introductory", "2027-01-20"),
+        problems=(("plan.yaml", 1, 1),),
+        country="US",
+    ),
+    good=Example(
+        _ASSESSED
+        + MEETINGS
+        + meeting("intro", "introductory", "2027-01-20", "      final: true\n"),
+        country="US",
+    ),
+)
+
 INTERNAL = Rule(
     code="INTERNAL",
     name="internal-error",
@@ -79,4 +116,4 @@ INTERNAL = Rule(
     good=Example(""),
 )
 
-RULES: tuple[Rule, ...] = (LINT001, LINT002, LINT003, INTERNAL)
+RULES: tuple[Rule, ...] = (READY001, LINT001, LINT002, LINT003, INTERNAL)

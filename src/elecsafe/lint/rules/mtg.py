@@ -77,8 +77,15 @@ def _mtg001(ctx: Context) -> Iterator[Finding]:
 
 
 def next_meeting_counts(ctx: Context) -> tuple[int, int]:
-    meetings = [m for m in ctx.plan.timetable.meetings if active(m) and not m.final]
-    return sum(1 for m in meetings if m.next_meeting is not None), len(meetings)
+    meetings = [
+        (i, m) for i, m in enumerate(ctx.plan.timetable.meetings) if active(m) and not m.final
+    ]
+    done = sum(
+        1
+        for i, m in meetings
+        if m.next_meeting is not None and not ctx.draft(("timetable", "meetings", i))
+    )
+    return done, len(meetings)
 
 
 MTG001 = Rule(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from elecsafe.findings import Finding, Severity
+from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.registry import Example, Rule
 from elecsafe.lint.rules.common import listing
@@ -65,14 +65,32 @@ def _site001(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _settled(ctx: Context, i: int, site: Site, key: str) -> bool:
+    """No placeholder left in the site's own ``key`` block, nor in its polling place's when
+    the site shares that building's."""
+    if not ctx.loaded.placeholders:
+        return True
+    paths: list[KeyPath] = [("sites", i, key)]
+    parent = _parent(ctx, site)
+    if parent is not None and getattr(site, key) is None:
+        j = next((n for n, s in enumerate(ctx.plan.sites) if s is parent), None)
+        if j is not None:
+            paths.append(("sites", j, key))
+    return not ctx.draft(*paths)
+
+
 def assessed_counts(ctx: Context) -> tuple[int, int]:
-    sites = [s for s in ctx.plan.sites if s.kind in ASSESSED_KINDS]
-    return sum(1 for s in sites if assessed(ctx, s)), len(sites)
+    sites = [(i, s) for i, s in enumerate(ctx.plan.sites) if s.kind in ASSESSED_KINDS]
+    done = sum(1 for i, s in sites if assessed(ctx, s) and _settled(ctx, i, s, "vulnerability"))
+    return done, len(sites)
 
 
 def presence_counts(ctx: Context) -> tuple[int, int]:
-    sites = [s for s in ctx.plan.sites if s.kind in PRESENCE_KINDS]
-    return sum(1 for s in sites if has_presence(ctx, s)), len(sites)
+    sites = [(i, s) for i, s in enumerate(ctx.plan.sites) if s.kind in PRESENCE_KINDS]
+    done = sum(
+        1 for i, s in sites if has_presence(ctx, s) and _settled(ctx, i, s, "police_presence")
+    )
+    return done, len(sites)
 
 
 SITE001 = Rule(

@@ -102,7 +102,14 @@ def harm_counts(ctx: Context) -> tuple[int, int]:
     assessment = ctx.plan.threat_assessment
     if assessment is None:
         return 0, len(HARMS)
-    return sum(1 for k in HARMS if k in assessment.harms and rated(assessment.harms[k])), len(HARMS)
+    done = sum(
+        1
+        for k in HARMS
+        if k in assessment.harms
+        and rated(assessment.harms[k])
+        and not ctx.draft(("threat_assessment", "harms", k))
+    )
+    return done, len(HARMS)
 
 
 def factor_counts(ctx: Context) -> tuple[int, int]:
@@ -114,6 +121,7 @@ def factor_counts(ctx: Context) -> tuple[int, int]:
         for k in FACTORS
         if k in assessment.factors
         and (assessment.factors[k].status == "not_applicable" or assessment.factors[k].narrative)
+        and not ctx.draft(("threat_assessment", "factors", k))
     )
     return done, len(FACTORS)
 
