@@ -168,7 +168,7 @@ def test_mappings_split_over_files_validate_like_the_loader_merges_them(tmp_path
 
 def test_plan_schema_is_unchanged_apart_from_any_of() -> None:
     plan = json.loads(plan_json_schema())
-    assert plan["$id"] == "https://example.org/elecsafe/plan.schema.json"
+    assert plan["$id"] == "urn:elecsafe:schema:plan:1"
     assert plan["title"] == "elecsafe plan"
     assert plan["$schema"] == "http://json-schema.org/draft-07/schema#"
     assert {"schema_version", "id", "title", "handling", "owners"} <= set(plan["required"])
@@ -208,7 +208,7 @@ def test_without_options_prints_the_plan_schema() -> None:
 def test_part_option_prints_and_writes_each_schema(part: str, tmp_path: Path) -> None:
     printed = run("--part", part)
     assert printed.exit_code == 0, printed.output
-    assert json.loads(printed.stdout)["$id"] == f"https://example.org/elecsafe/{part}.schema.json"
+    assert json.loads(printed.stdout)["$id"] == f"urn:elecsafe:schema:{part}:1"
     target = tmp_path / ".elecsafe" / f"{part}.schema.json"  # the folder is created
     written = run("--part", part, "-o", str(target))
     assert written.exit_code == 0, written.output
@@ -220,6 +220,17 @@ def test_unknown_part_is_a_usage_error() -> None:
     result = run("--part", "sites")
     assert result.exit_code == 2
     assert "'sites' is not one of 'plan', 'plan-part', 'contacts'" in result.output
+
+
+def test_output_refreshes_a_schema_of_elecsafe_0_1(tmp_path: Path) -> None:
+    """Schemas written before the URN $id had an https $id ending in the file name."""
+    target = tmp_path / "plan-part.schema.json"
+    old = {"$id": "https://elecsafe.invalid/elecsafe/plan-part.schema.json",
+           "title": "elecsafe plan (an included file)"}  # fmt: skip
+    target.write_text(json.dumps(old), encoding="utf-8")
+    result = run("--part", "plan-part", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    assert target.read_text(encoding="utf-8") == json_schema("plan-part")
 
 
 def test_output_replaces_its_own_schema_but_not_another_file(tmp_path: Path) -> None:

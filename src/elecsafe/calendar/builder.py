@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 
 PRODID_PREFIX = "-//elecsafe//"
 PRODID = f"{PRODID_PREFIX}elecsafe {__version__}//EN"
-# uuid5(NAMESPACE_URL, "https://example.org/elecsafe/calendar"); never change it: UIDs would
+# A uuid5 in the URL namespace, fixed once; never change it: UIDs would
 UID_NAMESPACE = uuid.UUID("b4bb623c-c481-5e80-859d-9c379ca7d953")  # change with it
 DEFAULT_ALARM_ALL_DAY = timedelta(days=-1)
 DEFAULT_ALARM_TIMED = timedelta(minutes=-30)

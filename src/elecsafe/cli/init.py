@@ -134,7 +134,9 @@ def _options(
             check=check_nation,
             interactive=interactive,
         )
-    return ScaffoldOptions(profile, plan_name, poll, zone, region, today)
+    from elecsafe.scaffold.origin import installed_source
+
+    return ScaffoldOptions(profile, plan_name, poll, zone, region, today, installed_source())
 
 
 def _error(message: str) -> Exception:
@@ -164,6 +166,17 @@ def _notes(options: ScaffoldOptions) -> list[str]:
             "check the deadlines marked TODO in timetable.yaml"
         )
     return notes
+
+
+def _install_note(options: ScaffoldOptions) -> None:
+    """The workflow cannot install an elecsafe that only exists here: the user fills it in."""
+    if options.source is not None and options.source.requirement is None:
+        typer.echo(
+            f"elecsafe: note: this elecsafe was installed from {options.source.where}, which CI "
+            "cannot install from: fill in the line marked FILL IN in "
+            ".github/workflows/elecsafe.yml",
+            err=True,
+        )
 
 
 def _next_steps(directory: Path, options: ScaffoldOptions, count: int) -> None:
@@ -256,9 +269,11 @@ def register(app: typer.Typer) -> None:
                 typer.echo(str(directory / item.path))
             if conflicts:
                 typer.echo(f"elecsafe: would overwrite {len(conflicts)} files", err=True)
+            _install_note(options)
             return
         try:
             write_all(directory, files)
         except WriteError as exc:
             fail(f"{exc}; nothing written")
+        _install_note(options)
         _next_steps(directory, options, len(files))

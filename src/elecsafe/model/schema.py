@@ -25,9 +25,12 @@ from functools import cache
 from typing import Any
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
-ID_PREFIX = "https://example.org/elecsafe/"
+# A stable name, not an address: the schemas travel with the plan (.elecsafe/), nothing is
+# fetched. The last part is the schema version; `elecsafe schema -o` replaces an older one.
+ID_PREFIX = "urn:elecsafe:schema:"
+SCHEMA_VERSION = 1
 
-# name -> (title, what the file is); the $id is ID_PREFIX + name + ".schema.json"
+# name -> (title, what the file is); the $id is ID_PREFIX + name + ":" + SCHEMA_VERSION
 PARTS: dict[str, tuple[str, str]] = {
     "plan": ("elecsafe plan", "plan.yaml: the whole plan"),
     "plan-part": (
@@ -49,7 +52,7 @@ class UnknownPart(ValueError):
 
 
 def schema_id(part: str) -> str:
-    return f"{ID_PREFIX}{part}.schema.json"
+    return f"{ID_PREFIX}{part}:{SCHEMA_VERSION}"
 
 
 def plan_json_schema() -> str:
@@ -98,8 +101,16 @@ def is_generated_schema(text: str) -> bool:
         value = json.loads(text)
     except ValueError:
         return False
-    ident = value.get("$id") if isinstance(value, dict) else None
-    return isinstance(ident, str) and ident in {schema_id(part) for part in PARTS}
+    if not isinstance(value, dict) or not isinstance(value.get("$id"), str):
+        return False
+    ident, title = value["$id"], value.get("title")
+    for part, (part_title, _) in PARTS.items():
+        if ident.startswith(f"{ID_PREFIX}{part}:"):
+            return True
+        # schemas of elecsafe 0.1.0 had an https $id ending in the file name
+        if title == part_title and ident.endswith(f"/elecsafe/{part}.schema.json"):
+            return True
+    return False
 
 
 def _one_of_as_any_of(value: Any, *, names: bool = False) -> Any:

@@ -10,6 +10,7 @@ template changes) and ruamel re-flows comments around inserted keys.
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path, PurePosixPath
@@ -17,6 +18,7 @@ from typing import Any
 
 from elecsafe import __version__
 from elecsafe.scaffold.files import ScaffoldFile
+from elecsafe.scaffold.origin import InstallSource, installed_source
 from elecsafe.scaffold.profiles import SCHEMA_FILES, Profile
 from elecsafe.scaffold.values import (
     BANK_HOLIDAY_DIVISION,
@@ -27,8 +29,6 @@ from elecsafe.scaffold.values import (
 )
 from elecsafe.scaffold.yamltext import RawYaml, flow_list, yaml_scalar
 
-# Where users find the tool (pre-commit hook, CI install); a placeholder until it is published.
-ELECSAFE_REPO_URL = "https://example.org/elecsafe"
 SCHEMA_VERSION = "1.0"
 # How long private contact details of an election season are kept (PRV007 default).
 RETENTION_DAYS = 90
@@ -44,6 +44,8 @@ class ScaffoldOptions:
     timezone: str
     region: str  # US-XX for us-county, ENG/WLS/SCT/NIR for uk-force
     today: date
+    # Where the pre-commit hook and CI get elecsafe; None: how this elecsafe was installed.
+    source: InstallSource | None = None
 
 
 def templates_dir() -> Path:
@@ -70,7 +72,7 @@ def context(options: ScaffoldOptions) -> dict[str, Any]:
         "timezone": options.timezone,
         "schema_version": SCHEMA_VERSION,
         "elecsafe_version": __version__,
-        "repo_url": ELECSAFE_REPO_URL,
+        **_install_values(options.source or installed_source()),
         "retain_until": poll + timedelta(days=RETENTION_DAYS),
         # Draft agreements carry a waiver until they should be signed (never in the past).
         "sign_by": max(poll - timedelta(days=SIGN_BY_DAYS), options.today + timedelta(days=30)),
@@ -82,6 +84,21 @@ def context(options: ScaffoldOptions) -> dict[str, Any]:
     else:
         values.update(_uk_values(options.region, poll))
     return values
+
+
+def _install_values(source: InstallSource) -> dict[str, Any]:
+    """The pre-commit hook and the CI install pin ``source``; without one they say so."""
+    remote = None
+    if source.kind == "vcs" and source.requirement:
+        url, _, rev = source.requirement.removeprefix("elecsafe @ git+").rpartition("@")
+        if source.requirement.startswith("elecsafe @ git+") and "#" not in rev:
+            remote = {"url": url, "rev": rev}
+    return {
+        "install_where": source.where,
+        "hook_requirement": source.requirement,
+        "hook_remote": remote,
+        "install_command": RawYaml(shlex.quote(source.requirement)) if source.requirement else None,
+    }
 
 
 def _us_values(state: str, poll: date) -> dict[str, Any]:

@@ -19,7 +19,8 @@ from elecsafe.lint.reporters.paths import relative, repo_root
 from elecsafe.lint.runner import LintResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFO_URI = "https://example.org/elecsafe"
+# No informationUri / helpUri: elecsafe has no published home page, and each rule's whole help
+# (summary, why, fix, failing example) is in the SARIF itself.
 
 
 def _pascal(name: str) -> str:
@@ -52,7 +53,6 @@ def describe(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.rationale},
         "help": {"text": f"{rule.summary} Fix: {rule.fix}", "markdown": _help_markdown(rule)},
-        "helpUri": f"{INFO_URI}/rules/{rule.code}",
         "defaultConfiguration": {"level": level_of(rule.severity)},
         "properties": {"tags": tags, "scope": rule.scope, "origin": rule.origin},
     }
@@ -102,7 +102,6 @@ def document(result: LintResult) -> dict[str, Any]:
                         "name": "elecsafe",
                         "version": __version__,
                         "semanticVersion": __version__,
-                        "informationUri": INFO_URI,
                         "rules": [describe(rule) for rule in rules],
                     }
                 },
