@@ -32,6 +32,9 @@ JurisdictionKind = Literal[
     "police_force_area", "local_authority", "county_council", "district_council",
     "unitary_authority", "metropolitan_borough", "london_borough", "bcu", "ward",
     "polling_district", "constituency", "combined_authority",
+    # An electoral division of a county council, inside a district (parent: the district): its
+    # polls belong to the district and to the county council (model/geography.py).
+    "county_division",
 ]  # fmt: skip
 
 

@@ -133,7 +133,7 @@ SITE_CHECKS: tuple[tuple[str, frozenset[str], str, Any, str], ...] = (
     ),
 )
 # Jurisdictions inside a council or municipality: their sites are listed with it.
-SUB_AREA_KINDS = frozenset({"ward", "polling_district", "precinct"})
+SUB_AREA_KINDS = frozenset({"ward", "polling_district", "precinct", "county_division"})
 SHOWN_NAMES = 8  # outstanding sites named in a checklist note before "and N more"
 
 # APP election-day considerations (S002 "Election day"), five items.

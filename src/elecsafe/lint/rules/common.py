@@ -119,8 +119,15 @@ def jurisdictions_in_scope(plan: Plan) -> set[str]:
 
 
 def local_authorities_in_scope(plan: Plan) -> list[tuple[int, Organisation]]:
-    """UK councils whose area holds a poll in the plan, with their position in the list."""
+    """UK councils whose area holds a poll in the plan, with their position in the list: the
+    councils of every area inside a polled one, and the councils each polled area belongs to
+    (a county division: its district and the county council; model/geography.py)."""
+    from elecsafe.model.geography import councils_of
+
     scope = jurisdictions_in_scope(plan)
+    jurisdictions = plan.index().jurisdictions
+    for jid in {j for election in plan.elections for j in election.jurisdictions}:
+        scope.update(councils_of(jurisdictions, jid))
     return [
         (i, org)
         for i, org in enumerate(plan.organisations)
