@@ -561,3 +561,28 @@ def test_same_day_items_sort_all_day_by_deadline_then_timed(tmp_path: Path) -> N
     )
     assert loaded.plan is not None
     assert [i.id for i in resolve_plan(loaded.plan).items] == ["b-poll", "a-emergency", "c-count"]
+
+
+def test_label_of_a_rolled_date_is_its_real_distance_from_the_poll(tmp_path: Path) -> None:
+    """Easter Monday 2025 is E−10d: rolled forward, the briefing is on E−9d and says so."""
+    loaded = load_text(
+        tmp_path,
+        GB_HEAD,
+        LOCALS_2025,
+        """\
+        timetable:
+          milestones:
+            - id: rolled
+              title: Briefing
+              when: {anchor: poll, offset: -10, unit: days, roll: forward}
+            - id: kept
+              title: Briefing
+              when: {anchor: poll, offset: -14, unit: days, roll: forward}
+        """,
+    )
+    assert loaded.plan is not None
+    resolved = resolve_plan(loaded.plan)
+    rolled, kept = resolved.item("rolled"), resolved.item("kept")
+    assert rolled is not None and kept is not None
+    assert (rolled.start, rolled.offset_label) == (date(2025, 4, 22), "E−9d")
+    assert (kept.start, kept.offset_label) == (date(2025, 4, 17), "E−14d")

@@ -76,4 +76,5 @@ def test_examples_stay_clean_under_strict_extended_check(
 ) -> None:
     result = invoke("check", "--strict", "--extended", str(EXAMPLES / example))
     assert result.exit_code == 0, result.stdout + result.stderr
-    assert "no problems found" in result.stdout
+    # Info only: a mutual aid briefing still to come is planned, not done (MAA006).
+    assert "no problems found" in result.stdout or " 0 error(s), 0 warning(s)" in result.stdout

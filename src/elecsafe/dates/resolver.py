@@ -529,13 +529,16 @@ class _Resolver:
                     path,
                     Severity.WARNING,
                 )
-        if expression.anchor == "poll" or expression.anchor in self.elections:
+        if (expression.anchor == "poll" or expression.anchor in self.elections) and not _rolled(
+            expression, base, day, calendar
+        ):
             label = offset_label(expression.offset, expression.unit)
         else:
             label = self.poll_label(day, election)
         return _When(day, expression.time, None, label)
 
     def poll_label(self, day: date, context: Election | None) -> str:
+        """The day's distance from polling day in calendar days ("E−28d")."""
         election = context or self.primary
         if election is None:
             return ""
@@ -587,7 +590,10 @@ class _Resolver:
             return given
         offset = pack_offset(item)
         label = (
-            offset_label(offset.offset, offset.unit) if offset else self.poll_label(day, election)
+            offset_label(offset.offset, offset.unit)
+            if offset
+            and not _rolled(offset, election.poll_date, day, self.calendar(election), strict=False)
+            else self.poll_label(day, election)
         )
         computed = _When(day, None, None, label, item.time, election.id)
         if given is None:
@@ -831,3 +837,21 @@ def default_today() -> date:
         except ValueError:
             pass
     return date.today()
+
+
+def _rolled(
+    expression: Relative, base: date, day: date, calendar: WorkingCalendar, *, strict: bool = True
+) -> bool:
+    """Whether ``day`` is not what the written offset says (a roll moved it off a holiday), so
+    the written offset ("E−29d") would misstate it and the label must come from the day itself.
+    ``strict=False``: a shift that cannot be computed counts as not rolled."""
+    from elecsafe.dates.arith import shift
+
+    if expression.roll not in ("forward", "backward"):
+        return False
+    try:
+        return shift(base, expression.offset, expression.unit, calendar) != day
+    except (OutsideSupportedYears, OverflowError):
+        if strict:
+            raise
+        return False

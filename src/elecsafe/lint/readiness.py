@@ -83,6 +83,7 @@ def measure(ctx: Context) -> list[Measure]:
             (sum(1 for _, c in councils if c in covered), len(councils)),
             "DOC001",
         )
+    add("mous_signed", "MoUs signed by every party", doc.signed_counts(ctx), "DOC006")
     return [m for m in out if m.total]
 
 

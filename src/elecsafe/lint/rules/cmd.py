@@ -355,7 +355,6 @@ CMD008 = Rule(
     name="mutual-aid-in-command",
     severity=W,
     scope="all",
-    core=False,
     summary="Every mutual aid party has a place in the command structure (a command role or an "
     "agency representative).",
     rationale=(
@@ -384,4 +383,39 @@ CMD008 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (CMD001, CMD002, CMD003, CMD004, CMD005, CMD007, CMD008)
+# -- CMD006 -----------------------------------------------------------------------------------
+
+
+def _cmd006(ctx: Context) -> Iterator[Finding]:
+    if not ctx.plan.elections:
+        return
+    if not any(r.role == "chief_officer_reviewer" and r.holder for r in ctx.plan.roles):
+        yield missing(
+            ctx,
+            ("roles",),
+            "no chief officer is appointed to review the force's election policing plans",
+        )
+
+
+CMD006 = Rule(
+    code="CMD006",
+    check=_cmd006,
+    name="chief-officer-review",
+    severity=W,
+    scope="UK",
+    summary="A chief officer is appointed (role chief_officer_reviewer, with a holder) to review "
+    "the force's election policing plans.",
+    rationale=(
+        "College of Policing APP Policing elections, Key roles, Chief officers: 'When an election or referendum is announced, a chief "
+        "officer should be appointed to review their force's existing election policing plans. "
+        "This review will help inform command and planning considerations'."
+    ),
+    fix="Add a role chief_officer_reviewer with the chief officer as holder.",
+    bad=Example(ROLES, problems=(("plan.yaml", 1, 1),)),
+    good=Example(
+        ROLES + "  - {id: ra-review, role: chief_officer_reviewer, organisation: office, "
+        "holder: alice}\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (CMD001, CMD002, CMD003, CMD004, CMD005, CMD006, CMD007, CMD008)

@@ -105,7 +105,6 @@ COM002 = Rule(
     name="comms-strategy",
     severity=W,
     scope="UK",
-    core=False,
     summary="The communications strategy covers the four APP elements.",
     rationale=(
         "S002 Communication strategy should include: a 'no surprises' approach; links with "
@@ -228,7 +227,6 @@ COM006 = Rule(
     name="media-lead",
     severity=W,
     scope="all",
-    core=False,
     summary="The plan names a media lead and decides whether a (voluntary) joint statement is "
     "planned.",
     rationale=(
@@ -304,4 +302,107 @@ COM007 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (COM001, COM002, COM004, COM005, COM006, COM007, COM008)
+# -- COM009 -----------------------------------------------------------------------------------
+
+
+def _com009(ctx: Context) -> Iterator[Finding]:
+    if not ctx.plan.elections:
+        return
+    comms = ctx.plan.communications
+    entries = comms.community_engagement if comms else []
+    if not entries:
+        yield missing(
+            ctx,
+            ("communications", "community_engagement"),
+            "no community engagement strategy is recorded",
+        )
+        return
+    raw = ctx.raw.get("communications", {}).get("community_engagement", [])
+    for i, entry in enumerate(entries):
+        path = ("communications", "community_engagement", i)
+        if not entry.strategy_doc:
+            yield missing(
+                ctx, (*path, "strategy_doc"), f"no community engagement strategy for '{entry.area}'"
+            )
+        written = raw[i] if isinstance(raw, list) and i < len(raw) else {}
+        if not (isinstance(written, dict) and "community_impact_assessment" in written):
+            yield missing(
+                ctx,
+                (*path, "community_impact_assessment"),
+                f"the strategy for '{entry.area}' does not say whether a community impact "
+                "assessment is needed",
+            )
+
+
+COM009 = Rule(
+    code="COM009",
+    check=_com009,
+    name="community-engagement-strategy",
+    severity=W,
+    scope="UK",
+    summary="A community engagement strategy is recorded for each area (BCU), each saying "
+    "whether a community impact assessment is needed (true or false, written down).",
+    rationale=(
+        "College of Policing APP Policing elections, Communication, Communities: 'Silver commanders should write a community "
+        "engagement strategy for each BCU district. This should include a plan for collecting "
+        "community intelligence ... It should also consider whether a community impact "
+        "assessment is needed.'"
+    ),
+    fix="Add communications.community_engagement entries with area, strategy_doc and "
+    "community_impact_assessment (true or false).",
+    bad=Example(
+        "communications:\n  community_engagement:\n    - {area: area, strategy_doc: BCU strategy}\n",
+        problems=((3, 7),),
+    ),
+    good=Example(
+        "communications:\n  community_engagement:\n"
+        "    - {area: area, strategy_doc: BCU strategy, community_impact_assessment: false}\n"
+    ),
+)
+
+
+# -- COM010 -----------------------------------------------------------------------------------
+
+
+def _com010(ctx: Context) -> Iterator[Finding]:
+    reporting = ctx.plan.threat_reporting
+    if reporting is None or not reporting.channels:
+        return  # COM001 asks for the channel first
+    publication = reporting.threat_data_publication
+    if publication is None:
+        yield missing(
+            ctx,
+            ("threat_reporting", "threat_data_publication"),
+            "the plan does not say how reported threats are tracked and their counts published",
+        )
+    elif not (publication.cadence or "").strip():
+        yield missing(
+            ctx,
+            ("threat_reporting", "threat_data_publication", "cadence"),
+            "the publication of threat counts has no cadence (when and where)",
+        )
+
+
+COM010 = Rule(
+    code="COM010",
+    check=_com010,
+    name="threat-data-published",
+    severity=W,
+    scope="all",
+    summary="Reported threats are tracked and their aggregate counts published: "
+    "threat_reporting.threat_data_publication says when and where (cadence).",
+    rationale=(
+        "Committee for Safe and Secure Elections, Our Principles, Increase access to data about threats against election workers: 'It is "
+        "important that there be publicly accessible mechanisms for tracking reported threats, "
+        "identifying patterns in threat data, and summarizing actions taken on reported "
+        "threats.' Counts only: never the people involved."
+    ),
+    fix="Add threat_reporting.threat_data_publication with a cadence (e.g. monthly counts by "
+    "category on the office website).",
+    bad=Example(CHANNEL, problems=((4, 3),)),
+    good=Example(
+        CHANNEL + "  threat_data_publication:\n    cadence: monthly counts on the office website\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (COM001, COM002, COM004, COM005, COM006, COM007, COM008, COM009, COM010)

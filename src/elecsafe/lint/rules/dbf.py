@@ -12,6 +12,7 @@ from elecsafe.lint.rules.common import listing
 from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 
 W = Severity.WARNING
+DEBRIEF_COUNTS = ("allegations", "threats_reported")
 
 
 def _dbf001(ctx: Context) -> Iterator[Finding]:
@@ -23,10 +24,31 @@ def _dbf001(ctx: Context) -> Iterator[Finding]:
         yield missing(ctx, ("debrief",), "polling day has passed and there is no debrief")
         return
     written = {str(k): v for k, v in debrief.considerations.items()}
-    absent = [k for k in DEBRIEF_CONSIDERATIONS if not written.get(k)]
+    absent = [
+        k
+        for k in DEBRIEF_CONSIDERATIONS
+        if not (written.get(k) or "").strip() or ctx.draft(("debrief", "considerations", k))
+    ]
     if absent:
         yield missing(
             ctx, ("debrief", "considerations"), f"the debrief does not cover {listing(absent)}"
+        )
+    if (ctx.today - poll).days <= ctx.param("days"):
+        return  # the debrief meeting and the counts may still be weeks away
+    if debrief.held_on is None:
+        yield missing(
+            ctx,
+            ("debrief", "held_on"),
+            f"polling day was more than {ctx.param('days')} days ago and the debrief has no "
+            "held_on date",
+        )
+    counts = debrief.aggregates
+    empty = [k for k in DEBRIEF_COUNTS if counts is None or getattr(counts, k) is None]
+    if empty:
+        yield missing(
+            ctx,
+            ("debrief", "aggregates"),
+            f"the debrief records no count of {listing(empty)} (0 is a count)",
         )
 
 
@@ -36,15 +58,17 @@ DBF001 = Rule(
     name="debrief-after-poll",
     severity=W,
     scope="all",
-    core=False,
-    summary="After polling day, a debrief covers the eight APP considerations.",
+    params={"days": 42},
+    summary="After polling day, a debrief covers the eight APP considerations; `days` (42) "
+    "after it, the debrief has been held (held_on) and records the counts of allegations and "
+    "threats reported (0 is a count).",
     rationale=(
         "S002 Post-election debrief: 'The following should be considered when debriefing': "
         "planning and preparation; polling day; number of allegations; significant events; "
         "status of investigations; partner feedback; media interest; new legislation or "
         "organisational learning."
     ),
-    fix="Fill debrief.considerations.",
+    fix="Fill debrief.considerations, held_on and aggregates (allegations, threats_reported).",
     bad=Example(
         "elections:\n  - {id: by, name: By-election, kind: local_england, poll_date: 2026-10-01, "
         'poll_hours: {open: "07:00", close: "22:00"}, jurisdictions: [area]}\n',
@@ -53,8 +77,8 @@ DBF001 = Rule(
     good=Example(
         "elections:\n  - {id: by, name: By-election, kind: local_england, poll_date: 2026-10-01, "
         'poll_hours: {open: "07:00", close: "22:00"}, jurisdictions: [area]}\n'
-        "debrief:\n  considerations:\n"
-        + "".join(f"    {k}: reviewed\n" for k in DEBRIEF_CONSIDERATIONS)
+        "debrief:\n  held_on: 2026-10-20\n  aggregates: {allegations: 0, threats_reported: 2}\n"
+        "  considerations:\n" + "".join(f"    {k}: reviewed\n" for k in DEBRIEF_CONSIDERATIONS)
     ),
 )
 
@@ -78,7 +102,6 @@ DBF002 = Rule(
     name="lessons-to-actions",
     severity=W,
     scope="all",
-    core=False,
     summary="Every lesson of the debrief is linked to an action or milestone of the plan.",
     rationale=(
         "S002 Organisational learning: 'Information gained from debriefs should be included in "
@@ -113,9 +136,8 @@ DBF003 = Rule(
     code="DBF003",
     check=_dbf003,
     name="uk-debrief-submissions",
-    severity=Severity.INFO,
+    severity=W,
     scope="UK",
-    core=False,
     summary="The Electoral Commission debrief and the NPWG data submission are planned.",
     rationale=(
         "S002 Post-election debrief: the Electoral Commission 'receives information via the "

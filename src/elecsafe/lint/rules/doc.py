@@ -8,7 +8,7 @@ from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.registry import Example, Rule
 from elecsafe.lint.rules.common import ancestors, listing, local_authorities_in_scope, months_before
-from elecsafe.model.agreements import MOU_SECTIONS
+from elecsafe.model.agreements import MOU_SECTIONS, MoU
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -175,7 +175,6 @@ DOC003 = Rule(
     name="mou-sections",
     severity=W,
     scope="all",
-    core=False,
     summary="Each MoU covers purpose and scope, roles, contacts, information sharing, "
     "allegation referral, evidence handling, intervention policy, communications and media, "
     "and review.",
@@ -242,4 +241,87 @@ DOC004 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (DOC001, DOC002, DOC003, DOC004, DOC005)
+# -- DOC006 -----------------------------------------------------------------------------------
+
+
+def unsigned_parties(agreement: MoU) -> list[tuple[int, str]]:
+    """(party position, the key that is missing) for each party that has not signed."""
+    out: list[tuple[int, str]] = []
+    for j, party in enumerate(agreement.parties):
+        if party.signatory is None:
+            out.append((j, "signatory"))
+        elif party.signatory.signed_on is None:
+            out.append((j, "signed_on"))
+    return out
+
+
+def _doc006(ctx: Context) -> Iterator[Finding]:
+    for i, agreement in enumerate(ctx.plan.mous):
+        if ctx.draft(("mous", i)):
+            continue  # still a draft: TODO001 names what is left; it is signed once agreed
+        for j, key in unsigned_parties(agreement):
+            party = agreement.parties[j]
+            path: tuple[str | int, ...] = ("mous", i, "parties", j, "signatory")
+            if key == "signed_on":
+                path = (*path, "signed_on")
+            yield missing(
+                ctx,
+                path,
+                f"party '{party.org}' has not signed MoU '{agreement.id}' "
+                f"(no {'signatory' if key == 'signatory' else 'signed_on date'})",
+            )
+
+
+def signed_counts(ctx: Context) -> tuple[int, int]:
+    """(MoUs signed by every party, MoUs); a draft counts as unsigned."""
+    mous = ctx.plan.mous
+    done = sum(
+        1 for i, m in enumerate(mous) if not unsigned_parties(m) and not ctx.draft(("mous", i))
+    )
+    return done, len(mous)
+
+
+DOC006 = Rule(
+    code="DOC006",
+    check=_doc006,
+    name="mou-signed",
+    severity=W,
+    scope="all",
+    summary="Every party to an MoU has signed it: a signatory (person, title) with a "
+    "signed_on date. An MoU that still holds a placeholder is a draft and is not checked yet.",
+    rationale=(
+        "College of Policing APP Policing elections, Memorandum of understanding: 'Forces should "
+        "enter into an MoU with each local authority in the force area', setting out 'an agreed "
+        "understanding of how they may cooperate'. An agreement is entered into when each party "
+        "signs it; an MoU without signatures records a proposal, not an agreement, and the "
+        "checklist line 'MoU signed' would otherwise be ticked for a text nobody signed. A "
+        "warning, as the APP's 'should' reads, so that the agreed text can still be rendered "
+        "for signature; `check --ready` fails until every party has signed."
+    ),
+    fix="Record each party's signatory with person, title and signed_on (`elecsafe sign` does "
+    "it with a digest of the terms).",
+    bad=Example(
+        COUNCILS
+        + "mous:\n"
+        + mou("mou-north", "force", "north-council").replace(
+            "    parties: [{org: force}, {org: north-council}]\n",
+            "    parties:\n      - org: force\n"
+            "        signatory: {person: alice, title: ACC, signed_on: 2027-01-12}\n"
+            "      - org: north-council\n        signatory: {person: alice, title: RO}\n",
+        ),
+        problems=((13, 20),),
+    ),
+    good=Example(
+        COUNCILS
+        + "mous:\n"
+        + mou("mou-north", "force", "north-council").replace(
+            "    parties: [{org: force}, {org: north-council}]\n",
+            "    parties:\n      - org: force\n"
+            "        signatory: {person: alice, title: ACC, signed_on: 2027-01-12}\n"
+            "      - org: north-council\n"
+            "        signatory: {person: alice, title: RO, signed_on: 2027-01-14}\n",
+        )
+    ),
+)
+
+RULES: tuple[Rule, ...] = (DOC001, DOC002, DOC003, DOC004, DOC005, DOC006)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
@@ -44,10 +45,10 @@ MAA = (
     "    agreement_type: regional\n    parties:\n"
     "      - org: force\n        role: host_requesting\n"
     "        signatory: {person: alice, title: Chief Constable, signed_on: 2026-09-01}\n"
-    "        personnel_briefed_on: 2027-04-20\n"
+    "        personnel_briefed_on: 2026-10-20\n"
     "      - org: nextshire\n        role: aid_providing\n"
     "        signatory: {person: alice, title: Chief Constable, signed_on: 2026-09-02}\n"
-    "        personnel_briefed_on: 2027-04-21\n"
+    "        personnel_briefed_on: 2026-10-21\n"
     "    effective_date: 2026-09-02\n    last_reviewed: 2026-09-02\n"
     "    election_events_covered: {covered: true, events: [polling day, count]}\n"
     "    handling: {marking: OFFICIAL-SENSITIVE}\n"
@@ -281,6 +282,18 @@ def _maa006(ctx: Context) -> Iterator[Finding]:
                     f"party '{party.org}' briefs its personnel on "
                     f"'{agreement.id}' only on or after polling day",
                 )
+            elif briefed > ctx.today:
+                # Planned in time, not done yet: information (the plan is sound), but the
+                # briefing is not ticked as done until its day has passed.
+                yield replace(
+                    ctx.report(
+                        path,
+                        f"party '{party.org}' has not briefed its personnel on "
+                        f"'{agreement.id}' yet (planned for {briefed.isoformat()})",
+                        hint="nothing to fix before that day; record the date it happened",
+                    ),
+                    severity=Severity.INFO,
+                )
         if not any(
             getattr(agreement.topics, k) is not None
             and getattr(agreement.topics, k).key_restriction
@@ -300,7 +313,8 @@ MAA006 = Rule(
     severity=W,
     scope="all",
     summary="Each party briefs its personnel on the agreement before polling day, and the "
-    "agreement highlights the key restrictions for incoming officers.",
+    "agreement highlights the key restrictions for incoming officers. A briefing date still "
+    "to come is reported as info: planned, not done.",
     rationale=(
         "S001 Interdepartmental training and scenario planning: 'each agency that is a party to the agreement should review the terms of "
         "engagement with their personnel, taking care to point out any key restrictions for a "
@@ -308,7 +322,7 @@ MAA006 = Rule(
     ),
     fix="Set personnel_briefed_on for each party (before polling day) and key_restriction on "
     "the topics incoming officers must know.",
-    bad=Example(_maa(MAA, "        personnel_briefed_on: 2027-04-21\n", ""), problems=((13, 9),)),
+    bad=Example(_maa(MAA, "        personnel_briefed_on: 2026-10-21\n", ""), problems=((13, 9),)),
     good=Example(MAA),
 )
 
@@ -486,6 +500,50 @@ MAA011 = Rule(
 )
 
 
+# -- MAA012 -----------------------------------------------------------------------------------
+
+
+def _maa012(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    written = {a.id for a in plan.mutual_aid}
+    parties = {p.org for a in plan.mutual_aid for p in a.parties}
+    for i, gap in enumerate(plan.resource_gaps):
+        if not gap.fill:
+            continue  # filled from own resources: nothing is relied on
+        if written.intersection(gap.fill) or parties.intersection(gap.fill):
+            continue
+        yield ctx.report(
+            ("resource_gaps", i, "fill"),
+            f"resource gap '{gap.id}' relies on other agencies with no written mutual aid "
+            "agreement",
+        )
+
+
+GAP = (
+    "resource_gaps:\n  - id: count-night\n    scenario: count-night protest\n"
+    "    demand: 2 PSUs\n    own_capacity: 1 PSU\n    gap: 1 PSU\n"
+)
+
+MAA012 = Rule(
+    code="MAA012",
+    check=_maa012,
+    name="written-mutual-aid",
+    severity=W,
+    scope="all",
+    summary="Where the plan relies on other agencies to fill a resource gap, a written mutual "
+    "aid agreement names them (or is named as the fill).",
+    rationale=(
+        "National Policing Institute, Public Safety & Elections, Section 2, Draft and update "
+        "mutual aid agreements: agencies 'should ensure that all agreements regarding support "
+        "during emergencies are reflected in written mutual aid agreements, and that election "
+        "events are specifically accounted for'. A gap filled by a neighbour's officers with no "
+        "agreement leaves command, use of force and liability to be settled on the night."
+    ),
+    fix="Add a mutual aid agreement with the agencies in `fill` (or name it in `fill`).",
+    bad=Example(FORCES + GAP + "    fill: [nextshire]\n", problems=((10, 11),)),
+    good=Example(MAA + GAP + "    fill: [maa]\n"),
+)
+
 RULES: tuple[Rule, ...] = (
     MAA001,
     MAA002,
@@ -498,4 +556,5 @@ RULES: tuple[Rule, ...] = (
     MAA009,
     MAA010,
     MAA011,
+    MAA012,
 )

@@ -448,7 +448,6 @@ MTG004 = Rule(
     name="introductory-materials",
     severity=W,
     scope="all",
-    core=False,
     summary="The introductory meeting lists resources shared before it and after it.",
     rationale=(
         "S000 IV: 'Share resources before the meeting with LE'; S000 V: 'Share resources after "
@@ -488,7 +487,6 @@ MTG005 = Rule(
     name="principal-planning-meetings",
     severity=W,
     scope="UK",
-    core=False,
     summary="A gold command group meeting and a joint agency working group planning meeting "
     "take place before polling day.",
     rationale=(
@@ -539,7 +537,6 @@ MTG006 = Rule(
     name="actions-owned-and-current",
     severity=W,
     scope="all",
-    core=False,
     summary="Every open action has an owner and a due date, and none is past due.",
     rationale=(
         "S002 Pre-election planning: tasks allocated at the joint agency working group "
@@ -626,7 +623,6 @@ MTG010 = Rule(
     name="candidate-briefing",
     severity=W,
     scope="UK",
-    core=False,
     summary="A candidates' and agents' briefing with police attendance, and a joint police / "
     "local authority letter to candidates, are planned before polling day.",
     rationale=(
@@ -705,7 +701,6 @@ MTG013 = Rule(
     name="threat-channel-discussed",
     severity=W,
     scope="all",
-    core=False,
     summary="A meeting before polling day discusses the threat reporting channel (agenda topic "
     "threat_reporting).",
     rationale=(
@@ -719,6 +714,115 @@ MTG013 = Rule(
         MEETINGS
         + meeting("intro", "introductory", "2027-01-20")
         + "      agenda: [{topic: threat_reporting, text: the threat inbox}]\n"
+    ),
+)
+
+# -- MTG014 -----------------------------------------------------------------------------------
+
+
+def _mtg014(ctx: Context) -> Iterator[Finding]:
+    poll, dates = ctx.poll, ctx.dates
+    if poll is None:
+        return
+    if not any(
+        m.meeting_type == "spoc_esm" and active(m) and (dates.start(m.id) or poll) < poll
+        for m in ctx.plan.timetable.meetings
+    ):
+        yield ctx.report(
+            ("timetable", "meetings"),
+            "no meeting between the force election SPOC and the electoral services manager "
+            "before polling day",
+            anchor="key",
+        )
+
+
+MTG014 = Rule(
+    code="MTG014",
+    check=_mtg014,
+    name="spoc-esm-meetings",
+    severity=W,
+    scope="UK",
+    summary="The force election SPOC and the electoral services manager meet (a `spoc_esm` "
+    "meeting) before polling day.",
+    rationale=(
+        "College of Policing APP Policing elections, Key roles, Electoral services manager: 'The SPOC and the ESM should work in "
+        "conjunction with one another to properly plan, communicate and exchange information', "
+        "with the SPOC–ESM checklist as the agenda; Partnership working: the SPOC and the ESM "
+        "'should have a plan for dealing with electoral malpractice'."
+    ),
+    fix="Schedule a meeting with meeting_type spoc_esm before polling day.",
+    bad=Example(MEETINGS + meeting("gold", "gold_group", "2027-02-01"), problems=((2, 3),)),
+    good=Example(MEETINGS + meeting("spoc-esm", "spoc_esm", "2027-02-01")),
+)
+
+
+# -- MTG015 -----------------------------------------------------------------------------------
+
+# The roadmap's first two steps as planning considerations (a key may carry a prefix, e.g.
+# "roadmap-i-identify-le-stakeholders").
+ROADMAP_FIRST_STEPS = {
+    "identify-le-stakeholders": "identify law enforcement stakeholders (step I)",
+    "identify-needs": "identify what the office needs from law enforcement (step II)",
+}
+
+
+def _mtg015(ctx: Context) -> Iterator[Finding]:
+    considerations = ctx.plan.planning_considerations
+    for suffix, label in ROADMAP_FIRST_STEPS.items():
+        found = [
+            (i, c)
+            for i, c in enumerate(considerations)
+            if c.key == suffix or c.key.endswith("-" + suffix)
+        ]
+        if not found:
+            yield missing(
+                ctx,
+                ("planning_considerations",),
+                f"the plan does not record the roadmap step: {label}",
+            )
+            continue
+        i, item = found[0]
+        if item.status == "open" or ctx.draft(("planning_considerations", i)):
+            yield ctx.report(
+                ("planning_considerations", i, "status"),
+                f"roadmap step not taken yet: {label}",
+                hint="record what was done (note) and set status to in_progress or done",
+                anchor="parent" if "status" not in _raw_keys(ctx, i) else "value",
+            )
+
+
+def _raw_keys(ctx: Context, i: int) -> set[str]:
+    items = ctx.raw.get("planning_considerations")
+    if isinstance(items, list) and i < len(items) and isinstance(items[i], dict):
+        return set(items[i])
+    return set()
+
+
+MTG015 = Rule(
+    code="MTG015",
+    check=_mtg015,
+    name="roadmap-first-steps",
+    severity=W,
+    scope="US",
+    summary="The plan records the roadmap's first steps as planning considerations in progress "
+    "or done: identify law enforcement stakeholders, and identify what the office needs.",
+    rationale=(
+        "Building and Maintaining Relationships with Law Enforcement: A Roadmap for Election Officials, I: 'Identify relevant LE stakeholders in the community' (police chiefs and "
+        "sheriffs, the state police, the FBI field office's Election Crimes Coordinator); II: "
+        "'Identify what your office needs and can expect from LE' (security of staff, sites, "
+        "ballots and equipment; public safety messaging; the kinds of support wanted). Every "
+        "later step (meetings, agreements, training) builds on these two."
+    ),
+    fix="Add planning_considerations with keys identify-le-stakeholders and identify-needs, "
+    "each with a note and status in_progress or done.",
+    bad=Example(
+        "planning_considerations:\n  - {key: identify-le-stakeholders, status: done}\n"
+        "  - {key: identify-needs}\n",
+        problems=((3, 5),),
+    ),
+    good=Example(
+        "planning_considerations:\n  - {key: identify-le-stakeholders, status: done}\n"
+        "  - {key: identify-needs, status: done, note: security assistance and training}\n"
     ),
 )
 
@@ -736,4 +840,6 @@ RULES: tuple[Rule, ...] = (
     MTG011,
     MTG012,
     MTG013,
+    MTG014,
+    MTG015,
 )

@@ -9,7 +9,7 @@ from elecsafe.lint.context import Context, missing
 from elecsafe.lint.registry import Example, Rule
 from elecsafe.lint.rules.common import listing
 
-INFO = Severity.INFO
+W = Severity.WARNING
 
 PARTNER = (
     "organisations:\n  - {id: ema, name: County Emergency Management, kind: emergency_management, "
@@ -31,9 +31,8 @@ PTN001 = Rule(
     code="PTN001",
     check=_ptn001,
     name="partnership-reciprocity",
-    severity=INFO,
+    severity=W,
     scope="all",
-    core=False,
     summary="Each partnership records what the office offers in return and when it was "
     "checked against the office's legal and operational procedures.",
     rationale=(
@@ -67,9 +66,8 @@ PTN002 = Rule(
     code="PTN002",
     check=_ptn002,
     name="emergency-management-partner",
-    severity=INFO,
+    severity=W,
     scope="all",
-    core=False,
     summary="The emergency management office is a listed intra-governmental partner.",
     rationale=(
         "S004 Types of Partnerships: election officials 'should be maintaining relationships "

@@ -724,7 +724,6 @@ ROL005 = Rule(
     name="sio-and-crime-spocs",
     severity=W,
     scope="UK",
-    core=False,
     summary="A senior investigating officer and at least one BCU crime SPOC are assigned.",
     rationale=(
         "S002 Senior investigating officer: the SIO 'oversees/manages investigations'; S002 "
@@ -860,6 +859,129 @@ ROL012 = Rule(
     ),
 )
 
+# -- ROL015 -----------------------------------------------------------------------------------
+
+APP_PARTNERS = {
+    "electoral_commission": "the Electoral Commission",
+    "royal_mail": "Royal Mail Group",
+    "cps_scctd": "the CPS Special Crime and Counter-Terrorism Division",
+}
+
+
+def _rol015(ctx: Context) -> Iterator[Finding]:
+    plan = ctx.plan
+    if not plan.elections:
+        return
+    by_kind: dict[str, list[str]] = {}
+    for org in plan.organisations:
+        by_kind.setdefault(org.kind, []).append(org.id)
+    contacts = {r.organisation for r in plan.roles if r.holder}
+    for kind, label in APP_PARTNERS.items():
+        orgs = by_kind.get(kind, [])
+        if not orgs:
+            yield missing(ctx, ("organisations",), f"{label} is not listed as a partner")
+        elif not any(o in contacts or _primary(ctx, o) for o in orgs):
+            yield missing(ctx, ("roles",), f"no contact is named at {label}")
+
+
+def _primary(ctx: Context, org_id: str) -> bool:
+    org = ctx.index.organisations.get(org_id)
+    return org is not None and org.primary_contact is not None
+
+
+PARTNER_ORGS = (
+    "organisations:\n"
+    "  - {id: ec, name: Electoral Commission, kind: electoral_commission, sector: regulator, "
+    "jurisdictions: [area]}\n"
+    "  - {id: rm, name: Royal Mail, kind: royal_mail, sector: postal, jurisdictions: [area]}\n"
+    "  - {id: cps, name: CPS SCCTD, kind: cps_scctd, sector: prosecution, jurisdictions: [area]}\n"
+)
+
+ROL015 = Rule(
+    code="ROL015",
+    check=_rol015,
+    name="app-partner-contacts",
+    severity=W,
+    scope="UK",
+    summary="The Electoral Commission, Royal Mail Group and the CPS (Special Crime and "
+    "Counter-Terrorism Division) are listed, each with a named contact role.",
+    rationale=(
+        "College of Policing APP Policing elections, Partnership working, Partners: 'the police need to engage with a number of "
+        "partners, including: local authority; Electoral Commission; Royal Mail Group Ltd; "
+        "CPS; political parties'; Crown Prosecution Service: electoral malpractice is dealt with "
+        "by its Special Crime and Counter-Terrorism Division, contacted through the force "
+        "election SPOC."
+    ),
+    fix="Add the organisation and a role (with a holder) for the contact there.",
+    bad=Example(
+        PARTNER_ORGS.replace(
+            "  - {id: rm, name: Royal Mail, kind: royal_mail, "
+            "sector: postal, jurisdictions: [area]}\n",
+            "",
+        ),
+        problems=(("plan.yaml", 1, 1), ("plan.yaml", 1, 1), ("plan.yaml", 1, 1)),
+    ),
+    good=Example(
+        PARTNER_ORGS + "roles:\n"
+        "  - {id: ra-ec, role: other, title: EC regional manager, organisation: ec, holder: alice}\n"
+        "  - {id: ra-rm, role: other, title: Security adviser, organisation: rm, holder: alice}\n"
+        "  - {id: ra-cps, role: other, title: SCCTD lawyer, organisation: cps, holder: alice}\n"
+    ),
+)
+
+
+# -- ROL016 -----------------------------------------------------------------------------------
+
+
+def _rol016(ctx: Context) -> Iterator[Finding]:
+    if not ctx.has_private_layer:
+        return  # checked where the private layer is present, like ROL010
+    election, police = key_contacts(ctx)
+    contacts = ctx.contacts
+    for j, person in enumerate(ctx.plan.people):
+        if person.id not in election and person.id not in police:
+            continue
+        entry = contacts.get(person.id)
+        if entry is None or not (entry.availability or "").strip():
+            yield ctx.report(
+                ("people", j),
+                f"key contact '{person.id}' has no availability (out of hours, polling day "
+                "and count night) in the private layer",
+            )
+
+
+ROL016 = Rule(
+    code="ROL016",
+    check=_rol016,
+    name="key-contacts-out-of-hours",
+    severity=W,
+    scope="all",
+    summary="Each key contact (the election point of contact, each agency's primary contact) "
+    "records in the private layer when they can be reached out of hours (checked where "
+    "private/ is present).",
+    rationale=(
+        "Building and Maintaining Relationships with Law Enforcement: A Roadmap for Election Officials, VII: 'Use technology to keep connected, e.g., ensure you've exchanged cell "
+        "phone numbers among key points of contact on your team and with LE'; a number that is "
+        "not answered at night is no contact on count night. College of Policing APP Policing elections, Recommended timetable of "
+        "events: polling day and the count run from 7am to the declaration, often overnight."
+    ),
+    fix="Add availability for the person in private/contacts.yaml (e.g. 'on call 24/7 from the "
+    "notice of election to the declaration').",
+    bad=Example(
+        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        files={"private/contacts.yaml": PRIVATE_OK},
+        problems=(("plan.yaml", 24, 5),),
+        country="US",
+    ),
+    good=Example(
+        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        files={
+            "private/contacts.yaml": PRIVATE_OK + "    availability: on call 24/7 in polling week\n"
+        },
+        country="US",
+    ),
+)
+
 RULES: tuple[Rule, ...] = (
     ROL001,
     ROL002,
@@ -875,4 +997,6 @@ RULES: tuple[Rule, ...] = (
     ROL012,
     ROL013,
     ROL014,
+    ROL015,
+    ROL016,
 )

@@ -363,7 +363,6 @@ THR006 = Rule(
     name="scale-drivers",
     severity=W,
     scope="all",
-    core=False,
     summary="The scale of the police response is reasoned from intelligence, media interest, "
     "community implications and prior malpractice.",
     rationale=(

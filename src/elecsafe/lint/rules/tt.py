@@ -462,7 +462,6 @@ TT009 = Rule(
     name="training-before-deployment",
     severity=W,
     scope="all",
-    core=False,
     summary="Trainings for deployed staff end before polling day.",
     rationale=(
         "S002 Neighbourhood inspectors: staff 'receive necessary training prior to the election "
@@ -521,6 +520,64 @@ TT010 = Rule(
     ),
 )
 
+# -- TT013 ------------------------------------------------------------------------------------
+
+_DIVISION = {"ENG": "england-and-wales", "WLS": "england-and-wales", "SCT": "scotland",
+             "NIR": "northern-ireland"}  # fmt: skip
+
+
+def public_holiday(ctx: Context, day: date) -> str | None:
+    """The public holiday ``day`` is, if any: Christmas Day and New Year's Day everywhere, and
+    in the UK the bank holidays of the plan's nation (the project's holiday data). US federal
+    holidays other than those two are left alone: election offices work the canvass through
+    Veterans Day."""
+    from elecsafe.dates.workdays import load_holidays
+
+    if (day.month, day.day) == (12, 25):
+        return "Christmas Day"
+    if (day.month, day.day) == (1, 1):
+        return "New Year's Day"
+    plan = ctx.plan
+    if plan.country != "GB":
+        return None
+    division = _DIVISION.get(plan.uk_nation or "ENG", "england-and-wales")
+    name = load_holidays("gb-" + division).days.get(day)
+    return f"a bank holiday ({name})" if name else None
+
+
+def _tt013(ctx: Context) -> Iterator[Finding]:
+    for item in ctx.dates.items():
+        if item.statutory_key or item.status in INACTIVE or item.kind == "action":
+            continue  # statutory dates come from the law and its own holiday rules
+        for day in ctx.dates.occurrences(item.id) or [item.day]:
+            name = public_holiday(ctx, day)
+            if name is not None:
+                yield ctx.report(
+                    (*item.path, "when"),
+                    f"{item.kind} '{item.id}' falls on {day.isoformat()}, {name}",
+                )
+                break
+
+
+TT013 = Rule(
+    code="TT013",
+    check=_tt013,
+    name="no-holiday-items",
+    severity=W,
+    scope="all",
+    summary="No meeting, training, exercise or milestone of the plan falls on Christmas Day, "
+    "New Year's Day or (UK) a bank holiday of the plan's nation.",
+    rationale=(
+        "A meeting set on 25 December or a deadline on 1 January is almost always a date "
+        "computed from an offset that nobody looked at. The roadmap Building and Maintaining "
+        "Relationships with Law Enforcement, VII asks for 'a routine schedule to meet'; a "
+        "meeting on a public holiday is one that partners will not attend."
+    ),
+    fix="Move the item to a working day (or add `roll: forward` to a working-day date).",
+    bad=Example(_section(milestone("brief", "2026-12-25")), problems=((5, 13),)),
+    good=Example(_section(milestone("brief", "2026-12-23"))),
+)
+
 RULES: tuple[Rule, ...] = (
     TT001,
     TT002,
@@ -532,4 +589,5 @@ RULES: tuple[Rule, ...] = (
     TT009,
     TT010,
     TT011,
+    TT013,
 )
