@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "render",
     "templates",
     "init",
+    "incidents",
 )
 
 

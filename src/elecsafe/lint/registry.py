@@ -42,6 +42,7 @@ FAMILY_TITLES: dict[str, str] = {
     "DOC": "Agreements and documents",
     "PRV": "Privacy",
     "DBF": "Debrief and learning",
+    "INC": "Incident and threat log",
     "PTN": "Partnerships",
     "LINT": "Suppressions and configuration",
     "INTERNAL": "Internal errors",

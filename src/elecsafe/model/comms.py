@@ -155,3 +155,8 @@ class ThreatReporting(StrictModel):
     evidence_handling: EvidenceHandling | None = None
     cps_advice_route: RoleRef | None = None
     threat_data_publication: ThreatDataPublication | None = None
+    referral_window_hours: int | None = Field(
+        default=None,
+        ge=1,
+        description="how soon a threat against an election worker is referred to law enforcement",
+    )

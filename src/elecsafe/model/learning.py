@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -18,6 +18,7 @@ from elecsafe.model.base import (
     StrictModel,
     TimetableRef,
 )
+from elecsafe.model.threat import HarmKey
 
 
 class ResourceGap(StrictModel):
@@ -91,6 +92,9 @@ class Aggregates(StrictModel):
     arrests: int | None = Field(default=None, ge=0)
     incidents_at_sites: int | None = Field(default=None, ge=0)
     investigations_open: int | None = Field(default=None, ge=0)
+    by_harm: dict[HarmKey, Annotated[int, Field(ge=0)]] = Field(
+        default={}, description="incidents by harm, e.g. filled from `elecsafe incidents`"
+    )
 
 
 class Debrief(StrictModel):

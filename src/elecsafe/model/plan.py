@@ -20,6 +20,7 @@ from elecsafe.model.base import (
     sens,
 )
 from elecsafe.model.comms import CommunicationPlan, ThreatReporting
+from elecsafe.model.incidents import Incident
 from elecsafe.model.learning import Debrief, Partnership, PlanningConsideration, ResourceGap
 from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
 from elecsafe.model.roles import CommandStructure, RoleAssignment
@@ -90,6 +91,9 @@ class Plan(StrictModel):
     planning_considerations: list[PlanningConsideration] = sens("partners", default=[])
     legal_refs: list[LegalRef] = []
     debrief: Debrief | None = sens("partners", default=None)
+    incidents: list[Incident] = sens(
+        "restricted", default=[], description="the incident and threat log (its own files)"
+    )
     lint: LintConfig = Field(default_factory=LintConfig)
     notes: str | None = sens("partners", default=None)
 
@@ -150,6 +154,9 @@ class PlanIndex:
         self.elections = {e.id: e for e in plan.elections}
         self.meetings = {m.id: m for m in plan.timetable.meetings}
         self.items = {i.id: i for i in plan.timetable.items()}
+        self.channels = {
+            c.id: c for c in (plan.threat_reporting.channels if plan.threat_reporting else [])
+        }
 
     def roles_of_kind(self, kind: str) -> list[RoleAssignment]:
         return [r for r in self.roles.values() if r.role == kind]

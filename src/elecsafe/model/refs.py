@@ -19,6 +19,7 @@ from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.model.agreements import MoU, MutualAidAgreement
 from elecsafe.model.base import RefTo
 from elecsafe.model.comms import ReportingChannel
+from elecsafe.model.incidents import Incident
 from elecsafe.model.learning import ResourceGap
 from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
 from elecsafe.model.placeholders import is_placeholder
@@ -46,6 +47,7 @@ ENTITY_KINDS: dict[type[BaseModel], str] = {
     ResourceGap: "gap",
     ThreatAssessment: "threat_assessment",
     ExtensionHarm: "harm",
+    Incident: "incident",
 }
 KIND_LABEL = {"role": "role assignment", "mutual_aid": "mutual aid agreement", "mou": "MoU"}
 

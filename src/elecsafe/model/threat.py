@@ -47,6 +47,24 @@ HARMS: dict[str, str] = {
     "process_interference": "Interference with the process (tampering, impersonation)",
 }
 
+# The same eleven harms as US practitioners name them (incident log, US documents).
+HARMS_US: dict[str, str] = {
+    **HARMS,
+    "physical_assault": "Physical assault or attack",
+    "personal_harassment": "Harassment, threats or intimidation in person",
+    "disorder": "Civil unrest related to the election",
+    "criminal_damage": "Vandalism or damage to property",
+    "notified_protest": "Permitted protests or demonstrations",
+    "spontaneous_protest": "Unpermitted protests or demonstrations",
+    "process_disruption": "Disruption of the process (hoax calls, bomb threats, alarms)",
+    "process_interference": "Interference with the process (tampering, impersonation)",
+}
+
+
+def harm_labels(country: str) -> dict[str, str]:
+    return HARMS_US if country == "US" else HARMS
+
+
 FactorKey = Literal[
     "relevant_intelligence", "previous_history", "potential_for_offences", "community_dynamics",
     "party_control_influence", "participants", "campaign_events", "premises",

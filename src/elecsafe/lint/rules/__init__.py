@@ -11,6 +11,7 @@ def all_rules() -> list[Rule]:
         com,
         dbf,
         doc,
+        inc,
         loader,
         maa,
         meta,
@@ -24,5 +25,5 @@ def all_rules() -> list[Rule]:
         tt,
     )
 
-    families = (loader, ref, rol, cmd, mtg, tt, site, maa, thr, com, doc, prv, dbf, ptn, meta)
+    families = (loader, ref, rol, cmd, mtg, tt, site, maa, thr, com, doc, prv, dbf, inc, ptn, meta)
     return [rule for family in families for rule in family.RULES]

@@ -1,0 +1,1 @@
+"""The incident and threat log: counts and patterns (summary), edits (log)."""
