@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
+from datetime import date, datetime, time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load
+
+if TYPE_CHECKING:
+    from elecsafe.incidents.log import LogEdit
+    from elecsafe.load.loader import LoadedPlan
 
 
 class Format(str, Enum):
@@ -28,7 +32,200 @@ def _day(value: str | None, option: str) -> date | None:
         fail(f"{option} must be a date YYYY-MM-DD, not '{value}'")
 
 
+def _moment(day: str, at: str | None, option: str) -> date | datetime:
+    parsed = _day(day, option)
+    assert parsed is not None
+    if at is None:
+        return parsed
+    try:
+        return datetime.combine(parsed, time.fromisoformat(at))
+    except ValueError:
+        fail(f"--time must be HH:MM, not '{at}'")
+
+
+def _ask(value: str | None, option: str, question: str) -> str:
+    """A required value: prompted for at a terminal, else a one-line error."""
+    if value is not None:
+        return value
+    if not sys.stdin.isatty():
+        fail(f"missing option {option}")
+    answer: str = typer.prompt(question)
+    return answer
+
+
+def _apply(log_edit: LogEdit, *, dry_run: bool, done: str) -> None:
+    from elecsafe.incidents.log import LogError
+
+    try:
+        if dry_run:
+            sys.stdout.write(log_edit.diff())
+            return
+        changes = log_edit.write()
+    except LogError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"cannot write ({exc.strerror or exc})")
+    for note in log_edit.notes:
+        typer.echo(note, err=True)
+    typer.echo(f"{done} {log_edit.incident_id} in {', '.join(c.shown for c in changes)}", err=True)
+
+
+def _loaded_for_edit(plan: Path) -> LoadedPlan:
+    from elecsafe.findings import Severity
+
+    loaded = load(plan)
+    errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
+    if loaded.plan is None or errors:
+        first = errors[0] if errors else None
+        where = f" ({first.file}:{first.line}:{first.column}: {first.code})" if first else ""
+        fail(f"the plan has errors{where}; run elecsafe check and fix them before editing")
+    return loaded
+
+
 def register(app: typer.Typer) -> None:
+    incident_app = typer.Typer(
+        name="incident",
+        help="Record incidents and threats in the plan's restricted log.",
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    app.add_typer(incident_app)
+
+    @incident_app.command("add")
+    def incident_add(
+        plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
+        on: Annotated[
+            str | None, typer.Option("--date", help="When it was reported, YYYY-MM-DD.")
+        ] = None,
+        at: Annotated[str | None, typer.Option("--time", help="At what time, HH:MM.")] = None,
+        harm: Annotated[
+            str | None, typer.Option(help="One of the eleven harms, e.g. personal_harassment.")
+        ] = None,
+        target: Annotated[
+            str | None,
+            typer.Option(help="election_worker, voter, candidate_or_campaigner, site or system."),
+        ] = None,
+        site: Annotated[str | None, typer.Option(help="Site id, if it happened at one.")] = None,
+        channel: Annotated[
+            str | None, typer.Option(help="Id of the reporting channel it came in by.")
+        ] = None,
+        summary: Annotated[
+            str | None,
+            typer.Option(help="What happened, by role or pseudonym: no names or numbers."),
+        ] = None,
+        referred_to: Annotated[
+            str | None, typer.Option("--referred-to", help="Organisation id it was referred to.")
+        ] = None,
+        referred_on: Annotated[
+            str | None,
+            typer.Option("--referred-on", help="When it was referred (default: the report date)."),
+        ] = None,
+        reference: Annotated[
+            str | None, typer.Option(help="The receiving agency's reference number.")
+        ] = None,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+        ] = False,
+    ) -> None:
+        """Add an incident to the log of PLAN (incidents/<year>.yaml), with the next id.
+
+        Everything is checked before anything is written: an unknown harm, site, channel or
+        agency, a bad date, or contact details in the summary exit 2 with nothing written.
+        Missing required options are asked for at a terminal only.
+
+        Examples:
+          elecsafe incident add --date 2027-04-20 --time 18:40 --harm personal_harassment \\
+            --target election_worker --summary "Poll clerk shouted at" --referred-to severnshire-police
+          elecsafe incident add examples/us-county --date 2028-10-20 --harm criminal_damage \\
+            --target site --site db-ev-southgate --summary "Paint on the drop box" --dry-run
+        """
+        from elecsafe.incidents.log import LogError, add
+
+        loaded = _loaded_for_edit(plan)
+        day = _ask(on, "--date", "Reported on (YYYY-MM-DD)")
+        entry: dict[str, Any] = {
+            "reported": _moment(day, at, "--date"),
+            "harm": _ask(harm, "--harm", "Harm (e.g. personal_harassment)"),
+            "target": _ask(target, "--target", "Target (election_worker, voter, site, ...)"),
+            "site": site,
+            "channel": channel,
+            "summary": _ask(summary, "--summary", "Summary (roles or pseudonyms, no names)"),
+        }
+        if referred_to is not None:
+            when = _moment(referred_on, None, "--referred-on") if referred_on else entry["reported"]
+            entry["referral"] = {"to": referred_to, "on": when, "reference": reference}
+            entry["status"] = "referred"
+        try:
+            log_edit = add(loaded, entry)
+        except LogError as exc:
+            fail(str(exc))
+        _apply(log_edit, dry_run=dry_run, done="added")
+        raise typer.Exit(EXIT_OK)
+
+    @incident_app.command("update")
+    def incident_update(
+        incident_id: Annotated[str, typer.Argument(metavar="ID", help="The incident's id.")],
+        plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
+        status: Annotated[
+            str | None,
+            typer.Option(help="open, referred, under_investigation, closed or no_further_action."),
+        ] = None,
+        outcome: Annotated[str | None, typer.Option(help="What came of it.")] = None,
+        referred_to: Annotated[
+            str | None, typer.Option("--referred-to", help="Organisation id it was referred to.")
+        ] = None,
+        referred_on: Annotated[
+            str | None, typer.Option("--referred-on", help="When it was referred (default: today).")
+        ] = None,
+        reference: Annotated[
+            str | None, typer.Option(help="The receiving agency's reference number.")
+        ] = None,
+        follow_up: Annotated[
+            str | None, typer.Option("--follow-up", help="Add a follow-up action (needs --owner).")
+        ] = None,
+        owner: Annotated[
+            str | None, typer.Option(help="Role id owning the follow-up action.")
+        ] = None,
+        due: Annotated[str | None, typer.Option(help="Due date of the follow-up action.")] = None,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Show the change as a diff; write nothing.")
+        ] = False,
+    ) -> None:
+        """Update incident ID: status, outcome, referral, or a new follow-up action. Sets
+        `updated` to today.
+
+        Examples:
+          elecsafe incident update inc-2027-004 --status closed --outcome "Words of advice given"
+          elecsafe incident update inc-2027-006 --referred-to severnshire-police --reference SV-27-1182
+          elecsafe incident update inc-2027-006 --follow-up "Security visit" --owner ra-feoa --due 2027-05-01
+        """
+        from elecsafe.incidents.log import LogError, update
+        from elecsafe.lint.runner import today_from_env
+
+        loaded = _loaded_for_edit(plan)
+        today = today_from_env()
+        changes: dict[str, Any] = {}
+        if status is not None:
+            changes["status"] = status
+        if outcome is not None:
+            changes["outcome"] = outcome
+        if referred_to is not None:
+            when = _moment(referred_on, None, "--referred-on") if referred_on else today
+            changes["referral"] = {"to": referred_to, "on": when, "reference": reference}
+            changes.setdefault("status", "referred")
+        if follow_up is not None:
+            if owner is None:
+                fail("--follow-up needs --owner ROLE")
+            changes["follow_up"] = {"text": follow_up, "owner": owner, "due": _day(due, "--due")}
+        if not changes:
+            fail("nothing to update: give --status, --outcome, --referred-to or --follow-up")
+        try:
+            log_edit = update(loaded, incident_id, changes, today)
+        except LogError as exc:
+            fail(str(exc))
+        _apply(log_edit, dry_run=dry_run, done="updated")
+        raise typer.Exit(EXIT_OK)
+
     @app.command()
     def incidents(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),

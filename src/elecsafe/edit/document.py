@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+from ruamel.yaml.timestamp import TimeStamp
 
 from elecsafe.findings import KeyPath, dotted
 from elecsafe.load.yaml_reader import Limits, read_yaml
@@ -310,6 +311,8 @@ class YamlDocument:
 def _same_scalar(node: ScalarNode, value: Any) -> bool:
     if isinstance(value, str):
         return bool(node.value == value and (node.style or yaml_scalar(value) == value))
+    if isinstance(value, datetime) and not node.style:
+        return bool(node.value.replace(" ", "T") == scalar_text(value))
     if isinstance(value, date) and not node.style:
         return bool(node.value == value.isoformat())
     return not node.style and node.value == yaml_scalar(value)
@@ -319,6 +322,8 @@ def scalar_text(value: Any, style: str | None = None) -> str:
     """A scalar written the way the file wrote the one it replaces: single- or double-quoted
     text stays so; plain text stays plain when that reads back as the same string in YAML
     1.1 and 1.2; anything ambiguous is double-quoted."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None, microsecond=0).isoformat()
     if isinstance(value, str):
         if style == "'" and value.isprintable():
             return "'" + value.replace("'", "''") + "'"
@@ -344,6 +349,10 @@ def _for_ruamel(value: Any) -> Any:
         return [_for_ruamel(v) for v in value]
     if isinstance(value, str) and yaml_scalar(value) != value:
         return DoubleQuotedScalarString(value)
+    if isinstance(value, datetime):  # ISO 8601 with a "T", as people write it in the plan
+        stamp = TimeStamp(*value.timetuple()[:6])
+        stamp._yaml["t"] = True
+        return stamp
     return value
 
 
