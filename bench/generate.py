@@ -3,8 +3,8 @@
 A plan of N sites for the fictional State of Westlake (US-WL): one county per 200 sites, each
 county with an election office, a sheriff's office, six named people, the liaison/official/
 sheriff role assignments, a site-contact role per 20 sites, a presiding officer per two sites,
-four milestones, one MoU; a mutual aid agreement per pair of neighbouring counties. Sites are
-mostly polling places, with early-voting sites, drop boxes and one count facility per county,
+four milestones, one MoU; a mutual aid agreement per pair of neighbouring counties; an
+incident log of one entry per two sites. Sites are mostly polling places, with early-voting sites, drop boxes and one count facility per county,
 each carrying a vulnerability assessment, police presence and operating window (so the site
 rules pass and the cost of ``check`` grows with the data, not with the number of findings).
 
@@ -84,6 +84,7 @@ class PlanGenerator:
                     "timetable.yaml",
                     "agreements.yaml",
                     "sites/*.yaml",
+                    "incidents/*.yaml",
                 )
             )
             + "elections:\n"
@@ -397,6 +398,36 @@ class PlanGenerator:
             ]
         return "".join(lines)
 
+    # -- the incident log -----------------------------------------------------------------------
+
+    def _incidents(self) -> list[str]:
+        """One incident per two sites (5,000 at 10k), mostly closed, as a busy state logs them."""
+        rng = random.Random(f"incidents-{self.sites}")  # its own stream: other files unchanged
+        harms = ("personal_harassment", "social_media_harassment", "criminal_damage")
+        harms += ("process_disruption", "disorder", "cybercrime", "notified_protest")
+        out = []
+        for n in range(self.sites // 2):
+            s = rng.randrange(self.sites)
+            county = _county(s // SITES_PER_COUNTY)
+            day = f"2028-{rng.randint(9, 10):02d}-{rng.randint(10, 28)}T{rng.randint(7, 20):02d}:15:00"
+            worker = rng.random() < 0.3
+            out.append(
+                f"  - id: inc-{n + 1:05d}\n"
+                f"    reported: {day}\n"
+                f"    harm: {rng.choice(harms)}\n"
+                f"    target: {'election_worker' if worker else 'site'}\n"
+                f"    site: site-{s:06d}\n"
+                "    summary: Reported by the site lead; details in the county case file\n"
+                f"    referral: {{to: {county}-sheriffs-office, on: {day}, "
+                f"reference: CSO-28-{n + 1:05d}}}\n"
+                + (
+                    "    status: closed\n"
+                    if rng.random() < 0.9
+                    else "    status: referred\n    updated: 2028-10-28\n"
+                )
+            )
+        return out
+
     # -- writing ------------------------------------------------------------------------------
 
     def files(self) -> dict[str, str]:
@@ -417,6 +448,10 @@ class PlanGenerator:
         sites = [self._site(s) for s in range(self.sites)]
         for n, chunk in enumerate(_chunks(sites, self.sites_per_file)):
             out[f"sites/sites-{n:03d}.yaml"] = _header("Sites") + "sites:\n" + "".join(chunk)
+        for n, chunk in enumerate(_chunks(self._incidents(), self.people_per_file)):
+            out[f"incidents/incidents-{n:03d}.yaml"] = (
+                _header("Incident log") + "incidents:\n" + "".join(chunk)
+            )
         return out
 
 

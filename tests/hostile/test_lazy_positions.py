@@ -36,7 +36,7 @@ def test_every_value_of_a_multi_file_plan_is_located_exactly(tmp_path: Path) -> 
             lines[where.file] = Path(where.file).read_text(encoding="utf-8").splitlines()
             files += 1
         text = lines[where.file][where.line - 1][where.column - 1 :]
-        expected = value.isoformat() if isinstance(value, date) else str(value).lower()
+        expected = (value.isoformat() if isinstance(value, date) else str(value)).lower()
         assert text.lstrip("'\"").lower().startswith(expected), (path, where, text)
         key = loaded.source_map.locate(path, "key")
         if isinstance(path[-1], str):
