@@ -37,7 +37,7 @@ DOCUMENTS: dict[str, DocSpec] = {
         DocSpec("checklist-election-day", "Election-day checklist", "per command level and site: hours, contacts, presence, escalation"),
         DocSpec("checklist-spoc-esm", "SPOC–ESM checklist", "topics for the force election SPOC and the electoral services manager (UK)", countries=("GB",)),
         DocSpec("contacts", "Contact list", "ICS 205A-style contact list (internal audience only)", internal_only=True),
-        DocSpec("command-chart", "Command structure", "gold/silver/bronze (or ICS) chart with deputies: Mermaid diagram and table"),
+        DocSpec("command-chart", "Command structure", "gold/silver/bronze (or ICS) chart with deputies: drawn (Mermaid in Markdown) and a table"),
         DocSpec("comms-plan", "Communications plan", "ICS 205-style radio plan, call tree, escalation and reporting channels"),
         DocSpec("briefing", "Officer and staff briefing pack", "key messages, rules at polling places, assignments, reporting"),
         DocSpec("debrief", "Post-election debrief", "the eight APP considerations, aggregates, lessons for the next plan"),

@@ -16,6 +16,7 @@ from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
 from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 from elecsafe.model.plan import Plan
 from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS
+from elecsafe.render.chart import ChartTree, chart_tier
 from elecsafe.render.filters import Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
@@ -767,9 +768,10 @@ class Builder:
     def command_chart(self) -> dict[str, Any]:
         command = self.view.command
         if not isinstance(command, Record):
-            return {"command": command, "mermaid": None, "rows": []}
+            return {"command": command, "mermaid": None, "rows": [], "chart": None}
         rows: list[dict[str, Any]] = []
         lines = ["flowchart TD"]
+        figure = ChartTree()
 
         def node(
             ident: str, level: str, role_id: str, detail: str = "", indent: str = "    "
@@ -789,14 +791,19 @@ class Builder:
                     "deputy": deputy,
                 }
             )
-            parts = [_mermaid_text(role_label)]
+            texts = [_plain(role_label)]
             scope = detail.split(": ", 1)[-1]
             if detail and scope.lower() not in str(role_label).lower():
-                parts.append(_mermaid_text(detail))
-            parts.append(_mermaid_text(f"Holder: {_plain(holder)}"))
-            parts.append(_mermaid_text(f"Deputy: {_plain(deputy)}"))
+                texts.append(_plain(detail))
+            texts += [f"Holder: {_plain(holder)}", f"Deputy: {_plain(deputy)}"]
+            parts = [_mermaid_text(text) for text in texts]
             lines.append(f'{indent}{ident}["{"<br/>".join(parts)}"]')
+            figure.node(ident, chart_tier(level), texts[0], tuple(texts[1:]))
             return ident
+
+        def edge(parent: str, child: str, dashed: bool = False) -> None:
+            lines.append(f"    {parent} {'-.->' if dashed else '-->'} {child}")
+            figure.edge(parent, child, dashed)
 
         gold = node("gold_0", "Gold", command.gold.assignment) if command.gold else None
         silvers: dict[Any, str] = {}
@@ -805,7 +812,7 @@ class Builder:
             ident = node(f"silver_{i}", "Silver", silver.assignment, str(area))
             silvers[silver.area if silver.area else f"silver_{i}"] = ident
             if gold:
-                lines.append(f"    {gold} --> {ident}")
+                edge(gold, ident)
         for i, bronze in enumerate(self._list(command.bronze)):
             if bronze.type == "functional":
                 what = bronze.function_other or label(bronze.function, "bronze_function")
@@ -814,11 +821,11 @@ class Builder:
                 detail = f"geographical: {self.lookups.jurisdiction_name(bronze.area)}"
             ident = node(f"bronze_{i}", "Bronze", bronze.assignment, detail)
             if bronze.type == "geographical" and bronze.area in silvers:
-                lines.append(f"    {silvers[bronze.area]} --> {ident}")
+                edge(silvers[bronze.area], ident)
             elif len(silvers) == 1:
-                lines.append(f"    {next(iter(silvers.values()))} --> {ident}")
+                edge(next(iter(silvers.values())), ident)
             elif gold:  # several silvers: the plan does not say which one a bronze serves
-                lines.append(f"    {gold} -.-> {ident}")
+                edge(gold, ident, dashed=True)
         positions = [p for p in self._list(command.ics) if isinstance(p, Record)]
         top = [p for p in positions if p.position in ("incident_commander", "unified_command")]
         if top:  # ICS 207: IC or unified command, command staff and sections beneath it
@@ -832,6 +839,7 @@ class Builder:
                     "        ",
                 )
             lines.append("    end")
+            figure.top_label = "Unified command" if len(top) > 1 else ""
         idents: dict[str, str] = {}
         rest = [p for p in positions if p not in top]
         for i, position in enumerate(rest):
@@ -845,10 +853,16 @@ class Builder:
         for i, position in enumerate(rest):
             parent = idents.get(ICS_PARENTS.get(position.position, ""))
             if parent:
-                lines.append(f"    {parent} --> ics_{i}")
+                edge(parent, f"ics_{i}")
             elif top:
                 lines.append(f"    ics_command --> ics_{i}")
-        return {"command": command, "mermaid": MdSafe("\n".join(lines)), "rows": rows}
+                figure.edge("", f"ics_{i}")
+        return {
+            "command": command,
+            "mermaid": MdSafe("\n".join(lines)),
+            "rows": rows,
+            "chart": figure.chart(f"Command structure of {self.plan.title}"),
+        }
 
     def comms_plan(self) -> dict[str, Any]:
         return {}

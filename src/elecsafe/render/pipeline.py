@@ -12,6 +12,7 @@ from markupsafe import Markup
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model.plan import Plan
 from elecsafe.render.catalogue import DOCUMENTS, DocSpec
+from elecsafe.render.chart import Chart
 from elecsafe.render.documents import Builder
 from elecsafe.render.environment import (
     install_plan_helpers,
@@ -81,6 +82,7 @@ class Renderer:
         self.plan: Plan = loaded.plan
         self.options = options
         self.log = WithheldLog()
+        self.figures: list[Chart] = []  # drawn charts of the document being rendered
         view = redact(self.plan, options.audience, self.log)
         assert isinstance(view, Record)
         self.view = view
@@ -210,6 +212,8 @@ class Renderer:
         template = run_template(lambda: self.env.get_template(spec.template), spec.template)
         text = run_template(lambda: template.render(context), spec.template)
         text = text.replace(_BOX, self._withheld_box(context["doc"]))
+        chart = context.get("chart")
+        self.figures = [chart] if isinstance(chart, Chart) else []
         return _tidy(text), context["doc"]
 
     def _withheld_box(self, doc: Record) -> str:
@@ -231,7 +235,8 @@ class Renderer:
         elif fmt == "html":
             from elecsafe.render.html import html_page
 
-            data = html_page(markdown, self.html_env, self._page_meta(doc)).encode("utf-8")
+            page = html_page(markdown, self.html_env, self._page_meta(doc), self.figures)
+            data = page.encode("utf-8")
         else:
             from elecsafe.render.docx import DocxMeta, markdown_to_docx
 
@@ -245,6 +250,7 @@ class Renderer:
                     footer=meta.footer,
                     paper=self.paper,
                 ),
+                self.figures,
             )
         return RenderedDocument(spec, item_id, fmt, self.options.audience, markdown, data)
 
