@@ -113,8 +113,20 @@ class Handling(StrictModel):
 
     default_sensitivity = Sensitivity.PUBLIC
     marking: NonEmptyStr = Field(description="e.g. OFFICIAL-SENSITIVE, or a state exemption note")
+    public_marking: str | None = Field(
+        default=None,
+        description="printed on public editions instead of the marking (e.g. OFFICIAL, or "
+        "'Published by Pine Hollow County Elections'); none by default: a public edition "
+        "carries no restrictive marking",
+    )
     audience: Literal["public", "partners", "internal"] = "partners"
     exemption_note: str | None = None
+
+    def marking_for(self, audience: str) -> str:
+        """What a document for ``audience`` prints in its header and footer ("" for none)."""
+        if audience == "public":
+            return self.public_marking or ""
+        return self.marking
 
 
 class ContactMethod(StrictModel):

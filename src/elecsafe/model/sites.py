@@ -168,3 +168,18 @@ class Site(StrictModel):
     count: CountDetails | None = sens("restricted", default=None)
     polling: PollingDetails | None = None
     notes: str | None = None
+    sensitivity: Sensitivity | None = sens(
+        "public",
+        default=None,
+        description="who may see this site at all; default public for the venues voters and "
+        "observers use (polling places and stations, early-voting sites, vote centres, drop "
+        "boxes, counts, the election office), partners for back-office sites (ballot storage, "
+        "staging areas, command posts, postal-vote opening, sorting offices, campaign venues)",
+    )
+
+    @property
+    def marking(self) -> Sensitivity:
+        """The site's own marking: explicit, else from its kind."""
+        if self.sensitivity is not None:
+            return self.sensitivity
+        return Sensitivity.PUBLIC if self.kind in PUBLIC_VENUE_KINDS else Sensitivity.PARTNERS

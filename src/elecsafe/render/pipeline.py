@@ -175,8 +175,14 @@ class Renderer:
         if spec.per and item_id:
             raw, agreement = self._agreement(spec, item_id)
             handling = raw.handling or handling
-            # the title is as sensitive as the agreement: the id stands in below partners
-            title = agreement.title if isinstance(agreement, Record) else f"{spec.title} {item_id}"
+            # the title is as sensitive as the agreement: below partners the kind of document
+            # stands in (numbered when the plan has several), never the id
+            if isinstance(agreement, Record):
+                title = agreement.title
+            else:
+                ids = self.item_ids(spec)
+                numbered = f" ({ids.index(item_id) + 1} of {len(ids)})" if len(ids) > 1 else ""
+                title = f"{spec.title}{numbered}"
             extra = (
                 self.builder.mou(agreement) if spec.per == "mou" else self.builder.maa(agreement)
             )
@@ -194,7 +200,7 @@ class Renderer:
                 "audience": self.options.audience,
                 "audience_label": AUDIENCE_LABELS[self.options.audience],
                 "generated_on": self.options.generated_on,
-                "marking": handling.marking,
+                "marking": handling.marking_for(self.options.audience),
                 "exemption_note": handling.exemption_note,
                 "version": plan.version,
                 "plan_title": plan.title,
@@ -260,18 +266,29 @@ class Renderer:
         return Record(
             {
                 **doc.__dict__,
-                "header": f"{doc.marking} · {doc.title}",
-                "footer": f"{doc.marking} · {doc.plan_title} · version {doc.version} · "
-                f"{doc.audience_label} · generated {generated}",
+                "header": _joined(doc.marking, doc.title),
+                "footer": _joined(
+                    doc.marking,
+                    doc.plan_title,
+                    f"version {doc.version}",
+                    doc.audience_label,
+                    f"generated {generated}",
+                ),
                 "generated_long": generated,
                 "generator": f"{GENERATED_MARK} {_version()}",
                 "page_header_css": _css_string(str(doc.marking)),
                 "page_footer_css": _css_string(
-                    f"{doc.marking} · version {doc.version} · generated {generated} · page "
+                    _joined(doc.marking, f"version {doc.version}", f"generated {generated}")
+                    + " · page "
                 ),
                 "lang": "en-US" if country == "US" else "en-GB",
             }
         )
+
+
+def _joined(*parts: object) -> str:
+    """Header and footer parts joined by a middle dot; an empty marking leaves no gap."""
+    return " · ".join(str(part) for part in parts if str(part))
 
 
 def _css_string(text: str) -> Markup:

@@ -22,6 +22,7 @@ from pydantic import BaseModel
 from elecsafe.model.base import AUDIENCE_RANK, ContactMethod, Sensitivity, field_sensitivity
 from elecsafe.model.org import Organisation, Person, PrivateContact
 from elecsafe.model.roles import RoleAssignment
+from elecsafe.model.sites import Site
 from elecsafe.model.timetable import Milestone
 
 AUDIENCES = ("public", "partners", "internal")
@@ -119,10 +120,12 @@ class Record:
 
 
 # Entities that carry their own marking on top of the field metadata: a contact method
-# (domain.md §1.0 ContactMethod) and a timetable milestone (public for statutory dates).
+# (domain.md §1.0 ContactMethod), a timetable milestone (public for statutory dates) and a
+# site (public for the venues the public uses, partners for back-office sites).
 _OWN_MARKING_LABELS: dict[type[BaseModel], str] = {
     ContactMethod: "contact methods",
     Milestone: "timetable milestones",
+    Site: "sites",
 }
 
 
@@ -130,7 +133,7 @@ def own_marking(model: BaseModel) -> Sensitivity | None:
     """The sensitivity an entity gives itself (None: only its fields' metadata applies)."""
     if isinstance(model, ContactMethod):
         return model.sensitivity
-    if isinstance(model, Milestone):
+    if isinstance(model, Milestone | Site):
         return model.marking
     return None
 
