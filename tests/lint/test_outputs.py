@@ -108,8 +108,9 @@ def test_sarif_uses_paths_relative_to_the_git_root(in_tmp: Path) -> None:
     assert rule["id"] == "MTG001"
     assert rule["defaultConfiguration"] == {"level": "error"}
     assert rule["shortDescription"]["text"].startswith("Every meeting that is not marked final")
-    assert "S000 VII" in rule["fullDescription"]["text"]
-    assert {"S000", "core"} <= set(rule["properties"]["tags"])
+    assert "Roadmap §VII" in rule["fullDescription"]["text"]
+    assert {"roadmap", "core"} <= set(rule["properties"]["tags"])
+    assert "A Roadmap for Election Officials" in rule["help"]["markdown"]
     assert "**Fix.**" in rule["help"]["markdown"]
 
 

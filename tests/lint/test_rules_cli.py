@@ -42,7 +42,11 @@ def test_rules_json_is_versioned_and_complete() -> None:
         "all",
         True,
     )
-    assert mtg001["sources"] == ["S000 VII"]
+    assert mtg001["sources"] == ["Roadmap §VII"]
+    assert mtg001["guidance"][0]["publication"] == "roadmap"
+    assert mtg001["guidance"][0]["reference"].startswith(
+        "Building and Maintaining Relationships with Law Enforcement"
+    )
     assert mtg001["examples"]["failing"]["problems"] == [[3, 7]]
 
 
@@ -58,9 +62,14 @@ def test_rule_explains_what_why_source_examples_and_fix() -> None:
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("MAA001  nine-topics  (error · scope all · core set)\n")
-    for heading in ("What\n", "Why\n", "Source\n", "Fails at example.yaml:", "Passes\n", "Fix\n"):
+    for heading in ("What\n", "Why\n", "Guidance\n", "Fails at example.yaml:", "Passes\n", "Fix\n"):
         assert heading in out
-    assert "S001 Draft and update mutual aid agreements" in out
+    assert "Public Safety & Elections, Draft and update mutual aid agreements" in out
+    assert (
+        "National Policing Institute, States United Democracy Center and 21st Century Policing "
+        "Solutions, Public Safety & Elections: A Guide for Law Enforcement, Section 2"
+    ) in out
+    assert "guidance folder" not in out
 
 
 def test_rule_by_name_and_parameters() -> None:

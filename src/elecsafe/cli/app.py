@@ -26,6 +26,7 @@ app = typer.Typer(
 COMMAND_MODULES = (
     "check",
     "rules",
+    "guidance",
     "schema",
     "timetable",
     "calendar",

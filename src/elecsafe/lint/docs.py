@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from elecsafe.guidance import PUBLICATIONS
 from elecsafe.lint.examples import BASE_GB, BASE_US, country_of
 from elecsafe.lint.registry import FAMILY_TITLES, Example, Rule
 
@@ -68,6 +69,14 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "summary": rule.summary,
         "rationale": rule.rationale,
         "sources": rule.sources,
+        "guidance": [
+            {
+                "publication": c.publication.key,
+                "section": c.section,
+                "reference": c.text,
+            }
+            for c in rule.citations
+        ],
         "fix": rule.fix,
         "params": dict(rule.params),
         "examples": {"failing": _example(rule, rule.bad), "passing": _example(rule, rule.good)},
@@ -122,8 +131,8 @@ def explain(rule: Rule) -> str:
     head += "core set" if rule.core else "extended: enable with `lint: {extended: true}`"
     head += ")\n"
     parts = [head, "What\n", _indent(rule.summary), "Why\n", _indent(rule.rationale)]
-    if rule.sources:
-        parts += ["Source\n", _indent(", ".join(rule.sources) + " (see the guidance folder)")]
+    if rule.citations:
+        parts += ["Guidance\n", _indent("\n".join(c.text for c in rule.citations))]
     if ORIGIN_NOTE[rule.origin]:
         parts += ["Reported\n", _indent(ORIGIN_NOTE[rule.origin])]
     if rule.bad.yaml or rule.bad.files:
@@ -173,6 +182,14 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
         JSON_SHAPE,
         "Exit codes: 0 no finding at the failing severity (errors; warnings too with "
         "`--strict`), 1 findings at or above it, 2 the check could not run.\n\n",
+        "## Guidance\n\n",
+        "Rules cite the published guidance by a short name and section (`elecsafe guidance` "
+        "lists each section with the rules and documents that implement it):\n\n",
+        *(
+            f"- **{p.short}**: {p.full}" + (f", {p.address}" if p.address else "") + "\n"
+            for p in PUBLICATIONS
+        ),
+        "\n",
         "## How to read the examples\n\n",
         "Each example is the content of `example.yaml`, included by a small base plan; the "
         "positions (`line:column`) are in that file. The UK base plan:\n\n",
@@ -202,7 +219,11 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
         if ORIGIN_NOTE[rule.origin]:
             meta += f" · {ORIGIN_NOTE[rule.origin]}"
         out.append(meta + "*\n\n")
-        out.append(f"{rule.summary}\n\n**Why.** {rule.rationale}\n\n**Fix.** {rule.fix}\n\n")
+        out.append(f"{rule.summary}\n\n**Why.** {rule.rationale}\n\n")
+        if rule.citations:
+            out.append("**Guidance.**\n\n" + "".join(f"- {c.text}\n" for c in rule.citations))
+            out.append("\n")
+        out.append(f"**Fix.** {rule.fix}\n\n")
         if rule.params:
             settings = ", ".join(f"`{k}` = {v}" for k, v in rule.params.items())
             out.append(

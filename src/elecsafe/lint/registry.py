@@ -9,7 +9,6 @@ the same records, so documentation and behaviour cannot drift. Each family modul
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from elecsafe.findings import Finding, Severity
 
 if TYPE_CHECKING:
+    from elecsafe.guidance import Citation
     from elecsafe.lint.context import Context
 
 Scope = Literal["UK", "US", "all"]
@@ -88,29 +88,24 @@ class Rule:
         return family_of(self.code)
 
     @property
+    def citations(self) -> list[Citation]:
+        """The publications (and sections) the rationale cites, from the guidance registry."""
+        from elecsafe.guidance import citations
+
+        return citations(self.rationale)
+
+    @property
     def tags_cited(self) -> list[str]:
-        """Guidance tags cited in the rationale (S000 ... S004), for SARIF tags."""
-        return sorted({m.group(1) for m in _CITATION.finditer(self.rationale)})
+        """Keys of the publications cited, for SARIF tags ("app", "roadmap", ...)."""
+        return sorted({c.publication.key for c in self.citations})
 
     @property
     def sources(self) -> list[str]:
-        """Citations with their section where the rationale names one ("S000 VII",
-        "S002 Threat assessment"), in order of appearance."""
-        found: list[str] = []
-        for match in _CITATION.finditer(self.rationale):
-            cite = match.group(0).strip()
-            if cite not in found:
-                found.append(cite)
-        return [c for c in found if not any(o != c and o.startswith(c) for o in found)]
+        """Citations as prose names them ("Roadmap §VII", "APP, Threat assessment")."""
+        return [c.short for c in self.citations]
 
     def applies_to(self, country: str) -> bool:
         return self.scope == "all" or (self.scope == "UK") == (country == "GB")
-
-
-# "S000 VII:", "S002 Threat assessment:", "S001 (Sun Prairie PD):" or a bare "S003".
-_CITATION = re.compile(
-    r"\b(S00[0-9])(?: (?:[IVX]{1,4}\b(?:(?: and |, )[IVX]{1,4}\b)*|[A-Z(][^:;'\u2018\u201c]{0,60}?(?=:)))?"
-)
 
 
 def family_of(code: str) -> str:

@@ -1,4 +1,4 @@
-"""Mutual aid agreements (the nine topics of S001) and MoUs (§1.10–1.11)."""
+"""Mutual aid agreements (the nine topics of Public Safety & Elections) and MoUs (§1.10–1.11)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from elecsafe.model.base import (
     TrainingRef,
 )
 
-# The nine topics an agreement must settle, in the guide's order (S001, "Mutual aid").
+# The nine topics an agreement must settle, in the guide's order (Public Safety & Elections, "Mutual aid").
 MAA_TOPICS: dict[str, str] = {
     "command_control_reporting": "Command, control and reporting structures",
     "communications": "Communication methods, including all radio and data communication",

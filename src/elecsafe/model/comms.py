@@ -21,7 +21,7 @@ from elecsafe.model.base import (
 
 
 class CommsStrategy(StrictModel):
-    """The four elements of the APP communication strategy (S002)."""
+    """The four elements of the APP communication strategy (APP)."""
 
     no_surprises_engagement: str | None = None
     links_with_parties_candidates_communities: str | None = None
@@ -114,7 +114,7 @@ Audience = Literal["election_officials", "election_workers", "candidates_campaig
 
 
 class ReportingChannel(StrictModel):
-    """A dedicated way to report threats: an inbox or a named officer (S000 VI)."""
+    """A dedicated way to report threats: an inbox or a named officer (Roadmap §VI)."""
 
     default_sensitivity = Sensitivity.PARTNERS
     id: Id

@@ -33,7 +33,7 @@ class ResourceGap(StrictModel):
 
 
 class Partnership(StrictModel):
-    """A non-law-enforcement partner (S004)."""
+    """A non-law-enforcement partner (Building Partnerships)."""
 
     default_sensitivity = Sensitivity.PARTNERS
     org: OrgRef
@@ -56,7 +56,7 @@ class PlanningConsideration(StrictModel):
     reason: Reason | None = None
 
 
-# S002 "Post-election debrief": the eight considerations.
+# APP "Post-election debrief": the eight considerations.
 DEBRIEF_CONSIDERATIONS: dict[str, str] = {
     "planning_and_preparation": "Planning and preparation",
     "polling_day": "Polling day, including polling stations and the count",

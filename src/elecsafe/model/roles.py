@@ -1,7 +1,7 @@
 """Role catalogue, role assignments and the gold/silver/bronze command structure (§1.6–1.7).
 
 The catalogue is data: which country a role belongs to, whether it is critical (needs a
-holder *and* a deputy: APP "command resilience", S002), and a human label for documents.
+holder *and* a deputy: APP "command resilience", APP), and a human label for documents.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class RoleInfo(NamedTuple):
 
 
 ROLE_CATALOGUE: dict[str, RoleInfo] = {
-    # UK police (S002 Key roles)
+    # UK police (APP Key roles)
     "chief_officer_reviewer": RoleInfo("Chief officer (plan review)", "GB", True),
     "gold_commander": RoleInfo("Gold commander", "GB", True),
     "silver_commander": RoleInfo("Silver commander", "GB", True),
@@ -65,7 +65,7 @@ ROLE_CATALOGUE: dict[str, RoleInfo] = {
     "cps_scctd_lawyer": RoleInfo("CPS SCCTD lawyer", "GB", False),
     "royal_mail_security_adviser": RoleInfo("Royal Mail security adviser", "GB", False),
     "presiding_officer": RoleInfo("Presiding officer", "GB", False),
-    # US (S000)
+    # US (Roadmap)
     "local_election_official": RoleInfo("Local election official", "US", True),
     "le_liaison_poc": RoleInfo("Law enforcement liaison point of contact", "*", True),
     "sheriff": RoleInfo("Sheriff", "US", True),

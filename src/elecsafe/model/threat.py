@@ -1,4 +1,4 @@
-"""The threat assessment: nine factors and eleven harms of the APP (S002), §1.12."""
+"""The threat assessment: nine factors and eleven harms of the APP, §1.12."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from elecsafe.model.base import (
     StrictModel,
 )
 
-# S002 "Threat assessment": factors to consider, in the APP's order.
+# APP "Threat assessment": factors to consider, in the APP's order.
 FACTORS: dict[str, str] = {
     "relevant_intelligence": "Relevant intelligence",
     "previous_history": "Previous history of electoral offences or allegations in the area",
@@ -32,7 +32,7 @@ FACTORS: dict[str, str] = {
     "candidate_homes_and_locations": "Candidates' and campaigners' homes and regular locations",
 }
 
-# S002 "The following harms should be considered".
+# APP "The following harms should be considered".
 HARMS: dict[str, str] = {
     "physical_assault": "Physical assault or attack against individuals",
     "personal_harassment": "Personal harassment, threats or intimidation",

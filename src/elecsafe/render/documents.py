@@ -137,7 +137,7 @@ SITE_CHECKS: tuple[tuple[str, frozenset[str], str, Any, str], ...] = (
 SUB_AREA_KINDS = frozenset({"ward", "polling_district", "precinct", "county_division"})
 SHOWN_NAMES = 8  # outstanding sites named in a checklist note before "and N more"
 
-# APP election-day considerations (S002 "Election day"), five items.
+# APP election-day considerations (APP "Election day"), five items.
 ELECTION_DAY_CONSIDERATIONS = (
     "Locations of polling stations and count venues, and the assessment of their vulnerability",
     "Police presence at each location: permanent, occasional or none",

@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from elecsafe.guidance import source_label
 from elecsafe.model.roles import ROLE_CATALOGUE
 from elecsafe.render.redact import Record, Withheld
 
@@ -76,7 +77,7 @@ ACRONYMS = {
     "uocava": "UOCAVA", "uk": "UK", "vac": "VAC",
 }  # fmt: skip
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
-_SOURCE_CODE = re.compile(r"^[a-z]\d{3}$")  # S000, S002: a guidance source id
+_SOURCE_CODE = re.compile(r"^[a-z]\d{3}$")  # a planning-consideration key naming its source
 
 # Enumerated values as a reader expects them, by the field they come from. Values missing
 # here fall back to :func:`humanize`.
@@ -190,18 +191,19 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
 
 def humanize(value: Any) -> Any:
     """``polling_place`` -> "Polling place"; ``hit-malpractice-separation`` -> "HIT malpractice
-    separation"; ``s000-iii-engagement-strategy`` -> "S000 III: engagement strategy"."""
+    separation"; ``s000-iii-engagement-strategy`` -> "Roadmap §III: engagement strategy"."""
     if not isinstance(value, str) or not value:
         return value
     words = [w for w in re.split(r"[_\s-]+", value) if w]
     if not words:
         return value
     out = [ACRONYMS.get(word.lower(), word) for word in words]
-    if _SOURCE_CODE.match(words[0].lower()):
-        out[0] = words[0].upper()
-        if len(words) > 2 and words[1].lower() in _ROMAN:  # "S000 III: Engagement strategy"
-            rest = " ".join(out[2:])
-            return f"{out[0]} {words[1].upper()}: {rest[0].upper()}{rest[1:]}"
+    if _SOURCE_CODE.match(words[0].lower()):  # a planning consideration from the guidance
+        source = source_label(words[0], words[1] if len(words) > 1 else "")
+        if source is not None:
+            numbered = len(words) > 2 and words[1].lower() in _ROMAN
+            rest = " ".join(out[2:] if numbered else out[1:])
+            return f"{source}: {rest[0].upper()}{rest[1:]}" if rest else source
     text = " ".join(out)
     return text[0].upper() + text[1:]
 

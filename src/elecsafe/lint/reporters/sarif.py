@@ -37,6 +37,9 @@ def _help_markdown(rule: Rule) -> str:
         "",
         f"**Fix.** {rule.fix}",
     ]
+    if rule.citations:
+        parts += ["", "**Guidance.**", ""]
+        parts += [f"- {citation.text}" for citation in rule.citations]
     if rule.bad.yaml:
         parts += ["", "Fails:", "", "```yaml", rule.bad.yaml.rstrip(), "```"]
     return "\n".join(parts)

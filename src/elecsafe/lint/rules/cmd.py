@@ -1,4 +1,4 @@
-"""CMD: the gold/silver/bronze command structure (domain.md §2.3, S002 Commanders)."""
+"""CMD: the gold/silver/bronze command structure (domain.md §2.3, APP Commanders)."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ CMD001 = Rule(
     scope="UK",
     summary="A gold commander, at least one silver and at least one bronze are defined.",
     rationale=(
-        "S002 Commanders: 'A suitable command structure is required to ensure the effective "
+        "APP Commanders: 'A suitable command structure is required to ensure the effective "
         "policing of an election. This will be based on the gold, silver and bronze command "
         "roles.'"
     ),
@@ -94,7 +94,7 @@ CMD002 = Rule(
     scope="all",
     summary="Every bronze is functional with a function, or geographical with an area.",
     rationale=(
-        "S002 Commanders: bronze commanders carry out 'functional (for example, bronze crime, "
+        "APP Commanders: bronze commanders carry out 'functional (for example, bronze crime, "
         "bronze candidate/campaigner safeguarding, bronze security) or geographical "
         "responsibilities related to the tactical plan'."
     ),
@@ -156,7 +156,7 @@ CMD003 = Rule(
     "media, candidate/campaigner safeguarding, security) is assigned or marked not_required "
     "with a reason.",
     rationale=(
-        "S002 Command and planning considerations: 'requirement for dedicated functional bronze "
+        "APP Command and planning considerations: 'requirement for dedicated functional bronze "
         "command roles, for example, election commander, bronze crime, bronze intelligence, "
         "bronze community, bronze media, bronze candidate/campaigner safeguarding, bronze "
         "security'. Deciding against one is fine; not deciding is the gap."
@@ -215,7 +215,7 @@ CMD005 = Rule(
     summary="Harassment, intimidation and threats (HIT) investigations are separated from "
     "electoral malpractice investigations: different leads, or a protocol document.",
     rationale=(
-        "S002 Command and planning considerations: 'establishing clear protocols … for example, "
+        "APP Command and planning considerations: 'establishing clear protocols … for example, "
         "separating the investigation of harassment, intimidation and threatening behaviour "
         "relating to candidates/campaigners from the investigation of electoral malpractice'."
     ),
@@ -261,7 +261,7 @@ CMD004 = Rule(
     core=False,
     summary="The gold commander does not also hold a silver role.",
     rationale=(
-        "S002 Commanders: gold keeps 'strategic oversight', silver implements 'the tactical "
+        "APP Commanders: gold keeps 'strategic oversight', silver implements 'the tactical "
         "response'; one person in both loses the oversight gold is for."
     ),
     fix="Give gold and silver to different people.",
@@ -306,7 +306,7 @@ CMD007 = Rule(
     summary="An ICS structure names an incident commander (or unified command), a liaison "
     "officer, a PIO and an election-office agency representative.",
     rationale=(
-        "S000 IV: each side designates who manages the relationship; in ICS terms the election "
+        "Roadmap §IV: each side designates who manages the relationship; in ICS terms the election "
         "office needs a seat (agency representative) next to the command staff."
     ),
     fix="Add the missing positions to command.ics.",
@@ -358,7 +358,7 @@ CMD008 = Rule(
     summary="Every mutual aid party has a place in the command structure (a command role or an "
     "agency representative).",
     rationale=(
-        "S001 Draft and update mutual aid agreements: agreements make sure 'that any agency "
+        "Public Safety & Elections, Draft and update mutual aid agreements: agreements make sure 'that any agency "
         "providing aid to another is clear about the chain of command'."
     ),
     fix="Add a role of the agency to command (or command.agency_representatives).",

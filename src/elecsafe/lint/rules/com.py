@@ -1,4 +1,4 @@
-"""COM: communications and threat reporting (domain.md §2.9; S000 VI, S002 Communication)."""
+"""COM: communications and threat reporting (domain.md §2.9; Roadmap §VI, APP Communication)."""
 
 from __future__ import annotations
 
@@ -66,9 +66,9 @@ COM001 = Rule(
     summary="At least one threat reporting channel exists, each with an owner, an audience, "
     "monitored hours and an emergency fallback, and a triage path.",
     rationale=(
-        "S000 VI: consider 'a dedicated channel with LE—such as an email inbox or a specific "
+        "Roadmap §VI: consider 'a dedicated channel with LE—such as an email inbox or a specific "
         "officer—where election officials and workers can send information concerning "
-        "threats'; S002 Command and planning considerations: 'a named individual or department that candidates/campaigners "
+        "threats'; APP Command and planning considerations: 'a named individual or department that candidates/campaigners "
         "can contact'. An inbox nobody watches at night needs a 999/911 fallback."
     ),
     fix="Complete the channel (owner, audience, monitored_hours, fallback) and set triage_path.",
@@ -107,7 +107,7 @@ COM002 = Rule(
     scope="UK",
     summary="The communications strategy covers the four APP elements.",
     rationale=(
-        "S002 Communication strategy should include: a 'no surprises' approach; links with "
+        "APP Communication strategy should include: a 'no surprises' approach; links with "
         "parties, candidates and communities; coordination with the local authority; plans for "
         "communicating in the event of allegations of fraud."
     ),
@@ -158,7 +158,7 @@ COM004 = Rule(
     params={"max_hops": 3},
     summary="The call tree reaches every critical role within max_hops (3) calls.",
     rationale=(
-        "S000 VII: 'Use technology to keep connected'; S002 Command and planning considerations: 'command resilience'. A cascade that "
+        "Roadmap §VII: 'Use technology to keep connected'; APP Command and planning considerations: 'command resilience'. A cascade that "
         "never reaches the SIO fails on the night it is used."
     ),
     fix="Add call tree edges to the roles it does not reach.",
@@ -192,8 +192,8 @@ COM005 = Rule(
     core=False,
     summary="The initial point of contact for allegations and the handling of evidence are agreed.",
     rationale=(
-        "S002 Pre-election planning: 'appropriate mechanisms for referring, and responding to, "
-        "different types of malpractice, suspicions and allegations … can be considered'; S002 "
+        "APP Pre-election planning: 'appropriate mechanisms for referring, and responding to, "
+        "different types of malpractice, suspicions and allegations … can be considered'; APP "
         "Election-day considerations: tactics to 'recover and preserve any evidence'."
     ),
     fix="Fill threat_reporting.allegation_referral and threat_reporting.evidence_handling.",
@@ -230,7 +230,7 @@ COM006 = Rule(
     summary="The plan names a media lead and decides whether a (voluntary) joint statement is "
     "planned.",
     rationale=(
-        "S002 Media: 'The gold commander is responsible for the media strategy'; 'Forces may "
+        "APP Media: 'The gold commander is responsible for the media strategy'; 'Forces may "
         "wish to issue a joint statement … This should, however, be a voluntary agreement'."
     ),
     fix="Set communications.media.lead_role and joint_statement.planned.",
@@ -259,8 +259,8 @@ COM008 = Rule(
     core=False,
     summary="An escalation matrix says who is called first for each kind of situation.",
     rationale=(
-        "S002 Neighbourhood inspectors: each 'ensures a timely and appropriate response to any issue or "
-        "allegation raised, escalating if necessary'; S000 V: plan 'how to stay in touch about "
+        "APP Neighbourhood inspectors: each 'ensures a timely and appropriate response to any issue or "
+        "allegation raised, escalating if necessary'; Roadmap §V: plan 'how to stay in touch about "
         "any threats or security needs'."
     ),
     fix="Add communications.escalation_matrix.",
@@ -292,7 +292,7 @@ COM007 = Rule(
     summary="The plan records the impartiality arrangements: the pre-election period, the "
     "local authority publicity code and the ban on police canvassing.",
     rationale=(
-        "S002 Impartiality: the pre-election period 'commences with the Notice of Election'; "
+        "APP Impartiality: the pre-election period 'commences with the Notice of Election'; "
         "'it is illegal for police officers to canvass' (RPA 1983 s 100(1))."
     ),
     fix="Add communications.impartiality.",

@@ -1,4 +1,4 @@
-"""DBF: the post-election debrief and organisational learning (domain.md §2.12; S002 Post
+"""DBF: the post-election debrief and organisational learning (domain.md §2.12; APP Post
 election)."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ DBF001 = Rule(
     "after it, the debrief has been held (held_on) and records the counts of allegations and "
     "threats reported (0 is a count).",
     rationale=(
-        "S002 Post-election debrief: 'The following should be considered when debriefing': "
+        "APP Post-election debrief: 'The following should be considered when debriefing': "
         "planning and preparation; polling day; number of allegations; significant events; "
         "status of investigations; partner feedback; media interest; new legislation or "
         "organisational learning."
@@ -104,7 +104,7 @@ DBF002 = Rule(
     scope="all",
     summary="Every lesson of the debrief is linked to an action or milestone of the plan.",
     rationale=(
-        "S002 Organisational learning: 'Information gained from debriefs should be included in "
+        "APP Organisational learning: 'Information gained from debriefs should be included in "
         "subsequent election planning and form part of any force operation order.'"
     ),
     fix="Set action on the lesson to a timetable item id.",
@@ -140,9 +140,9 @@ DBF003 = Rule(
     scope="UK",
     summary="The Electoral Commission debrief and the NPWG data submission are planned.",
     rationale=(
-        "S002 Post-election debrief: the Electoral Commission 'receives information via the "
+        "APP Post-election debrief: the Electoral Commission 'receives information via the "
         "submissions that the police submit to the National Police Working Group for Electoral "
-        "Malpractice'; S002 Recommended timetable of events: it lists the 'Electoral Commission debrief meeting'."
+        "Malpractice'; APP Recommended timetable of events: it lists the 'Electoral Commission debrief meeting'."
     ),
     fix="Add an ec_debrief meeting and debrief.submissions to npwg.",
     bad=Example(

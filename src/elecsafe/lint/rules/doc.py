@@ -1,4 +1,4 @@
-"""DOC: MoUs and handling markings (domain.md §2.10; S002 Memorandum of understanding)."""
+"""DOC: MoUs and handling markings (domain.md §2.10; APP Memorandum of understanding)."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ DOC001 = Rule(
     summary="An MoU exists between the police force and each local authority in the force area "
     "that holds a poll.",
     rationale=(
-        "S002 Memorandum of understanding: 'Forces should enter into an MoU with each local "
+        "APP Memorandum of understanding: 'Forces should enter into an MoU with each local "
         "authority in the force area. This should set out an agreed understanding of how they "
         "may cooperate to ensure that elections and referendums are conducted in a fair and "
         "inclusive manner and in accordance with the law.'"
@@ -104,7 +104,7 @@ DOC002 = Rule(
     params={"max_age_months": 12},
     summary="Each MoU was reviewed at most max_age_months (12) before polling day.",
     rationale=(
-        "S002 Chief officers: 'When an election or referendum is announced, a chief officer "
+        "APP Chief officers: 'When an election or referendum is announced, a chief officer "
         "should be appointed to review their force's existing election policing plans'; an MoU "
         "agreed for an earlier election may no longer match the people and the law."
     ),
@@ -140,7 +140,7 @@ DOC005 = Rule(
     summary="The plan and every agreement carry a handling marking (e.g. OFFICIAL-SENSITIVE, "
     "or a state exemption note).",
     rationale=(
-        "S001 (Sun Prairie PD): partners must agree 'security protocols, especially when it "
+        "Public Safety & Elections (Sun Prairie PD): partners must agree 'security protocols, especially when it "
         "comes to anything that could be subject to an open records request'. The marking "
         "printed on every page is how a reader knows the rules of handling."
     ),
@@ -179,8 +179,8 @@ DOC003 = Rule(
     "allegation referral, evidence handling, intervention policy, communications and media, "
     "and review.",
     rationale=(
-        "S002 Pre-election planning: an MoU 'will provide a clear understanding and agreement "
-        "regarding the roles, responsibilities and cooperation required'; S002 Command and "
+        "APP Pre-election planning: an MoU 'will provide a clear understanding and agreement "
+        "regarding the roles, responsibilities and cooperation required'; APP Command and "
         "planning considerations: an 'intervention policy, namely, documented and agreed with "
         "the local authority'."
     ),
@@ -226,7 +226,7 @@ DOC004 = Rule(
     summary="A written cooperation agreement exists between the election office and each "
     "sheriff's office and police department (or a waiver says why not).",
     rationale=(
-        "S000 IV: 'Set shared expectations and goals'; S001 Draft and update mutual aid agreements: 'All agreements regarding "
+        "Roadmap §IV: 'Set shared expectations and goals'; Public Safety & Elections, Draft and update mutual aid agreements: 'All agreements regarding "
         "support during emergencies are reflected in written' agreements."
     ),
     fix="Add an MoU with the agency, or a waiver in lint.waivers with the reason.",

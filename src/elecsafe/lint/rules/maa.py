@@ -1,4 +1,4 @@
-"""MAA: mutual aid agreements (domain.md §2.7; S001 Section 2)."""
+"""MAA: mutual aid agreements (domain.md §2.7; Public Safety & Elections, Section 2)."""
 
 from __future__ import annotations
 
@@ -106,7 +106,7 @@ MAA001 = Rule(
     summary="Every mutual aid agreement settles all nine topics (agreed text or clause, or "
     "not_applicable with a reason).",
     rationale=(
-        "S001 Draft and update mutual aid agreements: the 'Important issues to discuss and resolve in advance' are command, control and "
+        "Public Safety & Elections, Draft and update mutual aid agreements: the 'Important issues to discuss and resolve in advance' are command, control and "
         "reporting; communication methods; roles of host and aid agencies; resources and "
         "equipment; body camera policy; protest management tactics; uses of force; crowd "
         "control; which on-scene commanders may direct tactics. 'Jurisdictions have run into "
@@ -139,7 +139,7 @@ MAA002 = Rule(
     scope="all",
     summary="Every mutual aid agreement specifically covers election events.",
     rationale=(
-        "S001 Draft and update mutual aid agreements: ensure 'that election events are "
+        "Public Safety & Elections, Draft and update mutual aid agreements: ensure 'that election events are "
         "specifically accounted for', from 'a political candidate's visit, Election Day, or a "
         "key moment for certifying the election'."
     ),
@@ -177,7 +177,7 @@ MAA003 = Rule(
     summary="Each mutual aid agreement was reviewed at most max_age_months (12) before "
     "polling day.",
     rationale=(
-        "S001 Introduction: 'the lead-up to election season is a good opportunity to revisit and update "
+        "Public Safety & Elections, Introduction: 'the lead-up to election season is a good opportunity to revisit and update "
         "mutual aid agreements, ensuring they are current, complete, and consistent with law, "
         "policy, and local practice.' Twelve months is the elecsafe default."
     ),
@@ -223,7 +223,7 @@ MAA004 = Rule(
     summary="A mutual aid agreement has at least two parties, each with a signatory (person, "
     "title, date signed).",
     rationale=(
-        "S001 Draft and update mutual aid agreements: arrangements must be 'reflected in written mutual aid agreements' and 'all "
+        "Public Safety & Elections, Draft and update mutual aid agreements: arrangements must be 'reflected in written mutual aid agreements' and 'all "
         "parties share a common understanding of terms and expectations'; an unsigned agreement "
         "binds nobody."
     ),
@@ -254,7 +254,7 @@ MAA005 = Rule(
     summary="A mutual aid agreement covers liability, workers' compensation, reimbursement, "
     "credentialing, mobilization and termination.",
     rationale=(
-        "S001 Draft and update mutual aid agreements: agreements should be 'up to date with existing agency policies and applicable "
+        "Public Safety & Elections, Draft and update mutual aid agreements: agreements should be 'up to date with existing agency policies and applicable "
         "law' and 'comprise all potential requests for assistance'; the NIMS mutual aid elements "
         "(domain.md §1.10) are the parts disputes arise over afterwards."
     ),
@@ -316,7 +316,7 @@ MAA006 = Rule(
     "agreement highlights the key restrictions for incoming officers. A briefing date still "
     "to come is reported as info: planned, not done.",
     rationale=(
-        "S001 Interdepartmental training and scenario planning: 'each agency that is a party to the agreement should review the terms of "
+        "Public Safety & Elections, Interdepartmental training and scenario planning: 'each agency that is a party to the agreement should review the terms of "
         "engagement with their personnel, taking care to point out any key restrictions for a "
         "given jurisdiction.'"
     ),
@@ -357,7 +357,7 @@ MAA007 = Rule(
     "protest management, crowd control, use of force, chemical agents and support "
     "infrastructure.",
     rationale=(
-        "S001 Interdepartmental training and scenario planning: 'consider having the host and aid-providing agencies train together' and "
+        "Public Safety & Elections, Interdepartmental training and scenario planning: 'consider having the host and aid-providing agencies train together' and "
         "'hosting a combined training … that addresses' those seven topics."
     ),
     fix="List joint trainings/exercises in joint_training that cover every topic.",
@@ -398,7 +398,7 @@ MAA008 = Rule(
     core=False,
     summary="A resource gap analysis exists and considers concurrent major events.",
     rationale=(
-        "S001 Identify resource gaps prior to election season: 'consider which election-"
+        "Public Safety & Elections, Identify resource gaps prior to election season: 'consider which election-"
         "related circumstances would exceed the agency's existing capacity' and 'what other "
         "major events, such as a sporting event, convention, or concert, will occur'."
     ),
@@ -441,7 +441,7 @@ MAA009 = _maa_text(
     "policy_conflicts",
     "MAA009",
     "An agreement says whose rules apply when host and incoming policies conflict.",
-    "S001 Draft and update mutual aid agreements: 'The rules of engagement should ensure that the practices of the jurisdiction where "
+    "Public Safety & Elections, Draft and update mutual aid agreements: 'The rules of engagement should ensure that the practices of the jurisdiction where "
     "officers are operating are respected while also ensuring that incoming officers do not "
     "violate their own rules'; 'Local officers … should be on the front line of any major "
     "actions'.",
@@ -452,7 +452,7 @@ MAA010 = _maa_text(
     "open_records_alignment",
     "MAA010",
     "An agreement records how the parties' open-records policies are aligned.",
-    "S001 (Sun Prairie PD): partners must be 'on the same page about security protocols, "
+    "Public Safety & Elections (Sun Prairie PD): partners must be 'on the same page about security protocols, "
     "especially when it comes to anything that could be subject to an open records request'.",
     "Add open_records_alignment.",
 )
@@ -483,7 +483,7 @@ MAA011 = Rule(
     summary="An agreement lists who may request aid, what a request contains and when it is "
     "confirmed in writing.",
     rationale=(
-        "S001 Introduction: 'review policies and standard procedures for both requesting and receiving "
+        "Public Safety & Elections, Introduction: 'review policies and standard procedures for both requesting and receiving "
         "requests for mutual aid.'"
     ),
     fix="Add request_procedure with authorised_requesters, content and written_confirmation_hours.",

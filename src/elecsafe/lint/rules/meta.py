@@ -37,7 +37,7 @@ LINT002 = Rule(
     origin="runner",
     summary="Waivers in the `lint:` block (or .elecsafe.yaml) have not expired.",
     rationale=(
-        "A waiver accepts a known gap for a while, with a reason; S001 Introduction: agencies "
+        "A waiver accepts a known gap for a while, with a reason; Public Safety & Elections, Introduction: agencies "
         "'revisit and update' their arrangements, so an accepted gap must come back for review."
     ),
     fix="Fix the findings the waiver covered, or renew it with a new 'until' and reason.",

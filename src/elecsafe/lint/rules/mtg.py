@@ -1,4 +1,4 @@
-"""MTG: meetings, training and exercises (domain.md §2.4; S000 IV–VII, S001, S002).
+"""MTG: meetings, training and exercises (domain.md §2.4; Roadmap §IV–VII, Public Safety & Elections, APP).
 
 Dates come from the timetable resolver, so relative dates ("poll - 6 weeks") and recurring
 meetings count exactly as the calendar export shows them.
@@ -96,7 +96,7 @@ MTG001 = Rule(
     scope="all",
     summary="Every meeting that is not marked final names its next meeting, which comes later.",
     rationale=(
-        "S000 VII: 'Avoid the \u201cone & done\u201d effect\u2014decide on your next meeting at "
+        "Roadmap §VII: 'Avoid the \u201cone & done\u201d effect\u2014decide on your next meeting at "
         "the end of the first.' A meeting series with no next date is how a partnership "
         "quietly stops before polling day."
     ),
@@ -165,7 +165,7 @@ MTG002 = Rule(
     "(30) up to polling day, nor over final_gap_days (14) in the final_window_days (45) "
     "before it.",
     rationale=(
-        "S000 VII: 'Develop a routine schedule to meet'; S000 VI: 'Maintaining regular "
+        "Roadmap §VII: 'Develop a routine schedule to meet'; Roadmap §VI: 'Maintaining regular "
         "communication between key representatives during the election season'. The gap "
         "lengths are elecsafe defaults; set them per plan with `lint.params`."
     ),
@@ -227,7 +227,7 @@ MTG003 = Rule(
     "role and past operations, relevant laws, resources, continued communication and threat "
     "reporting.",
     rationale=(
-        "S000 V 'Set an informed agenda for the initial meeting': understand 'how the LE agency "
+        "Roadmap §V 'Set an informed agenda for the initial meeting': understand 'how the LE agency "
         "views its role … and how it has operated in past elections', 'how relevant laws "
         "apply', 'the agency's available resources', and 'Make a plan to continue communication "
         "… and how to stay in touch about any threats'."
@@ -296,8 +296,8 @@ MTG007 = Rule(
     summary="At least `days` (7) before polling day, one training for election staff and one "
     "for law enforcement on election law / powers and policy are scheduled.",
     rationale=(
-        "S000 VI: 'Conducting trainings for elections office staff, e.g., on de-escalation' and "
-        "'for law enforcement agency staff, e.g. on election laws'; S002 Neighbourhood "
+        "Roadmap §VI: 'Conducting trainings for elections office staff, e.g., on de-escalation' and "
+        "'for law enforcement agency staff, e.g. on election laws'; APP Neighbourhood "
         "inspectors: staff 'receive necessary training prior to the election day'."
     ),
     fix="Schedule both trainings (or one joint training covering election law) before the cut-off.",
@@ -360,8 +360,8 @@ MTG008 = Rule(
     summary="A joint tabletop or scenario exercise with the election side and law enforcement "
     "takes place at least `days` (14) before polling day.",
     rationale=(
-        "S000 VI: 'Facilitating tabletop or other scenario-based planning exercises to prepare "
-        "for the election'; S001 Interdepartmental training and scenario planning: 'drills, simulations, informal tabletop sessions)."
+        "Roadmap §VI: 'Facilitating tabletop or other scenario-based planning exercises to prepare "
+        "for the election'; Public Safety & Elections, Interdepartmental training and scenario planning: 'drills, simulations, informal tabletop sessions)."
     ),
     fix="Schedule an exercise with participating_orgs from both sides, early enough to act on "
     "what it finds.",
@@ -406,8 +406,8 @@ MTG011 = Rule(
     summary="A joint post-election review is scheduled after polling day (UK: also the "
     "Electoral Commission debrief and the gold group debrief).",
     rationale=(
-        "S002 Pre-election planning: 'A joint meeting between the police and local authority "
-        "should be held following the election in order to review the event'; the S002 May "
+        "APP Pre-election planning: 'A joint meeting between the police and local authority "
+        "should be held following the election in order to review the event'; the APP May "
         "timetable lists the 'Electoral Commission debrief meeting' (June/July) and the 'Gold "
         "group debrief' (September)."
     ),
@@ -450,7 +450,7 @@ MTG004 = Rule(
     scope="all",
     summary="The introductory meeting lists resources shared before it and after it.",
     rationale=(
-        "S000 IV: 'Share resources before the meeting with LE'; S000 V: 'Share resources after "
+        "Roadmap §IV: 'Share resources before the meeting with LE'; Roadmap §V: 'Share resources after "
         "the meeting to deepen mutual understanding of roles and responsibilities.'"
     ),
     fix="Add pre_reads and post_materials to the introductory meeting.",
@@ -490,7 +490,7 @@ MTG005 = Rule(
     summary="A gold command group meeting and a joint agency working group planning meeting "
     "take place before polling day.",
     rationale=(
-        "S002 Pre-election planning: 'The principal planning meetings are the gold command group "
+        "APP Pre-election planning: 'The principal planning meetings are the gold command group "
         "meeting and the joint agency working group planning meeting.'"
     ),
     fix="Schedule both meetings before polling day.",
@@ -539,7 +539,7 @@ MTG006 = Rule(
     scope="all",
     summary="Every open action has an owner and a due date, and none is past due.",
     rationale=(
-        "S002 Pre-election planning: tasks allocated at the joint agency working group "
+        "APP Pre-election planning: tasks allocated at the joint agency working group "
         "'should be recorded and managed by the force election SPOC'."
     ),
     fix="Give the action an owner and a due date; close it or move the date when it is late.",
@@ -579,7 +579,7 @@ MTG009 = Rule(
     summary="Every exercise that has taken place records an after-action report or "
     "improvement items.",
     rationale=(
-        "S001 Interdepartmental training and scenario planning: exercises exist 'to ensure that officers know what actions will be appropriate'; "
+        "Public Safety & Elections, Interdepartmental training and scenario planning: exercises exist 'to ensure that officers know what actions will be appropriate'; "
         "what an exercise teaches is lost unless it is written down and acted on."
     ),
     fix="Add after_action_ref or improvement_items to the exercise.",
@@ -626,7 +626,7 @@ MTG010 = Rule(
     summary="A candidates' and agents' briefing with police attendance, and a joint police / "
     "local authority letter to candidates, are planned before polling day.",
     rationale=(
-        "S002 Candidates and campaigners: 'Police attendance at the briefing for candidates and "
+        "APP Candidates and campaigners: 'Police attendance at the briefing for candidates and "
         "agents … demonstrates the joint approach'; 'the returning officer and chief constable "
         "may send a joint letter to candidates, agents and campaigners'."
     ),
@@ -666,7 +666,7 @@ MTG012 = Rule(
     core=False,
     summary="The partnership records an easily achievable first goal.",
     rationale=(
-        "S000 VI: 'Start with easily achievable goals. Even if small, a quick win will help lay "
+        "Roadmap §VI: 'Start with easily achievable goals. Even if small, a quick win will help lay "
         "the groundwork for the next goal.'"
     ),
     fix="Set timetable.engagement.quick_win_goal.",
@@ -704,8 +704,8 @@ MTG013 = Rule(
     summary="A meeting before polling day discusses the threat reporting channel (agenda topic "
     "threat_reporting).",
     rationale=(
-        "S000 V: 'Make a plan … how to stay in touch about any threats or security needs'; "
-        "S000 VI: consider 'a dedicated channel with LE … where election officials and workers "
+        "Roadmap §V: 'Make a plan … how to stay in touch about any threats or security needs'; "
+        "Roadmap §VI: consider 'a dedicated channel with LE … where election officials and workers "
         "can send information concerning threats'."
     ),
     fix="Add an agenda item with topic threat_reporting to a meeting before polling day.",

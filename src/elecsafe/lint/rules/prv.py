@@ -1,7 +1,7 @@
 """PRV: privacy (domain.md §2.11 and §5).
 
 The most useful data in a plan (personal mobiles, homes, vulnerability) is what threatens
-election workers (S003 "Protect the privacy of election workers and their families"), and git
+election workers (CSSE "Protect the privacy of election workers and their families"), and git
 history is permanent. These rules read the raw tracked data, so they also run when the schema
 rejected the plan (a `mobile:` key is both an unknown key and a leak).
 """
@@ -118,9 +118,9 @@ PRV001 = Rule(
     summary="No personal contact fields (mobile, phone, e-mail, home address, date of birth) "
     "in tracked files, not even in free-form sections; public contacts are never mobiles.",
     rationale=(
-        "S003 Our Principles: 'Protect the privacy of election workers and their families as a defense against "
+        "CSSE Our Principles: 'Protect the privacy of election workers and their families as a defense against "
         "threats … Protecting confidentiality and personally identifying material is critical'. "
-        "S000 VII asks key contacts to exchange cell numbers: the plan records that they did "
+        "Roadmap §VII asks key contacts to exchange cell numbers: the plan records that they did "
         "(`mobile_exchanged_with`), while the numbers live in the git-ignored private/ layer."
     ),
     fix="Move the contact details to private/contacts.yaml (keyed by person id) and delete the "
@@ -174,9 +174,9 @@ PRV002 = Rule(
     summary="No address of a candidate's or campaigner's home anywhere; the threat factor "
     "refers to homes only generically.",
     rationale=(
-        "S002 Threat assessment: it lists 'candidates'/campaigners' homes and other regularly "
+        "APP Threat assessment: it lists 'candidates'/campaigners' homes and other regularly "
         "attended locations' as a factor to consider — the assessment weighs them without "
-        "writing them down in a shared plan (S003 Our Principles: protect the privacy of election workers and "
+        "writing them down in a shared plan (CSSE Our Principles: protect the privacy of election workers and "
         "their families)."
     ),
     fix="Remove the address; keep homes in police systems and describe the measure generically.",
@@ -288,7 +288,7 @@ PRV003 = Rule(
     summary="The private layer (private/*.yaml) is git-ignored, or recognisably encrypted "
     "(SOPS); a plaintext private file tracked by git is an error.",
     rationale=(
-        "S003 Our Principles: 'Protecting confidentiality and personally identifying material is critical in a "
+        "CSSE Our Principles: 'Protecting confidentiality and personally identifying material is critical in a "
         "heightened threat environment.' Git history is permanent and copied to every clone, so "
         "the contact layer must never be committed in clear."
     ),
@@ -362,7 +362,7 @@ PRV005 = Rule(
     "(organisation public_contact, the address of a public venue, the address of a generic "
     "reporting inbox or line).",
     rationale=(
-        "S003 Our Principles: 'Protect the privacy of election workers and their families'. A number pasted "
+        "CSSE Our Principles: 'Protect the privacy of election workers and their families'. A number pasted "
         "into meeting notes is as permanent in git history as a `mobile:` key, and a finding "
         "must not copy it into CI logs either: the message names the kind of data only."
     ),
@@ -413,8 +413,8 @@ PRV006 = Rule(
     summary="The debrief and the threat assessment hold aggregates only: no crime numbers, "
     "complainants, suspects or informants.",
     rationale=(
-        "S002 Crown Prosecution Service: it lists the case details police pass to the CPS "
-        "(complainant, suspect, offence); those belong in police systems, and S003 Our Principles: it asks for "
+        "APP Crown Prosecution Service: it lists the case details police pass to the CPS "
+        "(complainant, suspect, offence); those belong in police systems, and CSSE Our Principles: it asks for "
         "'publicly accessible mechanisms for tracking reported threats' — counts, not cases."
     ),
     fix="Replace case details with counts in debrief.aggregates.",
@@ -458,7 +458,7 @@ PRV007 = Rule(
     summary="Private contacts of temporary staff carry retain_until no later than polling day "
     "+ `days` (90).",
     rationale=(
-        "S003 Our Principles: protect 'personally identifying material'; data kept after it is needed is data "
+        "CSSE Our Principles: protect 'personally identifying material'; data kept after it is needed is data "
         "that can leak."
     ),
     fix="Set retain_until in private/contacts.yaml and delete the entries after it.",

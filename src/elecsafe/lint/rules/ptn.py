@@ -1,4 +1,4 @@
-"""PTN: partnerships beyond law enforcement (domain.md §2.12; S004)."""
+"""PTN: partnerships beyond law enforcement (domain.md §2.12; Building Partnerships)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ PTN001 = Rule(
     summary="Each partnership records what the office offers in return and when it was "
     "checked against the office's legal and operational procedures.",
     rationale=(
-        "S004 Building Partnerships: 'Establish reciprocity … make sure that it's a 360 degree relationship'; 'Before "
+        "Building Partnerships, Building Partnerships: 'Establish reciprocity … make sure that it's a 360 degree relationship'; 'Before "
         "engaging with a new partner, it's important to make sure that the partnership fits "
         "within the legal and operational procedures of the office.'"
     ),
@@ -70,7 +70,7 @@ PTN002 = Rule(
     scope="all",
     summary="The emergency management office is a listed intra-governmental partner.",
     rationale=(
-        "S004 Types of Partnerships: election officials 'should be maintaining relationships "
+        "Building Partnerships, Types of Partnerships: election officials 'should be maintaining relationships "
         "with internal stakeholders, elected officials, emergency management offices, and more "
         "in preparation for the election.'"
     ),

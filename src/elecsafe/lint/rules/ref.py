@@ -24,7 +24,7 @@ REF001 = Rule(
     summary="Ids are unique across the plan and every reference names an entity of the right kind.",
     rationale=(
         "The plan links people, roles, sites and meetings by id; a dangling reference is a role "
-        "with nobody behind it. S000 IV asks to 'designate one or more points of contact': the "
+        "with nobody behind it. Roadmap §IV asks to 'designate one or more points of contact': the "
         "designation only counts if it resolves to a real person."
     ),
     fix="Define the missing entity, or correct the id (the hint suggests a close one).",
@@ -68,7 +68,7 @@ REF003 = Rule(
     origin="loader",
     summary="Enumerated values are allowed ones; opt-outs (not_applicable, not_required) give a reason.",
     rationale=(
-        "Site kinds, role kinds, presence levels (S002 Election-day considerations: "
+        "Site kinds, role kinds, presence levels (APP Election-day considerations: "
         "'permanent, occasional or no police presence') and ratings drive the rules; a value "
         "outside the list would let a site escape them."
     ),
@@ -104,7 +104,7 @@ REF004 = Rule(
     summary="Roles belong to the plan's country (a force election SPOC in a US plan is usually "
     "a copy-paste slip), unless allow_foreign_roles is set.",
     rationale=(
-        "S002 Key roles are the roles of policing in England and Wales; S000 I names the US "
+        "APP Key roles are the roles of policing in England and Wales; Roadmap §I names the US "
         "ones (police chiefs, sheriffs, the FBI election crimes coordinator). A plan that mixes "
         "them was usually copied from the wrong template."
     ),

@@ -1,7 +1,7 @@
 """ROL: roles and contacts (domain.md §2.2).
 
 Who the points of contact are, that they can reach each other, and that every critical role
-has somebody behind it and a deputy (S000 IV, VII; S002 Key roles, "command resilience").
+has somebody behind it and a deputy (Roadmap §IV, VII; APP Key roles, "command resilience").
 """
 
 from __future__ import annotations
@@ -73,8 +73,8 @@ ROL001 = Rule(
     summary="The election office has a designated point of contact for law enforcement "
     "(US: le_liaison_poc; UK: electoral_services_manager) with a holder.",
     rationale=(
-        "S000 IV: 'Designate one or more points of contact in your organization to manage LE "
-        "relationships.' S002 Electoral services manager: in the UK the ESM is 'the person that "
+        "Roadmap §IV: 'Designate one or more points of contact in your organization to manage LE "
+        "relationships.' APP Electoral services manager: in the UK the ESM is 'the person that "
         "the force election SPOC should make contact with'."
     ),
     fix="Add a role assignment of that kind, held by a person of the election office.",
@@ -119,8 +119,8 @@ ROL002 = Rule(
     scope="all",
     summary="Every law enforcement organisation names a primary contact role that has a holder.",
     rationale=(
-        "S000 I: identify 'police chiefs and sheriffs covering your jurisdiction, the state "
-        "police, and the Election Crimes Coordinator'; S000 IV: each relationship needs a named "
+        "Roadmap §I: identify 'police chiefs and sheriffs covering your jurisdiction, the state "
+        "police, and the Election Crimes Coordinator'; Roadmap §IV: each relationship needs a named "
         "point of contact on both sides."
     ),
     fix="Set primary_contact to a role assignment of that agency and give the role a holder.",
@@ -205,7 +205,7 @@ ROL003 = Rule(
     summary="Each police force whose area holds a poll of the plan has exactly one force "
     "election SPOC; delegated SPOCs are accountable to it.",
     rationale=(
-        "S002 Force election single point of contact: 'Every force has a nominated election "
+        "APP Force election single point of contact: 'Every force has a nominated election "
         "single point of contact' who 'may delegate some of their activities … however, they "
         "remain responsible'."
     ),
@@ -291,7 +291,7 @@ ROL004 = Rule(
     summary="Each local authority holding a poll has a returning officer and an ESM (or local "
     "equivalent); each registration authority has an ERO.",
     rationale=(
-        "S002 Key roles: the returning officer 'is responsible for ensuring that elections are "
+        "APP Key roles: the returning officer 'is responsible for ensuring that elections are "
         "conducted in accordance with the law'; 'Every council is legally required to appoint "
         "… [an] electoral registration officer'; the ESM 'or local equivalent' is the SPOC's "
         "counterpart. In two-tier areas county councils are not registration authorities, so the "
@@ -365,7 +365,7 @@ ROL007 = Rule(
     summary="A US plan lists the sheriff, the police chiefs of the agencies covering the "
     "jurisdiction, a state police contact and the FBI election crimes coordinator.",
     rationale=(
-        "S000 I: 'This list could include police chiefs and sheriffs covering your jurisdiction, "
+        "Roadmap §I: 'This list could include police chiefs and sheriffs covering your jurisdiction, "
         "the state police, and the Election Crimes Coordinator (ECC) at your nearest FBI field "
         "office.'"
     ),
@@ -473,7 +473,7 @@ ROL009 = Rule(
     "agency covering the same area have recorded exchanging mobile numbers (both ways; the "
     "numbers stay private).",
     rationale=(
-        "S000 VII: 'ensure you've exchanged cell phone numbers among key points of contact on "
+        "Roadmap §VII: 'ensure you've exchanged cell phone numbers among key points of contact on "
         "your team and with LE.' The plan records that the exchange happened "
         "(`mobile_exchanged_with`), never the numbers."
     ),
@@ -517,9 +517,9 @@ ROL010 = Rule(
     summary="Every holder of a critical role has at least one contact method in the private "
     "layer (checked where private/ is present).",
     rationale=(
-        "S000 VII asks key contacts to stay reachable ('Use technology to keep connected'); a "
+        "Roadmap §VII asks key contacts to stay reachable ('Use technology to keep connected'); a "
         "critical role whose holder cannot be reached fails exactly when it is needed. The "
-        "contact details live only in the git-ignored private layer (S003 Our Principles: protect the privacy "
+        "contact details live only in the git-ignored private layer (CSSE Our Principles: protect the privacy "
         "of election workers)."
     ),
     fix="Add contact_methods for the person in private/contacts.yaml.",
@@ -597,7 +597,7 @@ ROL011 = Rule(
     summary="Every critical role (gold, silver, bronze, SPOC, SIO, RO, ESM, LE liaison, "
     "threat channel owner, site contacts of red sites) has a holder and a different deputy.",
     rationale=(
-        "S002 Command and planning considerations: 'command resilience' and 'appointment "
+        "APP Command and planning considerations: 'command resilience' and 'appointment "
         "of key roles'; a role held by one person with no deputy stops when that person is ill, "
         "on leave or unreachable on polling day."
     ),
@@ -639,8 +639,8 @@ ROL013 = Rule(
     summary="Candidates and campaigners have a named individual or department to contact about "
     "harassment, intimidation or threatening behaviour.",
     rationale=(
-        "S002 Command and planning considerations: 'identifying a named individual or department "
-        "that candidates/campaigners can contact'; S002 Candidates and campaigners: 'Forces are "
+        "APP Command and planning considerations: 'identifying a named individual or department "
+        "that candidates/campaigners can contact'; APP Candidates and campaigners: 'Forces are "
         "encouraged to ensure that candidates/campaigners can contact a named individual and/or "
         "dedicated department'."
     ),
@@ -688,7 +688,7 @@ ROL014 = Rule(
     scope="UK",
     summary="Contact with the CPS goes through the force election SPOC (or the SIO via the SPOC).",
     rationale=(
-        "S002 Crown Prosecution Service: 'Contact with the CPS should only be instigated with "
+        "APP Crown Prosecution Service: 'Contact with the CPS should only be instigated with "
         "the approval of the force election SPOC'; any positive disposal 'must go to the CPS via "
         "the force election SPOC'."
     ),
@@ -726,7 +726,7 @@ ROL005 = Rule(
     scope="UK",
     summary="A senior investigating officer and at least one BCU crime SPOC are assigned.",
     rationale=(
-        "S002 Senior investigating officer: the SIO 'oversees/manages investigations'; S002 "
+        "APP Senior investigating officer: the SIO 'oversees/manages investigations'; APP "
         "Recommended timetable of events: it identifies crime SPOCs in January/February."
     ),
     fix="Add role assignments 'sio' and 'bcu_crime_spoc'.",
@@ -766,7 +766,7 @@ ROL006 = Rule(
     core=False,
     summary="A force elected-official adviser is assigned and appears in the escalation matrix.",
     rationale=(
-        "S002 Candidates and campaigners: forces should ensure candidates can contact 'a named "
+        "APP Candidates and campaigners: forces should ensure candidates can contact 'a named "
         "individual and/or dedicated department'; the FEOA is that contact for elected officials and candidates."
     ),
     fix="Assign a 'feoa' role and name it in communications.escalation_matrix.",
@@ -798,7 +798,7 @@ ROL008 = Rule(
     core=False,
     summary="The DOJ District Election Officer and the CISA Protective Security Advisor are listed.",
     rationale=(
-        "S000 I asks election officials to identify federal as well as local and state "
+        "Roadmap §I asks election officials to identify federal as well as local and state "
         "partners ('at the local, state, and federal levels')."
     ),
     fix="Add role assignments 'doj_deo' and 'cisa_psa'.",
@@ -837,7 +837,7 @@ ROL012 = Rule(
     params={"max_critical_roles": 2},
     summary="Nobody holds more than max_critical_roles (default 2) critical roles.",
     rationale=(
-        "S002 Command and planning considerations: 'command resilience'; one person holding many critical roles is a single point of "
+        "APP Command and planning considerations: 'command resilience'; one person holding many critical roles is a single point of "
         "failure."
     ),
     fix="Spread the roles across more people, or raise max_critical_roles with a reason.",

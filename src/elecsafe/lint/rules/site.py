@@ -103,7 +103,7 @@ SITE001 = Rule(
     "assessment (red/amber/green rating, assessed_on, assessed_by). A polling station "
     "shares the assessment of its polling place (parent_site).",
     rationale=(
-        "S002 Election-day considerations: 'locations and assessment of vulnerability'; S000 II "
+        "APP Election-day considerations: 'locations and assessment of vulnerability'; Roadmap §II "
         "lists the 'security of physical offices, poll sites, count facilities, drop boxes'. "
         "The red/amber/green scale is the APP's polling-station assessment."
     ),
@@ -132,7 +132,7 @@ SITE002 = Rule(
     summary="Every polling and count site has a police presence level (permanent, occasional "
     "or none).",
     rationale=(
-        "S002 Election-day considerations: 'police presence, namely, permanent, occasional or no "
+        "APP Election-day considerations: 'police presence, namely, permanent, occasional or no "
         "police presence'. Writing 'none' is a decision; leaving it out is not."
     ),
     fix="Set police_presence to permanent, occasional or none.",
@@ -172,7 +172,7 @@ SITE003 = Rule(
     summary="A red or amber site has a mitigation with an owner; a red site with no police "
     "presence explains why (presence_rationale).",
     rationale=(
-        "S002 Election-day considerations: 'strategy and tactics to minimise risk' at "
+        "APP Election-day considerations: 'strategy and tactics to minimise risk' at "
         "polling stations; the APP's red/amber/green assessment exists to decide 'the level of "
         "police presence'. A high rating with no owner for its mitigation is an open risk."
     ),
@@ -225,7 +225,7 @@ SITE004 = Rule(
     scope="US",
     summary="A US voting site with a planned police presence cites the state law that allows it.",
     rationale=(
-        "S000 II asks election offices to plan 'Communicating public safety expectations to the "
+        "Roadmap §II asks election offices to plan 'Communicating public safety expectations to the "
         "public'; uniformed presence at polls is restricted by state law in many states and can "
         "chill voting, so the plan records its legal basis."
     ),
@@ -283,7 +283,7 @@ SITE006 = Rule(
     summary="An unstaffed drop box is anchored, under video surveillance, collected by a team "
     "of two with a seal log, and its key custody is recorded.",
     rationale=(
-        "S000 II: the 'security of … drop boxes' and of ballots is a need to discuss with law "
+        "Roadmap §II: the 'security of … drop boxes' and of ballots is a need to discuss with law "
         "enforcement; chain of custody for the box and its keys is what an investigation will "
         "ask for after an attack on a box."
     ),
@@ -329,7 +329,7 @@ SITE009 = Rule(
     scope="UK",
     summary="No UK polling station (or the polling place that houses it) records internal CCTV.",
     rationale=(
-        "S002 Election-day considerations: 'CCTV is not allowed inside polling stations. "
+        "APP Election-day considerations: 'CCTV is not allowed inside polling stations. "
         "However, some of the buildings used as polling stations may have externally fitted "
         "CCTV which could provide evidence gathering opportunities.' A polling place is the "
         "building the stations are in, so its `cctv.internal` counts too."
@@ -366,7 +366,7 @@ SITE005 = Rule(
     summary="Every voting and count site names a site contact role and the responding law "
     "enforcement agency.",
     rationale=(
-        "S000 I and IV: know which agency covers each location and who the point of contact is; "
+        "Roadmap §I and IV: know which agency covers each location and who the point of contact is; "
         "officers responding to a site need the person to call there."
     ),
     fix="Set site_contact (a role) and le_agency (an organisation).",
@@ -407,7 +407,7 @@ SITE007 = Rule(
     summary="Count centres have access control, a search regime, a ballot box receipt log and "
     "an evacuation plan that covers ballot security.",
     rationale=(
-        "S002 Command and planning considerations: 'maintaining the peace at election counts'; S000 II lists "
+        "APP Command and planning considerations: 'maintaining the peace at election counts'; Roadmap §II lists "
         "the security of 'count facilities' and 'ballots'."
     ),
     fix="Fill the count and emergency_plan blocks of the site.",
@@ -457,7 +457,7 @@ SITE008 = Rule(
     summary="Each vulnerability assessment is (or is scheduled to be reviewed) at most "
     "max_age_days (90) before polling day.",
     rationale=(
-        "S002 Election-day considerations: 'locations and assessment of vulnerability'. An "
+        "APP Election-day considerations: 'locations and assessment of vulnerability'. An "
         "assessment from last year misses this year's tensions."
     ),
     fix="Re-assess the site, or set vulnerability.next_review within the window.",
@@ -501,7 +501,7 @@ SITE011 = Rule(
     summary="Every polling location has a physical security checklist completed before polling "
     "day.",
     rationale=(
-        "S000 II: identify 'the security of … poll sites'; a completed checklist is the record "
+        "Roadmap §II: identify 'the security of … poll sites'; a completed checklist is the record "
         "that the site was looked at with that question in mind."
     ),
     fix="Add security_checklist with name and completed_on.",
@@ -536,8 +536,8 @@ SITE012 = Rule(
     core=False,
     summary="Public voting and count venues carry their (published) address.",
     rationale=(
-        "S000 II: responding officers need the locations; polling place addresses are public, "
-        "unlike homes (S003 Our Principles: protect the privacy of election workers and their families)."
+        "Roadmap §II: responding officers need the locations; polling place addresses are public, "
+        "unlike homes (CSSE Our Principles: protect the privacy of election workers and their families)."
     ),
     fix="Add the venue's public address.",
     bad=Example(SITES + site_yaml("hall", "polling_place"), problems=((2, 5),)),
@@ -577,7 +577,7 @@ SITE010 = Rule(
     summary="Every site lies in an area covered by a law enforcement agency whose primary "
     "contact has a holder.",
     rationale=(
-        "S000 I: identify 'police chiefs and sheriffs covering your jurisdiction'; S000 II: the "
+        "Roadmap §I: identify 'police chiefs and sheriffs covering your jurisdiction'; Roadmap §II: the "
         "'security of … poll sites, count facilities, drop boxes' needs an agency that answers "
         "for each of them."
     ),

@@ -1,4 +1,4 @@
-"""THR: the threat assessment (domain.md §2.8; S002 Threat assessment).
+"""THR: the threat assessment (domain.md §2.8; APP Threat assessment).
 
 The assessment is restricted: messages name harm and factor keys (from the APP's own list),
 never ratings or narrative text.
@@ -79,7 +79,7 @@ THR001 = Rule(
     summary="A threat assessment exists with a review_due date, and it is (or is scheduled to "
     "be reviewed) at most max_age_days (30) before polling day.",
     rationale=(
-        "S002 Threat assessment: 'A threat assessment relating to the potential for electoral "
+        "APP Threat assessment: 'A threat assessment relating to the potential for electoral "
         "malpractice, intimidation of candidates and threats to peaceful voting should be "
         "included in the command and planning considerations.' Threats change during the "
         "campaign, so the one that matters is the one current at polling day."
@@ -155,7 +155,7 @@ THR002 = Rule(
     summary="All eleven APP harms are rated (likelihood and impact, or a rating) or marked "
     "not_applicable with a reason; local harms map onto one of them.",
     rationale=(
-        "S002 Threat assessment: 'The following harms should be considered as part of this "
+        "APP Threat assessment: 'The following harms should be considered as part of this "
         "assessment': physical assault, personal harassment, social media harassment, disorder, "
         "criminal damage, notified protests, spontaneous protests, hate crimes, cybercrime, "
         "disruptions to process, interference with process."
@@ -203,7 +203,7 @@ THR003 = Rule(
     summary="All nine APP threat assessment factors are considered (with a narrative) or "
     "marked not_applicable with a reason.",
     rationale=(
-        "S002 Threat assessment: 'The threat assessment will, therefore, need to take into "
+        "APP Threat assessment: 'The threat assessment will, therefore, need to take into "
         "account' relevant intelligence, previous history, potential for offences, community "
         "dynamics, party control and influence, participants, campaign events, premises, and "
         "candidates'/campaigners' homes and other regularly attended locations."
@@ -242,7 +242,7 @@ THR004 = Rule(
     summary="The threat assessment draws on the previous election's debrief (or says this is "
     "the first election planned this way).",
     rationale=(
-        "S002 Pre-election planning: 'The debrief document from the previous election should be "
+        "APP Pre-election planning: 'The debrief document from the previous election should be "
         "referred to in order to assist in preparing a risk assessment, highlight good practice "
         "or identify areas for improvement.'"
     ),
@@ -282,7 +282,7 @@ THR008 = Rule(
     scope="all",
     summary="The threat assessment names no person and holds no contact details (role ids only).",
     rationale=(
-        "S003 Our Principles: 'Protect the privacy of election workers and their families as a defense against "
+        "CSSE Our Principles: 'Protect the privacy of election workers and their families as a defense against "
         "threats'. The assessment lists who is at risk; written with names and numbers it "
         "becomes a target list."
     ),
@@ -329,7 +329,7 @@ THR005 = Rule(
     core=False,
     summary="Every harm rated high or very high has a mitigation with an owner.",
     rationale=(
-        "S002 Pre-election planning: joint planning means 'risks can be properly assessed' and "
+        "APP Pre-election planning: joint planning means 'risks can be properly assessed' and "
         "'control measures can be put in place'; a measure nobody owns is not in place."
     ),
     fix="Add mitigations with an owner role to the harm.",
@@ -366,7 +366,7 @@ THR006 = Rule(
     summary="The scale of the police response is reasoned from intelligence, media interest, "
     "community implications and prior malpractice.",
     rationale=(
-        "S002 Command and planning considerations: the 'scale of police response … could be "
+        "APP Command and planning considerations: the 'scale of police response … could be "
         "influenced by' intelligence and information, threat assessment, level of media "
         "interest, community implications, and prior history of electoral malpractice."
     ),
@@ -407,7 +407,7 @@ THR007 = Rule(
     summary="A US assessment covers bomb threats, swatting, drop-box attacks and the doxxing of "
     "election workers (as extension harms mapped to the APP harms).",
     rationale=(
-        "S003 Our Mission: threats to election workers are the problem to solve; the S002 Threat assessment: its harm list "
+        "CSSE Our Mission: threats to election workers are the problem to solve; the APP Threat assessment: its harm list "
         "predates the 2024 wave of bomb threats and drop-box attacks, so US plans add "
         "them as extensions mapped onto it."
     ),

@@ -89,7 +89,7 @@ TT001 = Rule(
     summary="Every timetable date resolves (anchors exist, statutory keys are known, no "
     "cycles) and every item has an owner.",
     rationale=(
-        "S002 Recommended timetable of events for a May election: it gives every event a "
+        "APP Recommended timetable of events for a May election: it gives every event a "
         "'Responsibility'; an item nobody owns, or a date that cannot be computed, does not "
         "happen."
     ),
@@ -113,7 +113,7 @@ TT002 = Rule(
     summary="Statutory dates written in the plan equal the dates the statutory pack computes, "
     "unless an override_reason is given.",
     rationale=(
-        "S002 Pre-election planning: police activity hangs on statutory stages ('Certain stages in the "
+        "APP Pre-election planning: police activity hangs on statutory stages ('Certain stages in the "
         "electoral timetable could trigger particular types of malpractice activity'); a "
         "mistyped deadline moves the police plan with it. Every shipped pack is checked (UK "
         "and US), hence scope all."
@@ -149,7 +149,7 @@ TT011 = Rule(
     "holidays of the right division, Christmas Eve and Day, Good Friday).",
     rationale=(
         "UK statutory deadlines are counted in working days back from polling day (domain.md "
-        "§4.4); S002 Recommended timetable of events: it inherits those dates, so a working-day date that lands on an "
+        "§4.4); APP Recommended timetable of events: it inherits those dates, so a working-day date that lands on an "
         "excluded day means the plan and the statutory timetable disagree."
     ),
     fix="Count from a working day, or add 'roll: forward' to move to the next working day.",
@@ -207,7 +207,7 @@ TT003 = Rule(
     "registration, postal, proxy, poll; US: UOCAVA, registration, poll, canvass, "
     "certification).",
     rationale=(
-        "S002 Recommended timetable of events: it follows the statutory stages; a plan whose stages are out "
+        "APP Recommended timetable of events: it follows the statutory stages; a plan whose stages are out "
         "of order has a typing mistake that moves police activity to the wrong week."
     ),
     fix="Correct the dates (or let the statutory pack compute them).",
@@ -282,7 +282,7 @@ TT004 = Rule(
     "before Election Day (no roll-forward).",
     rationale=(
         "The MOVE Act requires ballots for military and overseas voters to be sent 45 days "
-        "before a federal election (domain.md §4.6). S001 Introduction: such milestones are among the "
+        "before a federal election (domain.md §4.6). Public Safety & Elections, Introduction: such milestones are among the "
         "'election season events' law enforcement plans around."
     ),
     fix="Add a milestone with `statutory: uocava_transmission` (computed) or an earlier date.",
@@ -316,7 +316,7 @@ TT005 = Rule(
     summary="The voter registration deadline is not more than 30 days before a federal "
     "election (unless same_day_registration).",
     rationale=(
-        "S000 V: 'understand how relevant laws apply to LE work during election season'. The "
+        "Roadmap §V: 'understand how relevant laws apply to LE work during election season'. The "
         "NVRA bounds registration deadlines to 30 days before a federal election (domain.md "
         "§4.6); a deadline outside it is almost always a typing mistake in the plan."
     ),
@@ -375,7 +375,7 @@ TT006 = Rule(
     summary="A presidential election has a certificate of ascertainment at least 6 days before "
     "the electors meet, on the first Tuesday after the second Wednesday in December.",
     rationale=(
-        "ECRA and 3 U.S.C. 5 and 7 fix these dates (domain.md §4.6); S001 Introduction: it names 'a key moment "
+        "ECRA and 3 U.S.C. 5 and 7 fix these dates (domain.md §4.6); Public Safety & Elections, Introduction: it names 'a key moment "
         "for certifying the election' among the events that may need law enforcement."
     ),
     fix="Use `statutory: certificate_of_ascertainment` and `statutory: electors_meet`.",
@@ -429,8 +429,8 @@ TT007 = Rule(
     summary="The timetable covers the season after polling day: at least one count, canvass or "
     "certification milestone.",
     rationale=(
-        "S001 Introduction: election season events that may need law enforcement include 'a key moment for "
-        "certifying the election'; S002 Command and planning considerations: police at 'election counts'."
+        "Public Safety & Elections, Introduction: election season events that may need law enforcement include 'a key moment for "
+        "certifying the election'; APP Command and planning considerations: police at 'election counts'."
     ),
     fix="Add the count (UK) or canvass/certification (US) milestones with kind set.",
     bad=Example(
@@ -464,8 +464,8 @@ TT009 = Rule(
     scope="all",
     summary="Trainings for deployed staff end before polling day.",
     rationale=(
-        "S002 Neighbourhood inspectors: staff 'receive necessary training prior to the election "
-        "day'; S001 Interdepartmental training and scenario planning: agencies should 'train together' before they deploy."
+        "APP Neighbourhood inspectors: staff 'receive necessary training prior to the election "
+        "day'; Public Safety & Elections, Interdepartmental training and scenario planning: agencies should 'train together' before they deploy."
     ),
     fix="Move the training before polling day.",
     bad=Example(
@@ -505,7 +505,7 @@ TT010 = Rule(
     core=False,
     summary="The pre-election period starts on the notice of election date.",
     rationale=(
-        "S002 Impartiality: the pre-election period 'commences with the Notice of Election (the "
+        "APP Impartiality: the pre-election period 'commences with the Notice of Election (the "
         "formal start of the election timetable)'."
     ),
     fix="Write pre_election_period_start: notice_of_election.",
