@@ -67,7 +67,7 @@ def test_every_rule_citing_guidance_resolves_to_the_registry() -> None:
 
 def test_no_internal_tag_in_the_product() -> None:
     offenders = []
-    for folder in ("src", "templates"):
+    for folder in ("src", "templates", "schemas"):
         for path in (REPO / folder).rglob("*"):
             if path.suffix not in {".py", ".j2", ".yaml", ".md", ".css", ".json"}:
                 continue

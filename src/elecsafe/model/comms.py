@@ -21,7 +21,7 @@ from elecsafe.model.base import (
 
 
 class CommsStrategy(StrictModel):
-    """The four elements of the APP communication strategy (APP)."""
+    """The four elements of the APP communication strategy."""
 
     no_surprises_engagement: str | None = None
     links_with_parties_candidates_communities: str | None = None
