@@ -70,8 +70,8 @@ INC001 = Rule(
     summary="A threat against an election worker is referred to law enforcement within the "
     "plan's stated window.",
     rationale=(
-        "S000 VI: election officials should report threats against election workers to law "
-        "enforcement and stay in contact about them; S003: threats against election officials "
+        "Roadmap §VI: election officials should report threats against election workers to law "
+        "enforcement and stay in contact about them; CSSE: threats against election officials "
         "and workers are to be taken seriously and acted on. The window is "
         "threat_reporting.referral_window_hours (24 hours when the plan states none)."
     ),
@@ -122,8 +122,8 @@ INC002 = Rule(
     scope="all",
     summary="An open incident is updated (or has a pending follow-up) at least every 28 days.",
     rationale=(
-        "S003: mechanisms for tracking reported threats and 'summarizing actions taken on "
-        "reported threats'; S000 VI: stay in contact with law enforcement about reported threats."
+        "CSSE: mechanisms for tracking reported threats and 'summarizing actions taken on "
+        "reported threats'; Roadmap §VI: stay in contact with law enforcement about reported threats."
     ),
     fix="Update the incident's status and outcome (elecsafe incident update), or close it.",
     params={"days": 28},
@@ -180,7 +180,7 @@ INC003 = Rule(
     scope="all",
     summary="A cluster of incidents at a site rated low risk calls its assessment into question.",
     rationale=(
-        "S003: 'identifying patterns in threat data'; S002 Threat assessment: the assessment "
+        "CSSE: 'identifying patterns in threat data'; APP Threat assessment: the assessment "
         "is a living document, reviewed as new information comes in."
     ),
     fix="Review the site's vulnerability assessment (rating, assessed_on, mitigations).",
@@ -248,8 +248,8 @@ INC004 = Rule(
     scope="all",
     summary="The threat assessment is reviewed once incidents start to come in.",
     rationale=(
-        "S002 Threat assessment: the assessment is informed by intelligence and 'previous "
-        "history of electoral offences or allegations'; S003: patterns in threat data are "
+        "APP Threat assessment: the assessment is informed by intelligence and 'previous "
+        "history of electoral offences or allegations'; CSSE: patterns in threat data are "
         "identified and acted on."
     ),
     fix="Review the threat assessment in the light of the log and update prepared_on and version.",
