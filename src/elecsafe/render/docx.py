@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from elecsafe.render.chart import Chart, to_png
@@ -30,6 +31,18 @@ class DocxMeta:
     header: str
     footer: str
     paper: str  # "a4" | "letter"
+    subject: str = ""  # the kind of document and the plan
+    lang: str = "en-GB"  # the plan's country: en-GB or en-US
+    created: date | None = None  # the generation date (core properties created/modified)
+
+
+# A table this wide goes on a landscape page of its own (the radio plan has 11 columns).
+LANDSCAPE_COLUMNS = 8
+SMALL_TABLE_COLUMNS = 6  # from this many columns a table is set in a smaller size
+# Average advance of a character in the table fonts, in points: how many characters fit.
+# Generous: LibreOffice substitutes wider fonts for Calibri, and bold headers are wider still.
+CHAR_PT = {11.0: 6.0, 9.0: 5.0}
+SIGNATURE_HEIGHT_MM = 20  # room to sign
 
 
 def _add_page_field(paragraph: Any) -> None:
@@ -106,14 +119,26 @@ class _Writer:
             paragraph._p.style = self.style_id(style)
         return paragraph
 
+    def new_numbering(self, start: int) -> int:
+        """A numbering instance of the List Number definition, restarted at ``start``."""
+        numbering = self.doc.part.numbering_part.element
+        base = self.doc.styles["List Number"].element.pPr.numPr.numId.val
+        abstract = numbering.num_having_numId(base).abstractNumId.val
+        num = numbering.add_num(abstract)
+        num.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return int(num.numId)
+
     def new_paragraph(self) -> Any:
         if self.lists:
-            kind, _ = self.lists[-1]
+            kind, number = self.lists[-1]
             depth = len(self.lists)
             style = "List Number" if kind == "ordered" else "List Bullet"
             if depth > 1:
                 style += f" {min(depth, 3)}"
-            return self.paragraph(style)
+            paragraph = self.paragraph(style)
+            if kind == "ordered" and depth == 1:
+                paragraph._p.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = number
+            return paragraph
         if self.quote:
             return self.paragraph("Intense Quote")
         return self.paragraph()
@@ -138,7 +163,11 @@ class _Writer:
                 i += 3
                 continue
             if kind in ("bullet_list_open", "ordered_list_open"):
-                self.lists.append(("ordered" if kind.startswith("ordered") else "bullet", 0))
+                ordered = kind.startswith("ordered")
+                # every numbered list starts again at its own first number (Word would
+                # otherwise run one count through every list of the document)
+                number = self.new_numbering(int(token.attrGet("start") or 1)) if ordered else 0
+                self.lists.append(("ordered" if ordered else "bullet", number))
             elif kind in ("bullet_list_close", "ordered_list_close"):
                 self.lists.pop()
             elif kind == "blockquote_open":
@@ -189,18 +218,104 @@ class _Writer:
         shape._inline.docPr.set("name", "Command chart")
 
     def add_table(self, rows: list[list[tuple[str, bool]]]) -> None:
+        from docx.enum.section import WD_ORIENT, WD_SECTION
+        from docx.shared import Mm, Pt
+
         if not rows:
             return
         width = max(len(r) for r in rows)
+        wide = width >= LANDSCAPE_COLUMNS
+        if wide:  # a landscape page for the table, then back to portrait
+            self.turn(WD_SECTION.NEW_PAGE, WD_ORIENT.LANDSCAPE)
+        size = 9.0 if width >= SMALL_TABLE_COLUMNS else 11.0
+        section = self.doc.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        widths = column_widths(rows, width, text_width / 12700 / CHAR_PT[size])  # EMU -> pt
         table = self.doc.add_table(rows=len(rows), cols=width)
         table._tbl.tblPr.style = self.style_id("Table Grid")
+        table.autofit = False
+        signature = _is_signature(rows)
         cells = table._cells  # one pass over the grid; rows x width, no merged cells
+        for c, share in enumerate(widths):
+            table.columns[c].width = int(text_width * share)
         for r, row in enumerate(rows):
-            for c, (text, header) in enumerate(row):
-                run = cells[r * width + c].paragraphs[0].add_run(text)
+            row_element = table.rows[r]
+            _row_property(row_element, "w:cantSplit")  # a row never breaks across pages
+            if r == 0 and all(header for _, header in row):
+                _row_property(row_element, "w:tblHeader")  # repeated on every page
+            if signature and row and row[0][0] == "Signature":
+                row_element.height = Mm(SIGNATURE_HEIGHT_MM)
+            for c in range(width):
+                cell = cells[r * width + c]
+                cell.width = int(text_width * widths[c])
+                paragraph = cell.paragraphs[0]
+                if signature and r < len(rows) - 1:
+                    paragraph.paragraph_format.keep_with_next = True  # the block on one page
+                if c >= len(row):
+                    continue
+                text, header = row[c]
+                run = paragraph.add_run(text)
+                run.font.size = Pt(size)
                 if header:
                     run.bold = True
         self.doc.add_paragraph()
+        if wide:
+            self.turn(WD_SECTION.NEW_PAGE, WD_ORIENT.PORTRAIT)
+
+    def turn(self, start: Any, orientation: Any) -> None:
+        """A new section in ``orientation``; headers and footers carry on from the last one."""
+        from docx.enum.section import WD_ORIENT
+
+        last = self.doc.sections[-1]
+        section = self.doc.add_section(start)
+        short, long = sorted((last.page_width, last.page_height))
+        landscape = orientation == WD_ORIENT.LANDSCAPE
+        section.orientation = orientation
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+
+
+def column_widths(rows: list[list[tuple[str, bool]]], count: int, capacity: float) -> list[float]:
+    """Each column's share of the table width, from its content: a column is never narrower
+    than its longest word (a checkbox column stays narrow), and the room left goes to the
+    columns whose text would otherwise wrap most. ``capacity`` is the table width in
+    characters."""
+    least = [3.0] * count
+    natural = [3.0] * count
+    for row in rows:
+        for c, (text, _) in enumerate(row):
+            longest = max((len(word) for word in text.split()), default=0)
+            least[c] = max(least[c], min(longest, 24) * 1.1 + 3.0)  # bold, cell padding
+            natural[c] = max(natural[c], min(len(text), 70) + 2.0)
+    if sum(natural) <= capacity:
+        chars = natural
+    elif sum(least) <= capacity:
+        spare = (capacity - sum(least)) / (sum(natural) - sum(least))
+        chars = [low + (nat - low) * spare for low, nat in zip(least, natural, strict=True)]
+    else:
+        chars = least
+    total = sum(chars)
+    return [width / total for width in chars]
+
+
+def _row_property(row: Any, tag: str) -> None:
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(_qn(tag)) is None:
+        properties.append(OxmlElement(tag))
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _is_signature(rows: list[list[tuple[str, bool]]]) -> bool:
+    """The signature block the templates write: "Signed for …" over Name/Title/Signature/Date."""
+    return bool(rows and rows[0] and rows[0][0][0].startswith("Signed for")) and any(
+        row and row[0][0] == "Signature" for row in rows
+    )
 
 
 def _cell_text(children: list[Any]) -> str:
@@ -243,10 +358,18 @@ def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Chart] = (
 
     properties = document.core_properties
     properties.title = meta.title
+    properties.subject = meta.subject
     properties.author = "elecsafe"
+    properties.last_modified_by = "elecsafe"
     properties.comments = GENERATOR_NOTE
     properties.keywords = meta.marking
+    properties.language = meta.lang
     properties.revision = 1
+    if meta.created is not None:  # the generation date, so a regenerated file is the same
+        stamp = datetime.combine(meta.created, time(0, 0), tzinfo=UTC)
+        properties.created = properties.modified = stamp
+    _set_language(document, meta.lang)
+    _current_compatibility(document)
 
     tokens = MarkdownIt("js-default").parse(markdown)
     _Writer(document, figures).write(tokens)
@@ -255,4 +378,28 @@ def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Chart] = (
     return buffer.getvalue()
 
 
-__all__ = ["DocxMeta", "MdSafe", "markdown_to_docx"]
+def _set_language(document: Any, lang: str) -> None:
+    """Proofing language of every run (docDefaults) and of the theme fonts."""
+    styles = document.styles.element
+    defaults = styles.find(_qn("w:docDefaults"))
+    for element in defaults.iter(_qn("w:lang")):
+        element.set(_qn("w:val"), lang)
+        element.set(_qn("w:eastAsia"), lang)
+    theme = document.settings.element.find(_qn("w:themeFontLang"))
+    if theme is not None:
+        theme.set(_qn("w:val"), lang)
+        theme.attrib.pop(_qn("w:eastAsia"), None)
+
+
+def _current_compatibility(document: Any) -> None:
+    """compatibilityMode 15: Word opens the file as a current document, not in
+    compatibility mode (the python-docx template says 14, Word 2010)."""
+    compat = document.settings.element.find(_qn("w:compat"))
+    if compat is None:
+        return
+    for setting in compat.findall(_qn("w:compatSetting")):
+        if setting.get(_qn("w:name")) == "compatibilityMode":
+            setting.set(_qn("w:val"), "15")
+
+
+__all__ = ["DocxMeta", "MdSafe", "column_widths", "markdown_to_docx"]

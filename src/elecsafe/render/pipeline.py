@@ -255,6 +255,9 @@ class Renderer:
                     header=meta.header,
                     footer=meta.footer,
                     paper=self.paper,
+                    subject=_joined(doc.kind, doc.plan_title),
+                    lang=str(meta.lang),
+                    created=doc.generated_on,
                 ),
                 self.figures,
             )
