@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -118,3 +119,33 @@ def test_a_site_can_say_its_own_audience(tmp_path: Path) -> None:
     loaded = load_plan(plan_dir)
     doc = Renderer(loaded, options(audience="public")).render(DOCUMENTS["site-register"], None)
     assert count.name not in doc.markdown.replace("\\", "")
+
+
+# What a US reader would not say, and what a UK reader would not (in elecsafe's own words).
+UK_ONLY = re.compile(
+    r"\b(organisation\w*|authoris\w*|minimis\w*|returning officer|polling stations?)\b|\(APP\)",
+    re.I,
+)
+US_ONLY = re.compile(r"\b(organization\w*|authoriz\w*|minimiz\w*)\b", re.I)
+
+
+@pytest.mark.parametrize(("example", "pattern"), [("us-county", UK_ONLY), ("uk-force", US_ONLY)])
+def test_documents_speak_the_country_s_language(example: str, pattern: re.Pattern[str]) -> None:
+    loaded = load_plan(REPO / "examples" / example)
+    for audience in ("public", "partners"):
+        docs, _ = render_all(loaded, options(audience=audience))
+        for doc in docs:
+            found = pattern.search(doc.markdown)
+            assert found is None, f"{doc.filename}: {found}"
+
+
+def test_vocabulary_keeps_case_and_whole_words() -> None:
+    from elecsafe.render.vocabulary import term, words
+
+    assert words("Organisation of the Returning Officer", "US") == (
+        "Organization of the Election officials"
+    )
+    assert words("authorized organizations", "GB") == "authorised organisations"
+    assert words("reorganisationist", "US") == "reorganisationist"
+    assert term("Organisation", "US") == "Organization"
+    assert term("consideration", "GB") == "Consideration (APP)"

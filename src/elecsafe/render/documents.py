@@ -21,6 +21,7 @@ from elecsafe.render.filters import Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
 from elecsafe.render.timeline import Due, Timeline
+from elecsafe.render.vocabulary import words
 
 
 @dataclass
@@ -329,6 +330,7 @@ class Builder:
         source = maa.topics if isinstance(maa, Record) else None
         for number, (key, title) in enumerate(MAA_TOPICS.items(), start=1):
             topic = getattr(source, key) if isinstance(source, Record) else source
+            title = words(title, self.plan.country)
             topics.append({"number": number, "key": key, "title": title, "topic": topic})
         # Articles are numbered by the agreement's own clauses when every topic names one
         # ("Article 4"), so the text's cross-references ("see Article 10") match the headings.
@@ -352,7 +354,9 @@ class Builder:
         if isinstance(maa, Record):
             uk = self.plan.country == "GB"
             for name, title in MAA_CLAUSES.items():
-                title = UK_MAA_CLAUSES.get(name, title) if uk else title
+                title = words(
+                    UK_MAA_CLAUSES.get(name, title) if uk else title, "GB" if uk else "US"
+                )
                 value = getattr(maa, name)
                 if value:
                     extra.append({"title": title, "text": value})
@@ -665,7 +669,7 @@ class Builder:
         if hidden and on_the_day:
             on_the_day.append(self._hidden_line(hidden))
         return {
-            "considerations": ELECTION_DAY_CONSIDERATIONS,
+            "considerations": [words(c, self.plan.country) for c in ELECTION_DAY_CONSIDERATIONS],
             "sites": sites,
             "areas": self._by_area(sites),
             "channels": channels,
@@ -875,7 +879,7 @@ class Builder:
         items = [
             {
                 "key": key,
-                "title": titles[key],
+                "title": words(titles[key], self.plan.country),
                 "text": written.get(key) if isinstance(written, dict) else written,
             }
             for key in DEBRIEF_CONSIDERATIONS

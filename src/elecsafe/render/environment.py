@@ -47,6 +47,7 @@ from elecsafe.render.filters import (
 from elecsafe.render.locate import builtin_documents_dir
 from elecsafe.render.markdown import MdSafe, md_block, md_inline
 from elecsafe.render.redact import Withheld, is_withheld
+from elecsafe.render.vocabulary import term, words
 
 T = TypeVar("T")
 TEMPLATE_SUFFIXES = (".md.j2", ".html.j2", ".css")
@@ -189,6 +190,8 @@ def install_plan_helpers(
     ):
         env.filters[name] = getattr(lookups, name)
     env.globals["role"] = lookups.role
+    env.globals["term"] = lambda name: term(name, country)
+    env.filters["words"] = lambda text: words(str(text), country)
     env.globals["org"] = lookups.org
     env.globals["person"] = lookups.person
 
