@@ -191,11 +191,13 @@ class Renderer:
         else:
             build = getattr(self.builder, spec.name.replace("-", "_"))
             extra = build()
+        missing = self.missing(spec, item_id)
         doc = Record(
             {
                 "name": spec.name,
                 "id": item_id,
                 "title": title,
+                "draft": missing,
                 "kind": spec.title,
                 "audience": self.options.audience,
                 "audience_label": AUDIENCE_LABELS[self.options.audience],
@@ -211,6 +213,26 @@ class Renderer:
         )
         common = {"poll_days": self.builder.poll_days()}
         return {"plan": self.view, "doc": doc, "contacts": self.contacts, **common, **extra}
+
+    def missing(self, spec: DocSpec, item_id: str | None) -> list[str]:
+        """What is still a placeholder in this document's part of the plan (empty: ready).
+
+        Below partners only the places are named, never the placeholder's own text."""
+        placeholders = self.loaded.placeholders
+        if not placeholders:
+            return []
+        prefixes: list[tuple[Any, ...]] = [(part,) for part in DRAFT_PARTS.get(spec.name, ())]
+        if spec.per and item_id:
+            group = "mous" if spec.per == "mou" else "mutual_aid"
+            ids = self.item_ids(spec)
+            prefixes.append((group, ids.index(item_id)))
+        found: list[str] = []
+        for prefix in prefixes:
+            for path in placeholders.within(prefix):
+                where = _path_label(path)
+                if where not in found:
+                    found.append(where)
+        return found
 
     def markdown(self, spec: DocSpec, item_id: str | None) -> tuple[str, Record]:
         self.log.clear()
@@ -250,7 +272,7 @@ class Renderer:
             data = markdown_to_docx(
                 markdown,
                 DocxMeta(
-                    title=str(doc.title),
+                    title=("DRAFT: " if doc.draft else "") + str(doc.title),
                     marking=str(doc.marking),
                     header=meta.header,
                     footer=meta.footer,
@@ -269,8 +291,9 @@ class Renderer:
         return Record(
             {
                 **doc.__dict__,
-                "header": _joined(doc.marking, doc.title),
+                "header": _joined(DRAFT if doc.draft else "", doc.marking, doc.title),
                 "footer": _joined(
+                    DRAFT if doc.draft else "",
                     doc.marking,
                     doc.plan_title,
                     f"version {doc.version}",
@@ -279,7 +302,7 @@ class Renderer:
                 ),
                 "generated_long": generated,
                 "generator": f"{GENERATED_MARK} {_version()}",
-                "page_header_css": _css_string(str(doc.marking)),
+                "page_header_css": _css_string(_joined(DRAFT if doc.draft else "", doc.marking)),
                 "page_footer_css": _css_string(
                     _joined(doc.marking, f"version {doc.version}", f"generated {generated}")
                     + " · page "
@@ -287,6 +310,38 @@ class Renderer:
                 "lang": "en-US" if country == "US" else "en-GB",
             }
         )
+
+
+DRAFT = "DRAFT"
+# The plan parts each document is drawn from: a placeholder in one of them makes it a draft.
+DRAFT_PARTS: dict[str, tuple[str, ...]] = {
+    "mou": ("roles",),
+    "maa": (),
+    "checklist-pre-election": ("timetable", "planning_considerations", "roles"),
+    "checklist-election-day": ("sites", "threat_reporting", "roles", "command"),
+    "checklist-spoc-esm": ("timetable", "roles"),
+    "contacts": ("people", "roles", "organisations"),
+    "command-chart": ("command", "roles"),
+    "comms-plan": ("communications", "threat_reporting", "roles"),
+    "briefing": ("sites", "command", "threat_reporting", "communications", "roles"),
+    "debrief": ("debrief",),
+    "site-register": ("sites",),
+}
+
+
+def _path_label(path: tuple[Any, ...]) -> str:
+    """("mous", 0, "sections", "review") -> "sections › review" under the agreement;
+    ("roles", 3, "holder") -> "roles #4 › holder"."""
+    parts: list[str] = []
+    for i, key in enumerate(path):
+        if isinstance(key, int):
+            if i == 1 and path[0] in ("mous", "mutual_aid"):
+                parts.pop()
+                continue
+            parts[-1] = f"{parts[-1]} #{key + 1}"
+        else:
+            parts.append(str(key).replace("_", " "))
+    return " › ".join(parts) or "the plan"
 
 
 def _joined(*parts: object) -> str:
