@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from elecsafe import __version__, writes
+from elecsafe.dates.packs import load_pack
 from elecsafe.findings import Severity
 from elecsafe.lint.runner import LintOptions, run
 from elecsafe.load.loader import load_plan
@@ -421,3 +422,23 @@ def test_command_module_imports_nothing_heavy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    ("nation", "pack", "kind"),
+    [("WLS", "local_wales", "local_wales"), ("SCT", "local_scotland", "local_scotland")],
+)
+def test_nation_picks_its_own_statutory_pack(
+    nation: str, pack: str, kind: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    result = invoke("init", str(tmp_path / "p"), "--profile", "uk-force", "--nation", nation)
+    assert result.exit_code == 0, result.stderr
+    assert "no statutory timetable pack" not in result.stderr
+    loaded = load_plan(tmp_path / "p")
+    assert loaded.plan is not None
+    (election,) = loaded.plan.elections
+    assert (election.timetable_rules, election.kind) == (pack, kind)
+    statutory = {m.statutory for m in loaded.plan.timetable.milestones if m.statutory}
+    assert "vac_deadline" not in statutory  # no voter photo ID at devolved polls
+    assert statutory <= set(load_pack(pack).items)
+    assert_only_todos_and_warnings(tmp_path / "p")

@@ -160,7 +160,7 @@ def _notes(options: ScaffoldOptions) -> list[str]:
                 f"{options.poll_date} is not a federal general election day: "
                 "the us_federal deadlines are left out"
             )
-    elif options.region in ("SCT", "NIR"):
+    elif options.region == "NIR":
         notes.append(
             "no statutory timetable pack for this nation yet: "
             "check the deadlines marked TODO in timetable.yaml"

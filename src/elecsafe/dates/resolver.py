@@ -240,6 +240,20 @@ class _Resolver:
             if rules is None:
                 continue
             if rules in PACK_IDS:
+                pack = load_pack(rules)
+                if pack.election_kinds and election.kind not in pack.election_kinds:
+                    fits = [p for p in PACK_IDS if election.kind in load_pack(p).election_kinds]
+                    self.report(
+                        "TT014",
+                        f"timetable rules '{rules}' are not the law for a {election.kind} "
+                        f"election ('{election.id}')",
+                        f"use timetable_rules: {fits[0]}"
+                        if fits
+                        else "no statutory pack ships for this kind of election yet: remove "
+                        "timetable_rules and write the statutory dates with a `when`",
+                        ("elections", self.election_index[election.id], "timetable_rules"),
+                    )
+                    continue
                 self.packs[election.id] = load_pack(rules)
                 continue
             close = difflib.get_close_matches(rules, PACK_IDS, n=1)

@@ -56,6 +56,11 @@ def load_holidays(stem: str) -> HolidayData:
     return HolidayData(days, int(raw["first_year"]), int(raw["last_year"]), str(raw["source"]))
 
 
+def easter_monday(year: int) -> date:
+    """Easter Monday: three days after Good Friday."""
+    return _good_friday(year) + timedelta(days=3)
+
+
 @cache
 def _good_friday(year: int) -> date:
     from dateutil.easter import easter

@@ -89,7 +89,9 @@ class Election(StrictModel):
     poll_date: date
     poll_hours: PollHours
     timetable_rules: NonEmptyStr | None = Field(
-        default=None, description="statutory pack: uk_local_eng, ukpge, us_federal"
+        default=None,
+        description="statutory pack: uk_local_eng, ukpge, local_wales, senedd, local_scotland, "
+        "scottish_parliament, us_federal",
     )
     jurisdictions: list[JurisdictionRef] = Field(min_length=1)
     announced_on: date | None = None

@@ -122,6 +122,18 @@ def _us_values(state: str, poll: date) -> dict[str, Any]:
     }
 
 
+LOCAL_PACKS = {"ENG": "uk_local_eng", "WLS": "local_wales", "SCT": "local_scotland"}
+
+
+def _pack_keys(pack: str | None) -> list[str]:
+    """The statutory keys of a pack, so the scaffold writes only the deadlines that exist."""
+    if pack is None:
+        return []
+    from elecsafe.dates.packs import load_pack
+
+    return list(load_pack(pack).items)
+
+
 def _uk_values(nation: str, poll: date) -> dict[str, Any]:
     kinds = {
         "ENG": "local_england",
@@ -129,9 +141,9 @@ def _uk_values(nation: str, poll: date) -> dict[str, Any]:
         "SCT": "local_scotland",
         "NIR": "local_northern_ireland",
     }
-    # The English local pack also fits Welsh principal-area polls (same working-day rules);
-    # Scotland and Northern Ireland have other timetables, not shipped yet.
-    pack = "uk_local_eng" if nation in ("ENG", "WLS") else None
+    # Each nation's local elections have their own statutory pack (Wales and Scotland: no
+    # Voter Authority Certificate); Northern Ireland's is not shipped yet.
+    pack = LOCAL_PACKS.get(nation)
     return {
         "nation": nation,
         "nation_name": NATION_NAMES[nation],
@@ -140,6 +152,7 @@ def _uk_values(nation: str, poll: date) -> dict[str, Any]:
         "election_name": f"Local elections {poll.year}",
         "election_id": f"local-{poll.year}",
         "pack": pack,
+        "pack_keys": _pack_keys(pack),
         "app_applies": nation in ("ENG", "WLS"),
     }
 

@@ -26,7 +26,18 @@ from elecsafe.dates.expressions import (
 )
 
 PACK_DIR = Path(__file__).resolve().parent
-PACK_IDS: tuple[str, ...] = ("uk_local_eng", "ukpge", "us_federal")
+PACK_IDS: tuple[str, ...] = (
+    "uk_local_eng",
+    "ukpge",
+    "local_wales",
+    "senedd",
+    "local_scotland",
+    "scottish_parliament",
+    "us_federal",
+)
+# Days an item's own election rules leave out on top of the working-day calendar (Scottish
+# election rules: Easter Monday, which is not a Scottish bank holiday).
+DISREGARDABLE = ("easter_monday",)
 WorkingDays = Literal["division", "uk_all", "us_federal"]
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -65,6 +76,7 @@ class PackItem:
     deadline_semantics: str | None = None
     presidential_only: bool = False
     source: str | None = None
+    disregard: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +87,8 @@ class Pack:
     working_days: WorkingDays
     source: str
     items: dict[str, PackItem] = field(hash=False)
+    # Election kinds the pack is the law for (empty: any); another kind is a TT014 error.
+    election_kinds: tuple[str, ...] = ()
 
     def keys_for(self, presidential: bool) -> list[str]:
         return [k for k, i in self.items.items() if presidential or not i.presidential_only]
@@ -103,7 +117,9 @@ def _item(key: str, raw: Any, pack_id: str) -> PackItem:
     where = f"pack {pack_id}, item {key}"
     if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
         raise PackError(f"{where}: needs a title")
-    allowed = {"title", "when", "yearly", "time", "deadline_semantics", "presidential_only"}
+    allowed = {
+        "title", "when", "yearly", "time", "deadline_semantics", "presidential_only", "disregard"
+    }  # fmt: skip
     if set(raw) - allowed - {"source"}:
         raise PackError(f"{where}: unknown keys {sorted(set(raw) - allowed - {'source'})}")
     when: Expression | Yearly
@@ -117,6 +133,9 @@ def _item(key: str, raw: Any, pack_id: str) -> PackItem:
         at = parse_time(raw["time"]) if raw.get("time") is not None else None
     except ExpressionError as exc:
         raise PackError(f"{where}: {exc.message}") from None
+    disregard = raw.get("disregard") or []
+    if not isinstance(disregard, list) or any(d not in DISREGARDABLE for d in disregard):
+        raise PackError(f"{where}: disregard lists days among {', '.join(DISREGARDABLE)}")
     return PackItem(
         key,
         raw["title"],
@@ -125,6 +144,7 @@ def _item(key: str, raw: Any, pack_id: str) -> PackItem:
         raw.get("deadline_semantics"),
         bool(raw.get("presidential_only", False)),
         raw.get("source"),
+        tuple(str(d) for d in disregard),
     )
 
 
@@ -152,6 +172,7 @@ def load_pack(pack_id: str) -> Pack:
         raw["working_days"],
         str(raw.get("source", "")),
         items,
+        tuple(str(k) for k in raw.get("election_kinds") or ()),
     )
 
 
@@ -169,6 +190,12 @@ class PackTimetable:
     def __init__(self, pack: Pack, poll: date, calendar: Any, *, presidential: bool) -> None:
         self.pack, self.poll, self.calendar, self.presidential = pack, poll, calendar, presidential
         self._dates: dict[str, date] = {}
+        self._calendars: dict[tuple[str, ...], Any] = {}
+
+    def _calendar_for(self, item: PackItem) -> Any:
+        if item.disregard not in self._calendars:
+            self._calendars[item.disregard] = _with_disregarded(self.calendar, item)
+        return self._calendars[item.disregard]
 
     def keys_list(self) -> list[str]:
         return self.pack.keys_for(self.presidential)
@@ -192,9 +219,24 @@ class PackTimetable:
             day = when.day
         else:
             base = self.poll if when.anchor == "poll" else self.day_of(when.anchor, (*_seen, key))
-            day = apply(when, base, self.calendar)
+            day = apply(when, base, self._calendar_for(self.pack.items[key]))
         self._dates[key] = day
         return day
+
+
+def _with_disregarded(calendar: Any, item: PackItem) -> Any:
+    """The calendar, with the item's extra disregarded days declared (Easter Monday in the
+    Scottish election rules) for the years around the poll."""
+    if not item.disregard or calendar is None:
+        return calendar
+    from dataclasses import replace
+
+    from elecsafe.dates.workdays import easter_monday
+
+    extra = dict(calendar.extra)
+    for year in range(calendar.first_year, calendar.last_year + 1):
+        extra.setdefault(easter_monday(year), "Easter Monday (election rules)")
+    return replace(calendar, extra=extra)
 
 
 def pack_dates(

@@ -578,6 +578,40 @@ TT013 = Rule(
     good=Example(_section(milestone("brief", "2026-12-23"))),
 )
 
+# -- TT014 (reported by the resolver) ----------------------------------------------------------
+
+
+def _election(kind: str, rules: str) -> str:
+    return (
+        f"elections:\n  - id: senedd-2026\n    name: Senedd election\n    kind: {kind}\n"
+        '    poll_date: 2026-05-07\n    poll_hours: {open: "07:00", close: "22:00"}\n'
+        f"    timetable_rules: {rules}\n    jurisdictions: [area]\n"
+    )
+
+
+TT014 = Rule(
+    code="TT014",
+    name="pack-fits-election",
+    severity=E,
+    scope="all",
+    origin="resolver",
+    summary="An election's statutory pack (timetable_rules) is the law for its kind of "
+    "election: no English local timetable for a Senedd poll.",
+    rationale=(
+        "Each part of the UK, and each kind of election, has its own timetable rules: the "
+        "Senedd, the Scottish Parliament and Scottish councils count other days and set other "
+        "deadlines, and there is no Voter Authority Certificate at devolved Welsh and Scottish "
+        "polls. A pack for another kind of election computes deadlines the law does not set, "
+        "and the police plan (College of Policing APP Policing elections, Pre-election "
+        "planning: 'Certain stages in the electoral timetable could trigger particular types "
+        "of malpractice activity') would follow them."
+    ),
+    fix="Use the pack for the election's kind (`elecsafe rule TT014` lists them), or remove "
+    "timetable_rules and date the statutory items yourself.",
+    bad=Example(_election("senedd", "uk_local_eng"), problems=((7, 22),), country="GB"),
+    good=Example(_election("senedd", "senedd"), country="GB"),
+)
+
 RULES: tuple[Rule, ...] = (
     TT001,
     TT002,
@@ -590,4 +624,5 @@ RULES: tuple[Rule, ...] = (
     TT010,
     TT011,
     TT013,
+    TT014,
 )
