@@ -156,6 +156,11 @@ class MouParty(StrictModel):
     org: OrgRef
     signatory: Signatory | None = None
 
+    @property
+    def has_signed(self) -> bool:
+        """A signatory with the date they signed (DOC006; the checklist's "MoU signed")."""
+        return self.signatory is not None and self.signatory.signed_on is not None
+
 
 class MouScope(StrictModel):
     elections: list[ElectionRef] = []

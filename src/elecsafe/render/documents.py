@@ -492,13 +492,12 @@ class Builder:
         sections.append(timetable)
 
         agreements = Section("Agreements")
-        mou_rule = "DOC001" if plan.country == "GB" else "DOC004"
         for mou in self._list(view.mous):
             agreements.lines.append(
                 Line(
-                    f"MoU signed: {mou.title}",
-                    mou.signed_on is not None,
-                    rule=mou_rule,
+                    f"MoU signed by every party: {mou.title}",
+                    _signed_by_all(mou),
+                    rule="DOC006",
                     note=self._date(mou.signed_on),
                 )
             )
@@ -938,6 +937,17 @@ def _status_done(status: Any) -> bool | None:
     if is_withheld(status):
         return None
     return status in ("done", "not_required")
+
+
+def _signed_by_all(mou: Any) -> bool | None:
+    """Every party has signed (as MouParty.has_signed, on the audience's view of the plan);
+    None when the audience may not see the signatories."""
+    parties = mou.parties
+    if is_withheld(parties) or any(is_withheld(p.signatory) for p in parties):
+        return None
+    if any(p.signatory is not None and is_withheld(p.signatory.signed_on) for p in parties):
+        return None
+    return all(p.signatory is not None and p.signatory.signed_on is not None for p in parties)
 
 
 def _recent(day: Any, poll: date | None) -> bool | None:

@@ -248,10 +248,8 @@ def unsigned_parties(agreement: MoU) -> list[tuple[int, str]]:
     """(party position, the key that is missing) for each party that has not signed."""
     out: list[tuple[int, str]] = []
     for j, party in enumerate(agreement.parties):
-        if party.signatory is None:
-            out.append((j, "signatory"))
-        elif party.signatory.signed_on is None:
-            out.append((j, "signed_on"))
+        if not party.has_signed:
+            out.append((j, "signatory" if party.signatory is None else "signed_on"))
     return out
 
 
