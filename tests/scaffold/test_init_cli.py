@@ -442,3 +442,33 @@ def test_nation_picks_its_own_statutory_pack(
     assert "vac_deadline" not in statutory  # no voter photo ID at devolved polls
     assert statutory <= set(load_pack(pack).items)
     assert_only_todos_and_warnings(tmp_path / "p")
+
+
+def test_state_with_a_pack_gets_its_deadlines_and_polling_hours(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    result = invoke(
+        "init", str(tmp_path / "p"), "--profile", "us-county", "--state", "US-AZ",
+        "--poll-date", "2028-11-07",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert "no statutory pack" not in result.stderr
+    loaded = load_plan(tmp_path / "p")
+    assert loaded.plan is not None
+    (election,) = loaded.plan.elections
+    assert election.timetable_rules == "us_az"
+    assert (election.poll_hours.open, election.poll_hours.close) == ("06:00", "19:00")
+    statutory = {m.statutory for m in loaded.plan.timetable.milestones if m.statutory}
+    assert {"early_voting_start", "registration_deadline", "canvass"} <= statutory
+    assert_only_todos_and_warnings(tmp_path / "p")
+
+
+def test_state_without_a_pack_is_told_so(tmp_path: Path, invoke: Invoke) -> None:
+    result = invoke(
+        "init", str(tmp_path / "p"), "--profile", "us-county", "--state", "US-OH",
+        "--poll-date", "2028-11-07",
+    )  # fmt: skip
+    assert result.exit_code == 0
+    assert "no statutory pack for US-OH yet" in result.stderr
+    loaded = load_plan(tmp_path / "p")
+    assert loaded.plan is not None and loaded.plan.elections[0].timetable_rules == "us_federal"

@@ -155,6 +155,15 @@ def _notes(options: ScaffoldOptions) -> list[str]:
     if options.profile.country == "US":
         if options.region == "US-XX":
             notes.append("no --state given: us_state is the placeholder US-XX; set it in plan.yaml")
+        elif is_us_federal_election_day(options.poll_date):
+            from elecsafe.dates.packs import state_pack
+
+            if state_pack(options.region) is None:
+                notes.append(
+                    f"no statutory pack for {options.region} yet: only the federal deadlines "
+                    "are computed; add your state's early voting, registration and canvass "
+                    "dates to timetable.yaml"
+                )
         if not is_us_federal_election_day(options.poll_date):
             notes.append(
                 f"{options.poll_date} is not a federal general election day: "

@@ -91,7 +91,7 @@ class Election(StrictModel):
     timetable_rules: NonEmptyStr | None = Field(
         default=None,
         description="statutory pack: uk_local_eng, ukpge, local_wales, senedd, local_scotland, "
-        "scottish_parliament, us_federal",
+        "scottish_parliament, us_federal, us_az, us_mn, us_tx",
     )
     jurisdictions: list[JurisdictionRef] = Field(min_length=1)
     announced_on: date | None = None

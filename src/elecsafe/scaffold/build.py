@@ -110,6 +110,19 @@ def _us_values(state: str, poll: date) -> dict[str, Any]:
         kind, name = "federal_midterm", f"General election {poll.year}"
     else:
         kind, name = "special", f"Election of {poll.isoformat()}"
+    from elecsafe.dates.packs import load_pack, state_pack
+
+    # A state with a built-in pack gets its own deadlines (and polling hours) on top of the
+    # federal anchors; others get the federal pack alone.
+    own = state_pack(state) if federal else None
+    pack = own or ("us_federal" if federal else None)
+    hours = load_pack(own).poll_hours if own else None
+    federal_keys = set(load_pack("us_federal").items)
+    state_items = [
+        {"key": key, "id": key.replace("_", "-"), "title": item.title}
+        for key, item in (load_pack(own).items.items() if own else [])
+        if key not in federal_keys
+    ]
     return {
         "state": state,
         "state_name": state_name(state),
@@ -118,7 +131,12 @@ def _us_values(state: str, poll: date) -> dict[str, Any]:
         "election_kind": kind,
         "election_name": name,
         "election_id": f"general-{poll.year}" if federal else f"election-{poll.year}",
-        "pack": "us_federal" if federal else None,
+        "pack": pack,
+        "state_pack": own,
+        "state_items": state_items,
+        "state_keys": [i["key"] for i in state_items],
+        "poll_open": hours[0] if hours else "07:00",
+        "poll_close": hours[1] if hours else "19:00",
     }
 
 

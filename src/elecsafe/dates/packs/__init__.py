@@ -34,6 +34,9 @@ PACK_IDS: tuple[str, ...] = (
     "local_scotland",
     "scottish_parliament",
     "us_federal",
+    "us_az",
+    "us_mn",
+    "us_tx",
 )
 # Days an item's own election rules leave out on top of the working-day calendar (Scottish
 # election rules: Easter Monday, which is not a Scottish bank holiday).
@@ -89,6 +92,8 @@ class Pack:
     items: dict[str, PackItem] = field(hash=False)
     # Election kinds the pack is the law for (empty: any); another kind is a TT014 error.
     election_kinds: tuple[str, ...] = ()
+    state: str | None = None  # US state packs: the ISO code (US-AZ), for `init --state`
+    poll_hours: tuple[str, str] | None = None  # polls open and close under the state's law
 
     def keys_for(self, presidential: bool) -> list[str]:
         return [k for k, i in self.items.items() if presidential or not i.presidential_only]
@@ -159,9 +164,21 @@ def load_pack(pack_id: str) -> Pack:
     raw = yaml.load((PACK_DIR / f"{pack_id}.yaml").read_text(encoding="utf-8"), Loader=loader)
     if not isinstance(raw, dict) or raw.get("id") != pack_id:
         raise PackError(f"pack {pack_id}: the file must be a mapping with id: {pack_id}")
+    base: Pack | None = None
+    if raw.get("extends") is not None:  # a state pack adds its law to the federal anchors
+        if raw["extends"] not in PACK_IDS or raw["extends"] == pack_id:
+            raise PackError(f"pack {pack_id}: extends must name another pack")
+        base = load_pack(str(raw["extends"]))
+        raw.setdefault("working_days", base.working_days)
     if raw.get("working_days") not in ("division", "uk_all", "us_federal"):
         raise PackError(f"pack {pack_id}: working_days must be division, uk_all or us_federal")
-    items = {str(k): _item(str(k), v, pack_id) for k, v in (raw.get("items") or {}).items()}
+    items = dict(base.items) if base is not None else {}
+    items.update({str(k): _item(str(k), v, pack_id) for k, v in (raw.get("items") or {}).items()})
+    hours = raw.get("poll_hours")
+    if hours is not None and not (
+        isinstance(hours, dict) and {"open", "close"} <= set(hours) and len(hours) == 2
+    ):
+        raise PackError(f"pack {pack_id}: poll_hours needs open and close")
     for item in items.values():
         if isinstance(item.when, Relative) and item.when.anchor not in ("poll", *items):
             raise PackError(f"pack {pack_id}, item {item.key}: unknown anchor {item.when.anchor}")
@@ -172,8 +189,15 @@ def load_pack(pack_id: str) -> Pack:
         raw["working_days"],
         str(raw.get("source", "")),
         items,
-        tuple(str(k) for k in raw.get("election_kinds") or ()),
+        tuple(str(k) for k in raw.get("election_kinds") or (base.election_kinds if base else ())),
+        str(raw["state"]) if raw.get("state") else None,
+        (str(hours["open"]), str(hours["close"])) if hours else None,
     )
+
+
+def state_pack(state: str) -> str | None:
+    """The built-in pack of a US state (``US-AZ`` -> ``us_az``), or None when none ships."""
+    return next((p for p in PACK_IDS if load_pack(p).state == state), None)
 
 
 def pack_offset(item: PackItem) -> Relative | None:
@@ -257,4 +281,5 @@ __all__ = [
     "load_pack",
     "pack_dates",
     "pack_offset",
+    "state_pack",
 ]
