@@ -177,6 +177,11 @@ def _notes(options: ScaffoldOptions) -> list[str]:
     return notes
 
 
+def _print_notes(options: ScaffoldOptions) -> None:
+    for note in _notes(options):
+        typer.echo(f"elecsafe: note: {note}", err=True)
+
+
 def _install_note(options: ScaffoldOptions) -> None:
     """The workflow cannot install an elecsafe that only exists here: the user fills it in."""
     if options.source is not None and options.source.requirement is None:
@@ -271,9 +276,8 @@ def register(app: typer.Typer) -> None:
                 f"{directory} already has {len(conflicts)} of the scaffold's files; "
                 f"nothing written (use --force to overwrite): {listed}"
             )
-        for note in _notes(options):
-            typer.echo(f"elecsafe: note: {note}", err=True)
         if dry_run:
+            _print_notes(options)
             for item in files:
                 typer.echo(str(directory / item.path))
             if conflicts:
@@ -284,5 +288,6 @@ def register(app: typer.Typer) -> None:
             write_all(directory, files)
         except WriteError as exc:
             fail(f"{exc}; nothing written")
+        _print_notes(options)  # after writing: a failed write says only what failed
         _install_note(options)
         _next_steps(directory, options, len(files))
