@@ -406,7 +406,7 @@ CMD006 = Rule(
     summary="A chief officer is appointed (role chief_officer_reviewer, with a holder) to review "
     "the force's election policing plans.",
     rationale=(
-        "College of Policing APP Policing elections, Key roles, Chief officers: 'When an election or referendum is announced, a chief "
+        "APP Chief officers: 'When an election or referendum is announced, a chief "
         "officer should be appointed to review their force's existing election policing plans. "
         "This review will help inform command and planning considerations'."
     ),

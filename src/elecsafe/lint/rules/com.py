@@ -343,7 +343,7 @@ COM009 = Rule(
     summary="A community engagement strategy is recorded for each area (BCU), each saying "
     "whether a community impact assessment is needed (true or false, written down).",
     rationale=(
-        "College of Policing APP Policing elections, Communication, Communities: 'Silver commanders should write a community "
+        "APP Communities: 'Silver commanders should write a community "
         "engagement strategy for each BCU district. This should include a plan for collecting "
         "community intelligence ... It should also consider whether a community impact "
         "assessment is needed.'"
@@ -392,7 +392,7 @@ COM010 = Rule(
     summary="Reported threats are tracked and their aggregate counts published: "
     "threat_reporting.threat_data_publication says when and where (cadence).",
     rationale=(
-        "Committee for Safe and Secure Elections, Our Principles, Increase access to data about threats against election workers: 'It is "
+        "CSSE Our Principles (increase access to data about threats against election workers): 'It is "
         "important that there be publicly accessible mechanisms for tracking reported threats, "
         "identifying patterns in threat data, and summarizing actions taken on reported "
         "threats.' Counts only: never the people involved."

@@ -288,7 +288,7 @@ DOC006 = Rule(
     summary="Every party to an MoU has signed it: a signatory (person, title) with a "
     "signed_on date. An MoU that still holds a placeholder is a draft and is not checked yet.",
     rationale=(
-        "College of Policing APP Policing elections, Memorandum of understanding: 'Forces should "
+        "APP Memorandum of understanding: 'Forces should "
         "enter into an MoU with each local authority in the force area', setting out 'an agreed "
         "understanding of how they may cooperate'. An agreement is entered into when each party "
         "signs it; an MoU without signatures records a proposal, not an agreement, and the "

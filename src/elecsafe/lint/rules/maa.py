@@ -533,8 +533,7 @@ MAA012 = Rule(
     summary="Where the plan relies on other agencies to fill a resource gap, a written mutual "
     "aid agreement names them (or is named as the fill).",
     rationale=(
-        "National Policing Institute, Public Safety & Elections, Section 2, Draft and update "
-        "mutual aid agreements: agencies 'should ensure that all agreements regarding support "
+        "Public Safety & Elections, Draft and update mutual aid agreements: agencies 'should ensure that all agreements regarding support "
         "during emergencies are reflected in written mutual aid agreements, and that election "
         "events are specifically accounted for'. A gap filled by a neighbour's officers with no "
         "agreement leaves command, use of force and liability to be settled on the night."

@@ -80,11 +80,11 @@ READY001 = Rule(
     "configuration ignores or waives.",
     rationale=(
         "`check --ready` is the gate before an agreement is signed or officers are briefed. "
-        "The readiness line counts the duties the guidance sets: College of Policing APP "
-        "Policing elections (MoU with each local authority, threat assessment harms and "
-        "factors), the National Policing Institute's Public Safety & Elections, Section 2 (the "
-        "topics of a mutual aid agreement), and the roadmap Building and Maintaining "
-        "Relationships with Law Enforcement (a next meeting decided at each meeting). A "
+        "The readiness line counts the duties the guidance sets: APP Memorandum of "
+        "understanding (an MoU with each local authority), APP Threat assessment (harms and "
+        "factors), Public Safety & Elections, Draft and update mutual aid agreements (the "
+        "topics of a mutual aid agreement) and Roadmap §VII (a next meeting decided at each "
+        "meeting). A "
         "measure short of complete means a duty is not met, even where a rule's findings were "
         "waived; an entry that still holds a TODO placeholder counts as not done."
     ),

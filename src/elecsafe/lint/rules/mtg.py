@@ -745,9 +745,9 @@ MTG014 = Rule(
     summary="The force election SPOC and the electoral services manager meet (a `spoc_esm` "
     "meeting) before polling day.",
     rationale=(
-        "College of Policing APP Policing elections, Key roles, Electoral services manager: 'The SPOC and the ESM should work in "
+        "APP Electoral services manager: 'The SPOC and the ESM should work in "
         "conjunction with one another to properly plan, communicate and exchange information', "
-        "with the SPOC–ESM checklist as the agenda; Partnership working: the SPOC and the ESM "
+        "with the SPOC–ESM checklist as the agenda; APP Partnership working: the SPOC and the ESM "
         "'should have a plan for dealing with electoral malpractice'."
     ),
     fix="Schedule a meeting with meeting_type spoc_esm before polling day.",
@@ -807,8 +807,9 @@ MTG015 = Rule(
     summary="The plan records the roadmap's first steps as planning considerations in progress "
     "or done: identify law enforcement stakeholders, and identify what the office needs.",
     rationale=(
-        "Building and Maintaining Relationships with Law Enforcement: A Roadmap for Election Officials, I: 'Identify relevant LE stakeholders in the community' (police chiefs and "
-        "sheriffs, the state police, the FBI field office's Election Crimes Coordinator); II: "
+        "Roadmap §I and II: I, 'Identify relevant LE stakeholders in the community' (police "
+        "chiefs and sheriffs, the state police, the FBI field office's Election Crimes "
+        "Coordinator); II: "
         "'Identify what your office needs and can expect from LE' (security of staff, sites, "
         "ballots and equipment; public safety messaging; the kinds of support wanted). Every "
         "later step (meetings, agreements, training) builds on these two."

@@ -906,9 +906,9 @@ ROL015 = Rule(
     summary="The Electoral Commission, Royal Mail Group and the CPS (Special Crime and "
     "Counter-Terrorism Division) are listed, each with a named contact role.",
     rationale=(
-        "College of Policing APP Policing elections, Partnership working, Partners: 'the police need to engage with a number of "
+        "APP Partners: 'the police need to engage with a number of "
         "partners, including: local authority; Electoral Commission; Royal Mail Group Ltd; "
-        "CPS; political parties'; Crown Prosecution Service: electoral malpractice is dealt with "
+        "CPS; political parties'; APP Crown Prosecution Service: electoral malpractice is dealt with "
         "by its Special Crime and Counter-Terrorism Division, contacted through the force "
         "election SPOC."
     ),
@@ -960,9 +960,9 @@ ROL016 = Rule(
     "records in the private layer when they can be reached out of hours (checked where "
     "private/ is present).",
     rationale=(
-        "Building and Maintaining Relationships with Law Enforcement: A Roadmap for Election Officials, VII: 'Use technology to keep connected, e.g., ensure you've exchanged cell "
+        "Roadmap §VII: 'Use technology to keep connected, e.g., ensure you've exchanged cell "
         "phone numbers among key points of contact on your team and with LE'; a number that is "
-        "not answered at night is no contact on count night. College of Policing APP Policing elections, Recommended timetable of "
+        "not answered at night is no contact on count night. APP Recommended timetable of "
         "events: polling day and the count run from 7am to the declaration, often overnight."
     ),
     fix="Add availability for the person in private/contacts.yaml (e.g. 'on call 24/7 from the "

@@ -569,9 +569,8 @@ TT013 = Rule(
     "New Year's Day or (UK) a bank holiday of the plan's nation.",
     rationale=(
         "A meeting set on 25 December or a deadline on 1 January is almost always a date "
-        "computed from an offset that nobody looked at. The roadmap Building and Maintaining "
-        "Relationships with Law Enforcement, VII asks for 'a routine schedule to meet'; a "
-        "meeting on a public holiday is one that partners will not attend."
+        "computed from an offset that nobody looked at. Roadmap §VII asks for 'a routine "
+        "schedule to meet'; a meeting on a public holiday is one that partners will not attend."
     ),
     fix="Move the item to a working day (or add `roll: forward` to a working-day date).",
     bad=Example(_section(milestone("brief", "2026-12-25")), problems=((5, 13),)),
@@ -602,7 +601,7 @@ TT014 = Rule(
         "Senedd, the Scottish Parliament and Scottish councils count other days and set other "
         "deadlines, and there is no Voter Authority Certificate at devolved Welsh and Scottish "
         "polls. A pack for another kind of election computes deadlines the law does not set, "
-        "and the police plan (College of Policing APP Policing elections, Pre-election "
+        "and the police plan (APP Pre-election "
         "planning: 'Certain stages in the electoral timetable could trigger particular types "
         "of malpractice activity') would follow them."
     ),
