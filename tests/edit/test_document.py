@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from elecsafe.edit import EditError, YamlDocument
+from elecsafe.edit.document import EditError, YamlDocument
 from elecsafe.load.yaml_reader import read_yaml
 
 SOURCE = """\
@@ -173,7 +173,7 @@ def test_ambiguous_strings_read_back_as_strings(value: str) -> None:
 def test_plan_edit_finds_the_included_file(tmp_path: Path) -> None:
     import shutil
 
-    from elecsafe.edit import PlanEdit
+    from elecsafe.edit.session import PlanEdit
     from elecsafe.load.loader import load_plan
 
     plan = tmp_path / "uk"

@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "templates",
     "init",
     "incidents",
+    "fix",
 )
 
 

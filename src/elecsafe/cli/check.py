@@ -140,6 +140,8 @@ def register(app: typer.Typer) -> None:
         text = _render(
             result, chosen, statistics, color=output_file is None and stdout_is_terminal()
         )
+        if chosen in (Format.text, Format.concise) and not statistics:
+            text += _fixable_line(result)
         if output_file is None:
             typer.echo(text, nl=False)
         else:
@@ -150,6 +152,16 @@ def register(app: typer.Typer) -> None:
             except OSError as exc:
                 fail(f"{output_file}: cannot write ({exc.strerror or exc})")
         raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
+
+
+def _fixable_line(result: LintResult) -> str:
+    """How many findings ``elecsafe fix`` would repair (nothing when none)."""
+    from elecsafe.edit.fixes import plan_fixes
+
+    count = len(plan_fixes(result.loaded, result.findings))
+    if not count:
+        return ""
+    return f"{count} finding(s) can be repaired by `elecsafe fix` (see the diff: --dry-run).\n"
 
 
 def _render(result: LintResult, chosen: Format, statistics: bool, *, color: bool) -> str:

@@ -1,7 +1,6 @@
 """Editing plan files in place: ruamel round-trip composition, byte-exact splices, atomic
-writes, unified diffs (see :mod:`elecsafe.edit.document`)."""
+writes, unified diffs (:mod:`elecsafe.edit.document`, :mod:`elecsafe.edit.session`); the
+safe repairs of ``elecsafe fix`` (:mod:`elecsafe.edit.fixes`).
 
-from elecsafe.edit.document import EditError, YamlDocument
-from elecsafe.edit.session import Change, PlanEdit, write_file
-
-__all__ = ["Change", "EditError", "PlanEdit", "YamlDocument", "write_file"]
+Import the submodules directly: ``check`` counts fixable findings through
+:mod:`elecsafe.edit.fixes` without loading ruamel."""

@@ -9,7 +9,6 @@ plan costs one small file's round trip on top of the ordinary load.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +33,9 @@ class Change:
         """A unified diff as ``git diff`` shows it (line endings made visible as text)."""
         old = self.before.decode("utf-8-sig").splitlines(keepends=True)
         new = self.after.decode("utf-8-sig").splitlines(keepends=True)
-        lines = difflib.unified_diff(old, new, f"a/{self.shown}", f"b/{self.shown}")
+        absolute = Path(self.shown).is_absolute()
+        before, after = (self.shown,) * 2 if absolute else (f"a/{self.shown}", f"b/{self.shown}")
+        lines = difflib.unified_diff(old, new, before, after)
         return "".join(
             line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
             for line in lines
@@ -112,7 +113,3 @@ class PlanEdit:
         for change in changes:
             write_file(change.path, change.after)
         return changes
-
-
-def iter_files(changes: list[Change]) -> Iterator[str]:
-    return (c.shown for c in changes)

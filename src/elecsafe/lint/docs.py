@@ -65,6 +65,7 @@ def rule_dict(rule: Rule) -> dict[str, Any]:
         "severity": rule.severity.value,
         "scope": rule.scope,
         "core": rule.core,
+        "fixable": rule.fixable,
         "origin": rule.origin,
         "summary": rule.summary,
         "rationale": rule.rationale,
@@ -97,7 +98,7 @@ def print_table(rules: Iterable[Rule]) -> None:
     from rich.table import Table
 
     table = Table(show_lines=False, header_style="bold")
-    for column in ("Code", "Name", "Sev", "Scope", "Set"):
+    for column in ("Code", "Name", "Sev", "Scope", "Set", "Fix"):
         table.add_column(column, no_wrap=True)
     table.add_column("Checks", overflow="fold", min_width=30)
     for rule in rules:
@@ -107,6 +108,7 @@ def print_table(rules: Iterable[Rule]) -> None:
             rule.severity.value,
             rule.scope,
             "core" if rule.core else "extended",
+            "fix" if rule.fixable else "",
             rule.summary,
         )
     console = Console(highlight=False)
@@ -129,6 +131,7 @@ def _example_text(example: Example) -> str:
 def explain(rule: Rule) -> str:
     head = f"{rule.code}  {rule.name}  ({rule.severity.value} · scope {rule.scope} · "
     head += "core set" if rule.core else "extended: enable with `lint: {extended: true}`"
+    head += " · fixable by `elecsafe fix`" if rule.fixable else ""
     head += ")\n"
     parts = [head, "What\n", _indent(rule.summary), "Why\n", _indent(rule.rationale)]
     if rule.citations:
@@ -216,6 +219,8 @@ def rules_markdown(rules: Iterable[Rule]) -> str:
         out.append(f"\n### {rule.code} {rule.name}\n\n")
         meta = f"*{rule.severity.value} · scope {rule.scope} · "
         meta += "core" if rule.core else "extended"
+        if rule.fixable:
+            meta += " · fixable by `elecsafe fix`"
         if ORIGIN_NOTE[rule.origin]:
             meta += f" · {ORIGIN_NOTE[rule.origin]}"
         out.append(meta + "*\n\n")

@@ -82,6 +82,7 @@ class Rule:
     origin: Origin = "rule"
     params: Mapping[str, int] = field(default_factory=dict)
     needs_plan: bool = True  # False: runs on the raw data even when the schema failed
+    fixable: bool = False  # `elecsafe fix` repairs (some of) its findings: elecsafe.edit.fixes
 
     @property
     def family(self) -> str:

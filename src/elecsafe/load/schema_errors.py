@@ -93,6 +93,13 @@ def fields_at(root: type[BaseModel], path: KeyPath) -> set[str]:
     return names
 
 
+def key_candidates(root: type[BaseModel], path: KeyPath) -> list[str]:
+    """Known keys close to the unknown last key of ``path``, best first (at most two: one
+    candidate is a safe rename for ``elecsafe fix``, two are a guess)."""
+    allowed = fields_at(root, path[:-1])
+    return difflib.get_close_matches(str(path[-1]), sorted(allowed), n=2, cutoff=0.6)
+
+
 def _expected(error: ErrorDetails) -> str:
     expected = (error.get("ctx") or {}).get("expected", "")
     options = [
@@ -111,8 +118,7 @@ def error_to_finding(
     where = dotted(path) or "plan"
     last = path[-1] if path else ""
     if kind == "extra_forbidden":
-        allowed = fields_at(root, path[:-1])
-        close = difflib.get_close_matches(str(last), sorted(allowed), n=1, cutoff=0.6)
+        close = key_candidates(root, path)
         hint = f"did you mean '{close[0]}'?" if close else "remove it, or check its indentation"
         return Finding(
             "SCH001",

@@ -129,7 +129,11 @@ SCH001 = Rule(
         "A misspelt key is silently ignored by most tools; here it is an error so that a "
         "'deputy' typed as 'deptuy' cannot leave a critical role without a deputy unnoticed."
     ),
-    fix="Correct the spelling or the indentation; `elecsafe schema` lists the keys.",
+    fix=(
+        "Correct the spelling or the indentation; `elecsafe schema` lists the keys. "
+        "`elecsafe fix` renames a key that has exactly one close known key."
+    ),
+    fixable=True,
     bad=Example(
         "people:\n  - id: bob\n    display_name: Bob Example\n    organisation: office\n"
         "    titel: Inspector\n",
