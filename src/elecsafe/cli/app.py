@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "init",
     "incidents",
     "fix",
+    "sign",
 )
 
 

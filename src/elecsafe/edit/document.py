@@ -28,7 +28,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 from ruamel.yaml.timestamp import TimeStamp
 
 from elecsafe.findings import KeyPath, dotted
-from elecsafe.load.yaml_reader import Limits, read_yaml
+from elecsafe.load.yaml_reader import Limits, read_yaml, resolve_plain
 from elecsafe.scaffold.yamltext import quote, yaml_scalar
 
 
@@ -310,7 +310,8 @@ class YamlDocument:
 
 def _same_scalar(node: ScalarNode, value: Any) -> bool:
     if isinstance(value, str):
-        return bool(node.value == value and (node.style or yaml_scalar(value) == value))
+        # a plain scalar already written as this text stays as written (``A & B``)
+        return bool(node.value == value and (node.style or resolve_plain(node.value) == value))
     if isinstance(value, datetime) and not node.style:
         return bool(node.value.replace(" ", "T") == scalar_text(value))
     if isinstance(value, date) and not node.style:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
 from elecsafe.model.base import (
     ElectionRef,
@@ -21,6 +23,10 @@ from elecsafe.model.base import (
     StrictModel,
     TrainingRef,
 )
+
+if TYPE_CHECKING:
+    from elecsafe.findings import KeyPath
+    from elecsafe.model.plan import Plan
 
 # The nine topics an agreement must settle, in the guide's order (Public Safety & Elections, "Mutual aid").
 MAA_TOPICS: dict[str, str] = {
@@ -49,11 +55,30 @@ MOU_SECTIONS: dict[str, str] = {
 }
 
 
+TermsDigest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+
+
 class Signatory(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     person: PersonRef
     title: NonEmptyStr
     signed_on: date | None = None
+    terms_digest: TermsDigest | None = Field(
+        default=None,
+        description="digest of the agreement's terms when this party signed (elecsafe sign)",
+    )
+
+
+class PastSignature(StrictModel):
+    """A signature of an earlier version of the agreement, kept when it is rolled forward."""
+
+    default_sensitivity = Sensitivity.PARTNERS
+    org: OrgRef
+    person: PersonRef
+    title: NonEmptyStr
+    signed_on: date | None = None
+    terms_digest: TermsDigest | None = None
+    plan_version: str | None = None
 
 
 class Topic(StrictModel):
@@ -88,10 +113,15 @@ class MaaTopics(StrictModel):
     authorized_on_scene_commanders: Topic | None = None
 
 
-class MaaParty(StrictModel):
+class Party(StrictModel):
+    """A party to an agreement and who signed for it."""
+
     org: OrgRef
-    role: Literal["host_requesting", "aid_providing", "both"]
     signatory: Signatory | None = None
+
+
+class MaaParty(Party):
+    role: Literal["host_requesting", "aid_providing", "both"]
     personnel_briefed_on: date | None = None
 
 
@@ -150,11 +180,15 @@ class MutualAidAgreement(StrictModel):
     joint_training: list[TrainingRef] = []
     gap_analysis: list[str] = Field(default=[], description="resource gap ids")
     handling: Handling | None = None
+    resign_due: bool = Field(
+        default=False,
+        description="carried into a new plan: every party signs again (elecsafe roll)",
+    )
+    signature_history: list[PastSignature] = []
 
 
-class MouParty(StrictModel):
-    org: OrgRef
-    signatory: Signatory | None = None
+class MouParty(Party):
+    """A party to an MoU."""
 
     @property
     def has_signed(self) -> bool:
@@ -180,3 +214,57 @@ class MoU(StrictModel):
     last_reviewed: date
     review_due: date | None = None
     handling: Handling | None = None
+    resign_due: bool = Field(
+        default=False,
+        description="carried into a new plan: every party signs again (elecsafe roll)",
+    )
+    signature_history: list[PastSignature] = []
+
+
+Agreement = MoU | MutualAidAgreement
+
+
+def agreements_of(plan: Plan) -> list[tuple[KeyPath, Agreement]]:
+    """Every MoU and mutual aid agreement with its key path (``("mous", 2)``)."""
+    out: list[tuple[KeyPath, Agreement]] = [(("mous", i), a) for i, a in enumerate(plan.mous)]
+    out += [(("mutual_aid", i), a) for i, a in enumerate(plan.mutual_aid)]
+    return out
+
+
+# -- what a signature covers --------------------------------------------------------------------
+
+# Not terms: who signed and when, the review bookkeeping, the handling marking and the history.
+_NOT_TERMS = frozenset(
+    {"last_reviewed", "review_due", "signed_on", "handling", "resign_due", "signature_history"}
+)
+_NOT_PARTY_TERMS = frozenset({"signatory", "personnel_briefed_on"})
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _canonical(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_canonical(v) for v in value]
+    if isinstance(value, str):
+        return " ".join(value.split())
+    return value
+
+
+def terms_digest(agreement: Agreement) -> str:
+    """``sha256:<hex>`` of the agreement's terms, the same whatever the YAML layout.
+
+    The terms are every field of the agreement except the signatures (``parties[].signatory``),
+    ``personnel_briefed_on``, ``last_reviewed``, ``review_due``, ``signed_on``, ``handling``,
+    ``resign_due`` and ``signature_history``. They are taken from the validated model (so
+    quoting, folding and key order do not matter), with fields left at their default omitted,
+    runs of white space in text collapsed to one space, then written as JSON with sorted keys,
+    no spaces and UTF-8, and hashed with SHA-256. Rewrapping a paragraph keeps the digest;
+    changing a word, a date, a party or a clause changes it.
+    """
+    data = agreement.model_dump(mode="json", exclude_defaults=True, exclude=set(_NOT_TERMS))
+    data["parties"] = [
+        {k: v for k, v in party.items() if k not in _NOT_PARTY_TERMS}
+        for party in data.get("parties", [])
+    ]
+    text = json.dumps(_canonical(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()

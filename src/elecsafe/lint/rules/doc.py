@@ -8,7 +8,7 @@ from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.registry import Example, Rule
 from elecsafe.lint.rules.common import ancestors, listing, local_authorities_in_scope, months_before
-from elecsafe.model.agreements import MOU_SECTIONS, MoU
+from elecsafe.model.agreements import MOU_SECTIONS, MoU, agreements_of, terms_digest
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -279,6 +279,36 @@ def signed_counts(ctx: Context) -> tuple[int, int]:
     return done, len(mous)
 
 
+def _doc007(ctx: Context) -> Iterator[Finding]:
+    for at, agreement in agreements_of(ctx.plan):
+        if agreement.resign_due:
+            continue  # signatures of the previous plan: DOC008 asks for new ones
+        current: str | None = None
+        for j, party in enumerate(agreement.parties):
+            signed = party.signatory
+            if signed is None or signed.terms_digest is None:
+                continue
+            current = current or terms_digest(agreement)
+            if signed.terms_digest != current:
+                when = f" on {signed.signed_on.isoformat()}" if signed.signed_on else ""
+                yield ctx.report(
+                    (*at, "parties", j, "signatory", "terms_digest"),
+                    f"the terms of '{agreement.id}' changed since signed by '{signed.person}' "
+                    f"for '{party.org}'{when}",
+                )
+
+
+_SIGNED = (
+    "    parties:\n"
+    "      - org: force\n"
+    "        signatory: {person: alice, title: Chief Constable, signed_on: 2027-01-10, "
+    "terms_digest: DIGEST}\n"
+    "      - org: north-council\n"
+    "    purpose: fair and lawful elections\n    scope: {period: May 2027}\n"
+    "    last_reviewed: 2027-01-10\n    handling: {marking: OFFICIAL}\n    sections: {}\n"
+)
+_SIGNED_DIGEST = "sha256:401c8165ba0232227b82af9a2beb8db4f669d033d184294d9b6c41a1f334be97"
+
 DOC006 = Rule(
     code="DOC006",
     check=_doc006,
@@ -322,4 +352,74 @@ DOC006 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (DOC001, DOC002, DOC003, DOC004, DOC005, DOC006)
+DOC007 = Rule(
+    code="DOC007",
+    check=_doc007,
+    name="terms-changed-since-signed",
+    severity=E,
+    scope="all",
+    summary="The terms of a signed MoU or mutual aid agreement are the terms its parties "
+    "signed (the digest recorded by `elecsafe sign` still matches).",
+    rationale=(
+        "National Policing Institute et al., Public Safety & Elections: A Guide for Law "
+        "Enforcement, Section 2 (Draft and update mutual aid agreements): agencies 'discuss and "
+        "resolve in advance' what an agreement settles; College of Policing APP Policing "
+        "elections, Memorandum of understanding: an MoU gives 'a clear understanding and "
+        "agreement'. Terms edited after a party signed are terms that party "
+        "never saw; nobody should work to them until every party has signed again."
+    ),
+    fix=(
+        "Have every party review the changed terms and sign again (`elecsafe sign PLAN "
+        "AGREEMENT --party ORG --by PERSON`), or undo the change."
+    ),
+    bad=Example(
+        COUNCILS
+        + "mous:\n  - id: mou-north\n    title: Elections MoU (changed after signing)\n"
+        + _SIGNED.replace("DIGEST", _SIGNED_DIGEST),
+        problems=((11, 97),),
+    ),
+    good=Example(
+        COUNCILS
+        + "mous:\n  - id: mou-north\n    title: Elections MoU\n"
+        + _SIGNED.replace("DIGEST", _SIGNED_DIGEST)
+    ),
+)
+
+
+def _doc008(ctx: Context) -> Iterator[Finding]:
+    for at, agreement in agreements_of(ctx.plan):
+        if agreement.resign_due:
+            yield ctx.report(
+                (*at, "resign_due"),
+                f"'{agreement.id}' was carried over from the previous plan: every party signs "
+                "it again",
+            )
+
+
+DOC008 = Rule(
+    code="DOC008",
+    check=_doc008,
+    name="resign-carried-agreement",
+    severity=W,
+    scope="all",
+    summary="An agreement carried into a new plan by `elecsafe roll` is signed again by every "
+    "party.",
+    rationale=(
+        "CISA, Building and Maintaining Relationships with Law Enforcement: A Roadmap for "
+        "Election Officials, step VII: keep the relationship relevant by adapting it for the "
+        "next election; Public Safety & Elections: A Guide for Law Enforcement, Section 2 (Draft "
+        "and update mutual aid agreements): agreements are reviewed and updated. "
+        "Last year's signatures are history, not consent to this year's terms."
+    ),
+    fix=(
+        "Review the terms with the parties, then `elecsafe sign` for each party; sign removes "
+        "resign_due once every party has signed the current terms."
+    ),
+    bad=Example(
+        COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council", "    resign_due: true\n"),
+        problems=((15, 17),),
+    ),
+    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+)
+
+RULES: tuple[Rule, ...] = (DOC001, DOC002, DOC003, DOC004, DOC005, DOC006, DOC007, DOC008)
