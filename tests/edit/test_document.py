@@ -193,3 +193,12 @@ def test_plan_edit_finds_the_included_file(tmp_path: Path) -> None:
     assert change.path.name == "maa-brackenshire.yaml"
     after = {p: p.read_bytes() for p in plan.rglob("*.yaml")}
     assert [p for p in after if after[p] != before[p]] == [change.path]
+
+
+def test_datetimes_are_written_plain() -> None:
+    from datetime import datetime
+
+    d = doc("when: 2027-03-25T09:30:00\n")
+    d.set(("when",), datetime(2028, 3, 23, 9, 30))
+    assert d.text() == "when: 2028-03-23T09:30:00\n"
+    assert read_yaml(d.text(), "x.yaml").data["when"] == datetime(2028, 3, 23, 9, 30)

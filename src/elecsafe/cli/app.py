@@ -36,6 +36,8 @@ COMMAND_MODULES = (
     "incidents",
     "fix",
     "sign",
+    "diff",
+    "roll",
 )
 
 

@@ -17,6 +17,7 @@ never leave a file that does not parse.
 from __future__ import annotations
 
 import io
+import textwrap
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -48,7 +49,7 @@ class _Splice:
 def _rt() -> YAML:
     yaml = YAML()  # round trip
     yaml.width = 4096  # never re-wrap a long scalar
-    yaml.indent(mapping=2, sequence=2, offset=0)
+    yaml.indent(mapping=2, sequence=4, offset=2)  # "key:\n  - item" (the examples' style)
     return yaml
 
 
@@ -362,6 +363,5 @@ def block_text(value: dict[str, Any] | list[Any], column: int) -> str:
     buffer = io.StringIO()
     _rt().dump(_for_ruamel(value), buffer)
     pad = " " * column
-    return "".join(
-        pad + line if line.strip() else line for line in buffer.getvalue().splitlines(True)
-    )
+    text = textwrap.dedent(buffer.getvalue())  # a top-level list comes out indented by 2
+    return "".join(pad + line if line.strip() else line for line in text.splitlines(True))

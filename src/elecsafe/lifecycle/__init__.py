@@ -1,0 +1,1 @@
+"""A plan's life over the years: what changed between two versions (:mod:`.diff`)."""
