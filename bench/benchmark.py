@@ -1,10 +1,12 @@
-"""elecsafe at state scale: time and memory of check, render all and calendar.
+"""elecsafe at state scale: time and memory of check, fix, diff, render all and calendar.
 
 One command: ``make bench`` (or ``python bench/benchmark.py``). It generates valid plans of
 1k, 5k, 10k and 50k sites (``bench/generate.py``: people, roles, milestones and agreements
 in proportion, sites split into included files), then for each size runs, as child processes:
 
 * ``elecsafe check``, ``elecsafe render all`` and ``elecsafe calendar`` (default output);
+  ``elecsafe fix --dry-run`` on a copy with one misspelt key in one sites file (the lint plus
+  one file's round trip), ``elecsafe diff`` against a copy with one site's presence changed;
 * a bare ``yaml.load(f, Loader=yaml.CSafeLoader)`` of the same files, keeping every document
   (a checker must hold the whole plan);
 * ``check-jsonschema`` validating the same files against ``elecsafe schema --part plan-part``.
@@ -129,6 +131,16 @@ class SizeResult:
     measures: dict[str, Measure]
 
 
+def variant(plan: Path, target: Path, old: str, new: str) -> Path:
+    """A copy of ``plan`` with ``old`` replaced by ``new`` once, in the first sites file."""
+    if not target.exists():
+        shutil.copytree(plan, target)
+        first = sorted((target / "sites").glob("*.yaml"))[0]
+        text = first.read_text(encoding="utf-8")
+        first.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return target
+
+
 def bench_size(sites: int, work: Path, runs: int, schema: Path | None) -> SizeResult:
     plan = work / f"plan-{sites}"
     if not (plan / "plan.yaml").is_file():
@@ -148,6 +160,15 @@ def bench_size(sites: int, work: Path, runs: int, schema: Path | None) -> SizeRe
 
     step("bare CSafeLoader", [PYTHON, "-c", BARE_PARSE, *files], repeat)
     step("check", elecsafe("check", str(plan)), repeat)
+    if command_exists("fix"):
+        # one misspelt key in one sites file: fix lints the plan, then round-trips that file
+        typo = variant(plan, work / f"typo-{sites}", "    name:", "    nmae:")
+        step("fix", elecsafe("fix", str(typo), "--dry-run"), repeat)
+    if command_exists("diff"):
+        moved = variant(
+            plan, work / f"moved-{sites}", "police_presence: none", "police_presence: permanent"
+        )
+        step("diff", elecsafe("diff", str(plan), str(moved)), repeat)
     if command_exists("render"):
         # --force: the synthetic plan has a few check errors (no threat assessment...); render
         # still runs every check before it renders, so the time is what a user waits
@@ -213,7 +234,7 @@ def machine() -> str:
     )
 
 
-COLUMNS = ["bare CSafeLoader", "check", "render all", "calendar", "check-jsonschema"]
+COLUMNS = ["bare CSafeLoader", "check", "fix", "diff", "render all", "calendar", "check-jsonschema"]
 
 
 def table(results: list[SizeResult]) -> list[str]:
@@ -246,6 +267,10 @@ def targets(
         if "check-jsonschema" in ten:
             r = ratio(ten["check"].median, ten["check-jsonschema"].median)
             out.append(("check faster than check-jsonschema (10k sites)", f"{r:.2f}×", r < 1))
+        for command in ("fix", "diff"):
+            if command in ten:
+                r = ratio(ten[command].median, ten["check"].median)
+                out.append((f"{command} ≤ 3× check (10k sites)", f"{r:.2f}×", r <= 3))
     else:
         out.append(("check ≤ 2× bare C-loader parse (10k sites)", "not run", None))
     fifty = by.get(50_000)
