@@ -84,7 +84,7 @@ def test_a_new_year_gets_its_own_file_and_the_plan_includes_it(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "the plan now includes incidents/*.yaml" in result.stderr
     assert (plan / "plan.yaml").read_text().startswith("# my plan\n")
-    assert (plan / "plan.yaml").read_text().endswith('include:\n- "incidents/*.yaml"\n')
+    assert (plan / "plan.yaml").read_text().endswith('include:\n  - "incidents/*.yaml"\n')
     assert (
         (plan / "incidents" / "2027.yaml")
         .read_text()
