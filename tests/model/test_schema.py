@@ -295,3 +295,29 @@ def test_check_jsonschema_accepts_the_included_files_of_an_example() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert len(paths) > 20
+
+
+def test_write_refreshes_the_three_schemas_of_a_plan(tmp_path: Path) -> None:
+    (tmp_path / ".elecsafe").mkdir()
+    stale = tmp_path / ".elecsafe" / "plan.schema.json"
+    stale.write_text(json.dumps({"$id": "urn:elecsafe:schema:plan:0"}), encoding="utf-8")
+    result = run("--write", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    for part in PARTS:
+        written = tmp_path / ".elecsafe" / f"{part}.schema.json"
+        assert written.read_text(encoding="utf-8") == json_schema(part)
+
+
+def test_write_leaves_a_foreign_file_alone_unless_forced(tmp_path: Path) -> None:
+    foreign = tmp_path / ".elecsafe" / "contacts.schema.json"
+    foreign.parent.mkdir()
+    foreign.write_text("{}\n", encoding="utf-8")
+    result = run("--write", str(tmp_path))
+    assert result.exit_code == 2
+    assert "is not an elecsafe schema (use --force to replace it)" in result.stderr
+    assert foreign.read_text(encoding="utf-8") == "{}\n"
+    assert not (tmp_path / ".elecsafe" / "plan.schema.json").exists()  # nothing written
+    assert run("--write", str(tmp_path), "--force").exit_code == 0
+    assert foreign.read_text(encoding="utf-8") == json_schema("contacts")
+    assert run("--write", str(tmp_path), "--part", "contacts").exit_code == 2
+    assert run("--write", str(tmp_path / "missing")).exit_code == 2

@@ -44,6 +44,27 @@ def _is_our_schema(path: Path) -> bool:
     )
 
 
+def _write_all(plan_dir: Path, *, force: bool) -> None:
+    """The schemas of every part at the paths ``elecsafe init`` gives them, so the schema lines
+    of a plan (``$schema=.elecsafe/...``) work wherever the plan folder is copied, offline."""
+    from elecsafe.model.schema import json_schema
+    from elecsafe.scaffold.profiles import SCHEMA_FILES
+    from elecsafe.writes import write_text_atomic
+
+    if not plan_dir.is_dir():
+        fail(f"{plan_dir}: not a directory")
+    targets = [(plan_dir / path, part) for path, part in SCHEMA_FILES]
+    foreign = [t for t, _ in targets if t.exists() and not force and not _is_our_schema(t)]
+    if foreign:
+        listed = ", ".join(str(t) for t in foreign)
+        fail(f"{listed}: exists and is not an elecsafe schema (use --force to replace it)")
+    for target, part in targets:
+        try:
+            write_text_atomic(target, json_schema(part))
+        except OSError as exc:
+            fail(f"{target}: cannot write ({exc.strerror or exc})")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def schema(
@@ -58,15 +79,30 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--force", help="Overwrite a file that is not an elecsafe schema."),
         ] = False,
+        write: Annotated[
+            Path | None,
+            typer.Option(
+                "--write",
+                metavar="PLAN_DIR",
+                help="Write all three schemas into PLAN_DIR/.elecsafe/, where the plan's "
+                "schema lines point (refresh them after upgrading).",
+            ),
+        ] = None,
     ) -> None:
         """Print the JSON Schema of a plan file, for the yaml-language-server and check-jsonschema.
 
         Start a YAML file with '# yaml-language-server: $schema=PATH' to get completion and
         checks in the editor. -o replaces a schema elecsafe wrote (refresh it after upgrading)
-        but no other file unless --force.
+        but no other file unless --force. --write PLAN_DIR refreshes the three schemas a
+        plan keeps in PLAN_DIR/.elecsafe/.
         """
         from elecsafe.model.schema import json_schema
 
+        if write is not None:
+            if output is not None or part is not Part.plan:
+                fail("--write writes every part into PLAN_DIR/.elecsafe/: drop --part and -o")
+            _write_all(write, force=force)
+            raise typer.Exit(EXIT_OK)
         text = json_schema(part.value)
         if output is None or str(output) == "-":
             sys.stdout.write(text)
