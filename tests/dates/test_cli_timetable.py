@@ -101,7 +101,8 @@ def test_csv(tmp_path: Path) -> None:
         "timetable", str(write(tmp_path, GB_HEAD, LOCALS_2025, BODY)), "--format", "csv"
     )
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    assert out.startswith('\ufeff"date","end",')  # a BOM: Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
     assert [(r["date"], r["time"], r["offset"], r["id"], r["occurrences"]) for r in rows] == [
         ("2025-03-13", "10:00–11:00", "E−49d", "jawg", "4"),
         ("2025-03-25", "", "E−25wd", "noe", "1"),
@@ -130,7 +131,10 @@ def test_date_problems_are_positioned_and_exit_1(tmp_path: Path) -> None:
     plan = write(tmp_path, GB_HEAD, LOCALS_2025, body)
     code, out, err = run("timetable", str(plan), "--format", "csv")
     assert code == 1
-    assert out == "date,end,time,offset,id,kind,title,owner,status,statutory,election,occurrences\n"
+    assert out == (
+        '\ufeff"date","end","time","offset","id","kind","title","owner","status","statutory",'
+        '"election","occurrences"\n'
+    )
     file = plan / "plan.yaml"
     assert err.splitlines() == [
         f"{file}:{line_of(text, 'notice_of_elections')}:13: TT001 unknown anchor "
@@ -188,3 +192,71 @@ def test_missing_plan_is_exit_2(tmp_path: Path) -> None:
     code, out, err = run("timetable", str(tmp_path / "missing"))
     assert (code, out) == (2, "")
     assert err == f"elecsafe: error: {tmp_path / 'missing'}: no such file or directory\n"
+
+
+FORMULAS = """\
+timetable:
+  milestones:
+    - {id: a, title: "=HYPERLINK(\\"https://evil.invalid\\",\\"x\\")", when: 2025-03-01}
+    - {id: b, title: "+1+1", when: 2025-03-02}
+    - {id: b2, title: "@SUM(A1)", when: 2025-03-02}
+    - {id: c, title: "-2", when: 2025-03-03}
+    - {id: d, title: "\\tTab", when: 2025-03-04}
+    - {id: e, title: "\\rReturn", when: 2025-03-05}
+    - {id: f, title: "Safe, \\"quoted\\" = fine", when: 2025-03-06}
+"""
+
+
+def test_csv_cells_never_run_as_formulas(tmp_path: Path) -> None:
+    """OWASP CSV injection: a cell starting with = + - @ TAB or CR gets a leading quote."""
+    code, out, err = run("timetable", str(write(tmp_path, GB_HEAD, LOCALS_2025, FORMULAS)),
+                         "--format", "csv")  # fmt: skip
+    assert code == 0, err
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert [r["title"] for r in rows[:7]] == [
+        '\'=HYPERLINK("https://evil.invalid","x")',
+        "'+1+1",
+        "'@SUM(A1)",
+        "'-2",
+        "'\tTab",
+        "'\rReturn",
+        'Safe, "quoted" = fine',
+    ]
+    assert '"Safe, ""quoted"" = fine"' in out  # quoted as RFC 4180 says
+
+
+def test_output_file_csv_and_json(tmp_path: Path) -> None:
+    plan = write(tmp_path, GB_HEAD, LOCALS_2025, BODY)
+    target = tmp_path / "out" / "timetable.csv"
+    code, out, err = run("timetable", str(plan), "--format", "csv", "-o", str(target))
+    assert (code, out, err) == (0, "", f"wrote {target}\n")
+    data = target.read_bytes()
+    assert data.startswith(b'\xef\xbb\xbf"date",')
+    assert data.decode("utf-8") == run("timetable", str(plan), "--format", "csv")[1]
+    # an earlier export is replaced without --force, by either format
+    code, _, err = run("timetable", str(plan), "--format", "json", "-o", str(target))
+    assert code == 0, err
+    assert json.loads(target.read_text(encoding="utf-8"))["items"][0]["id"] == "jawg"
+    assert run("timetable", str(plan), "--format", "csv", "-o", str(target))[0] == 0
+
+
+def test_output_file_never_replaces_a_foreign_file_unasked(tmp_path: Path) -> None:
+    plan = write(tmp_path, GB_HEAD, LOCALS_2025, BODY)
+    notes = tmp_path / "notes.csv"
+    notes.write_text("my own notes\n", encoding="utf-8")
+    code, _, err = run("timetable", str(plan), "--format", "csv", "-o", str(notes))
+    assert code == 2
+    assert err == (
+        f"elecsafe: error: {notes}: exists and is not an elecsafe timetable "
+        "(use --force to replace it)\n"
+    )
+    assert notes.read_text(encoding="utf-8") == "my own notes\n"
+    assert run("timetable", str(plan), "--format", "csv", "-o", str(notes), "--force")[0] == 0
+    assert notes.read_text(encoding="utf-8-sig").startswith('"date"')
+    plan_file = plan / "plan.yaml"
+    before = plan_file.read_bytes()
+    code, _, err = run("timetable", str(plan), "--format", "json", "-o", str(plan_file), "--force")
+    assert code == 2 and "refusing to write over a file of the plan" in err
+    assert plan_file.read_bytes() == before
+    code, _, err = run("timetable", str(plan), "-o", str(tmp_path / "t.txt"))
+    assert code == 2 and "-o writes --format json or csv" in err

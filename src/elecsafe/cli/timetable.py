@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, load
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load
 
 if TYPE_CHECKING:
     from elecsafe.dates import ResolvedTimetable
@@ -49,6 +49,49 @@ def load_and_resolve(plan_path: Path) -> tuple[LoadedPlan, Plan, ResolvedTimetab
     return loaded, loaded.plan, resolved, sorted(dict.fromkeys(findings), key=Finding.sort_key)
 
 
+def _is_timetable_export(path: Path) -> bool:
+    """An earlier ``timetable -o`` file (replaced without --force): our CSV header, or a JSON
+    document with our top-level keys."""
+    import json
+
+    from elecsafe.dates.report import CSV_BOM, CSV_COLUMNS
+
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1_000_000).decode("utf-8", errors="replace")
+    except OSError:
+        return False
+    header = ",".join(f'"{column}"' for column in CSV_COLUMNS)
+    if head.startswith(CSV_BOM + header + "\n"):
+        return True
+    try:
+        value = json.loads(head)
+    except ValueError:
+        return False
+    return isinstance(value, dict) and {"plan", "items", "findings"} <= value.keys()
+
+
+def _write(output: Path, text: str, loaded: LoadedPlan, *, force: bool) -> None:
+    """Atomically, never over a file of the plan or its private layer, and over another
+    existing file only with --force."""
+    from elecsafe.writes import write_text_atomic
+
+    target = output.resolve()
+    if target in {p.resolve() for p in (*loaded.files, *loaded.private_files)}:
+        fail(f"{output}: refusing to write over a file of the plan")
+    if target.is_relative_to((loaded.directory / "private").resolve()):
+        fail(f"{output}: refusing to write inside private/ of the plan")
+    if output.is_dir():
+        fail(f"{output}: is a directory")
+    if output.exists() and not force and not _is_timetable_export(output):
+        fail(f"{output}: exists and is not an elecsafe timetable (use --force to replace it)")
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    typer.echo(f"wrote {output}", err=True)
+
+
 def has_errors(findings: list[Finding]) -> bool:
     from elecsafe.findings import Severity
 
@@ -62,6 +105,19 @@ def register(app: typer.Typer) -> None:
         output_format: Annotated[
             Format, typer.Option("--format", help="table (default), json or csv.")
         ] = Format.table,
+        output: Annotated[
+            Path | None,
+            typer.Option(
+                "-o",
+                "--output",
+                metavar="FILE",
+                help="Write the json or csv to FILE (atomically; '-': stdout).",
+            ),
+        ] = None,
+        force: Annotated[
+            bool,
+            typer.Option("--force", help="Replace a FILE that is not an elecsafe timetable."),
+        ] = False,
     ) -> None:
         """Print the resolved timetable of PLAN sorted by date: date, offset from polling
         day (E−25wd = 25 working days before), item, owner and status.
@@ -71,11 +127,21 @@ def register(app: typer.Typer) -> None:
         """
         from elecsafe.dates.report import print_table, to_csv, to_json
 
-        _, model, resolved, findings = load_and_resolve(plan)
-        if output_format is Format.json:
-            typer.echo(to_json(model, resolved, findings), nl=False)
-        elif output_format is Format.csv:
-            sys.stdout.write(to_csv(resolved))
+        to_file = output is not None and str(output) != "-"
+        if to_file and output_format is Format.table:
+            fail("-o writes --format json or csv; the table is for the terminal")
+        loaded, model, resolved, findings = load_and_resolve(plan)
+        if output_format is not Format.table:
+            text = (
+                to_json(model, resolved, findings)
+                if output_format is Format.json
+                else to_csv(resolved)
+            )
+            if output is not None and to_file:
+                _write(output, text, loaded, force=force)
+            else:
+                sys.stdout.write(text)
+                sys.stdout.flush()
         else:
             from rich.console import Console
 

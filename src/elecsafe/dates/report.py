@@ -102,28 +102,43 @@ def to_json(plan: Plan, resolved: ResolvedTimetable, findings: list[Finding]) ->
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
+# A UTF-8 byte-order mark: without it Excel reads the file as a legacy code page and shows
+# "10:00â€“13:00" for "10:00–13:00". Read the file back with encoding="utf-8-sig".
+CSV_BOM = "\ufeff"
+# OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell as text a spreadsheet shows and never executes: a leading single quote
+    before a formula character (OWASP); the writer quotes every cell."""
+    text = str(value)
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
 def to_csv(resolved: ResolvedTimetable) -> str:
+    """The timetable as CSV for spreadsheets: BOM, a header row, every cell quoted and
+    neutralised (:func:`csv_cell`)."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for item in resolved.items:
-        writer.writerow(
-            [
-                item.day.isoformat(),
-                item.last_day.isoformat() if item.window else "",
-                time_text(item),
-                item.offset_label,
-                item.id,
-                item.kind,
-                item.title,
-                item.owner or "",
-                item.status,
-                item.statutory_key or "",
-                item.election or "",
-                len(item.occurrences),
-            ]
-        )
-    return out.getvalue()
+        row = [
+            item.day.isoformat(),
+            item.last_day.isoformat() if item.window else "",
+            time_text(item),
+            item.offset_label,
+            item.id,
+            item.kind,
+            item.title,
+            item.owner or "",
+            item.status,
+            item.statutory_key or "",
+            item.election or "",
+            len(item.occurrences),
+        ]
+        writer.writerow([csv_cell(cell) for cell in row])
+    return CSV_BOM + out.getvalue()
 
 
 def print_table(console: Console, plan: Plan, resolved: ResolvedTimetable) -> None:
