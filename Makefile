@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit bench bytecode clean
+.PHONY: demo test lint typecheck unit bench bytecode clean dist
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,14 @@ test: lint typecheck unit
 
 bench: bytecode
 	$(BIN)/python bench/benchmark.py
+
+# The sdist and the wheel in dist/ (python -m build, in an isolated build environment), and
+# twine's check of the metadata a package index would show.
+dist: $(STAMP)
+	$(BIN)/python -m pip install -q build twine
+	rm -rf dist
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
