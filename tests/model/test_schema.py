@@ -321,3 +321,41 @@ def test_write_leaves_a_foreign_file_alone_unless_forced(tmp_path: Path) -> None
     assert foreign.read_text(encoding="utf-8") == json_schema("contacts")
     assert run("--write", str(tmp_path), "--part", "contacts").exit_code == 2
     assert run("--write", str(tmp_path / "missing")).exit_code == 2
+
+
+# YAML 1.1 reads these keys as booleans (PyYAML, and the validators and editors built on it).
+YAML11_BOOLEAN_KEYS = {"on", "off", "yes", "no", "y", "n", "true", "false"}
+
+
+@pytest.mark.parametrize("part", list(PARTS))
+def test_no_key_reads_as_a_boolean_in_yaml_1_1(part: str) -> None:
+    def names(node: Any) -> Iterator[str]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "properties" and isinstance(value, dict):
+                    yield from value
+                yield from names(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from names(value)
+
+    found = set(names(schema_dict(part)))
+    assert len(found) > 5 and not {n.lower() for n in found} & YAML11_BOOLEAN_KEYS
+
+
+def test_the_old_on_key_is_read_and_reported(tmp_path: Path) -> None:
+
+    text = MINIMAL_PLAN + (
+        "debrief:\n  submissions:\n    - to: electoral_commission\n      on: 2027-07-01\n"
+        "    - to: npwg\n      submitted_on: 2027-09-30\n"
+    )
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    loaded = load_plan(tmp_path)
+    assert loaded.plan is not None and loaded.plan.debrief is not None
+    dates = [s.submitted_on for s in loaded.plan.debrief.submissions]
+    assert [d.isoformat() if d else None for d in dates] == ["2027-07-01", "2027-09-30"]
+    [finding] = [f for f in loaded.findings if f.code == "SCH004"]
+    line = text.splitlines().index("      on: 2027-07-01") + 1
+    assert (finding.line, finding.column) == (line, 7)
+    assert finding.message.startswith("key 'on' is now 'submitted_on'")
+    assert finding.hint == "rename it to 'submitted_on'"

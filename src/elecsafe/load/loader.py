@@ -490,7 +490,10 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
         loaded.findings.append(finding.at(where.file, where.line, where.column))
     loaded.plan = plan
     if plan is not None:
+        from elecsafe.load.renamed import renamed_key_findings
         from elecsafe.model.refs import check_references
+
+        loaded.findings += [loaded.locate(f) for f in renamed_key_findings(data, Plan)]
 
         loaded.findings += [loaded.locate(f) for f in check_references(plan)]
     if private:

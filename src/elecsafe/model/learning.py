@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from elecsafe.model.base import (
     AgreementRef,
@@ -80,8 +80,19 @@ class Lesson(StrictModel):
 
 
 class Submission(StrictModel):
+    # `on:` until schema version 1: YAML 1.1 readers (PyYAML and the tools built on it) read
+    # that key as the boolean true. Still read in version 1, reported as SCH004.
+    renamed_keys: ClassVar[dict[str, str]] = {"on": "submitted_on"}
+
     to: Literal["electoral_commission", "npwg", "knowledge_hub", "state_election_office", "other"]
-    on: date | None = None
+    submitted_on: date | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_renamed_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "on" in data and "submitted_on" not in data:
+            return {("submitted_on" if key == "on" else key): v for key, v in data.items()}
+        return data
 
 
 class Aggregates(StrictModel):

@@ -179,6 +179,29 @@ SCH003 = Rule(
     ),
 )
 
+SCH004 = Rule(
+    code="SCH004",
+    name="renamed-key",
+    severity=W,
+    scope="all",
+    origin="loader",
+    summary="No key under a name the schema has since changed (still read for one schema version).",
+    rationale=(
+        "Keys that look like booleans to YAML 1.1 readers (on, off, yes, no, y, n) are read as "
+        "true or false by PyYAML and the validators and editors built on it, so a plan that "
+        "elecsafe reads correctly fails elsewhere. Such keys were renamed; the old name still "
+        "works for one schema version."
+    ),
+    fix="Rename the key as the hint says (debrief submissions: on -> submitted_on).",
+    bad=Example(
+        "debrief:\n  submissions:\n    - to: electoral_commission\n      on: 2027-07-01\n",
+        problems=((4, 7),),
+    ),
+    good=Example(
+        "debrief:\n  submissions:\n    - to: electoral_commission\n      submitted_on: 2027-07-01\n"
+    ),
+)
+
 TODO001 = Rule(
     code="TODO001",
     name="placeholder",
@@ -204,5 +227,6 @@ RULES: tuple[Rule, ...] = (
     SCH001,
     SCH002,
     SCH003,
+    SCH004,
     TODO001,
 )
