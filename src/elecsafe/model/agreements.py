@@ -61,8 +61,11 @@ TermsDigest = Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")
 class Signatory(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     person: PersonRef
+    """Id of the person who signs."""
     title: NonEmptyStr
+    """Title under which they sign, e.g. Chief Constable."""
     signed_on: date | None = None
+    """Date signed."""
     terms_digest: TermsDigest | None = Field(
         default=None,
         description="digest of the agreement's terms when this party signed (elecsafe sign)",
@@ -85,9 +88,13 @@ class Topic(StrictModel):
     """One settled topic: the agreed text (or clause reference), or 'not applicable' and why."""
 
     status: Literal["agreed", "not_applicable"] = "agreed"
+    """agreed, or not_applicable (with a reason)."""
     text: str | None = None
+    """What was agreed."""
     clause: str | None = None
+    """Clause of the agreement where it is written."""
     reason: Reason | None = None
+    """Why the topic does not apply."""
     key_restriction: str | None = Field(
         default=None, description="what incoming officers must be told (key restrictions sheet)"
     )
@@ -103,48 +110,71 @@ class Topic(StrictModel):
 
 class MaaTopics(StrictModel):
     command_control_reporting: Topic | None = None
+    """Who commands officers sent to help and how they report."""
     communications: Topic | None = None
+    """Radio talkgroups and data systems shared on the day."""
     roles_host_vs_aid: Topic | None = None
+    """What the host agency does and what the aid does."""
     resources_equipment: Topic | None = None
+    """What each agency brings."""
     body_camera_policy: Topic | None = None
+    """Whose body-worn camera policy applies."""
     protest_management_tactics: Topic | None = None
+    """Protest management tactics that are allowed."""
     use_of_force: Topic | None = None
+    """Permitted force, and how it is reported."""
     crowd_control: Topic | None = None
+    """Crowd control tactics and equipment allowed and not allowed."""
     authorized_on_scene_commanders: Topic | None = None
+    """Which commanders may direct tactics and equipment."""
 
 
 class Party(StrictModel):
     """A party to an agreement and who signed for it."""
 
     org: OrgRef
+    """Id of the agency."""
+    role: Literal["host_requesting", "aid_providing", "both"]
+    """host_requesting, aid_providing or both."""
+    signatory: Signatory | None = None
+    """Who signs for the agency."""
     signatory: Signatory | None = None
 
 
 class MaaParty(Party):
     role: Literal["host_requesting", "aid_providing", "both"]
     personnel_briefed_on: date | None = None
+    """Date the agency's officers were briefed on the agreement."""
 
 
 class ElectionEventsCovered(StrictModel):
     covered: bool
+    """The agreement covers election events."""
     events: list[str] = []
+    """Which events, e.g. polling day, the count, candidate visits."""
 
 
 class RequestProcedure(StrictModel):
     authorised_requesters: list[RoleRef] = []
+    """Ids of the roles that may request aid."""
     content: list[str] = []
+    """What a request states (numbers, place, time, task, ...)."""
     written_confirmation_hours: int | None = Field(default=None, ge=1)
+    """Hours within which a spoken request is confirmed in writing."""
 
 
 class Termination(StrictModel):
     notice_days: int | None = Field(default=None, ge=0)
+    """Days of notice to end the agreement."""
     text: str | None = None
+    """How the agreement ends."""
 
 
 class MutualAidAgreement(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
     title: NonEmptyStr
+    """Title of the agreement."""
     agreement_type: Literal[
         "local_automatic",
         "local",
@@ -153,33 +183,67 @@ class MutualAidAgreement(StrictModel):
         "interstate",
         "international",
     ]
+    """Kind of agreement: local automatic, local, regional, ..."""
     parties: list[MaaParty] = Field(min_length=1)
+    """The agencies party to it, with their role."""
     authority: list[LegalRef] = []
+    """Laws that allow the agreement."""
     definitions: dict[str, str] = {}
+    """Defined terms: term -> meaning."""
     effective_date: date
+    """Date the agreement takes effect."""
     expires_on: date | None = None
+    """Date it ends, if fixed."""
     last_reviewed: date
+    """Date it was last reviewed."""
     elections: list[ElectionRef] = []
+    """Ids of the elections it covers."""
     election_events_covered: ElectionEventsCovered
+    """Whether, and which, election events it covers."""
     topics: MaaTopics
+    """The agreed topics, each as text or not applicable."""
     request_procedure: RequestProcedure | None = None
+    """How aid is requested."""
     reporting_instructions: str | None = None
+    """Where officers sent to help report, and to whom."""
     policy_conflicts: str | None = None
+    """Which agency's policy applies when they differ."""
     liability_indemnification: str | None = None
+    """Who is liable for acts of officers sent to help."""
     workers_compensation: str | None = None
+    """Who covers injuries of officers sent to help."""
     reimbursement_compensation: str | None = None
+    """Charging for mutual aid."""
     credentialing_qualifications: str | None = None
+    """Credentials and accreditation for polling places and the count."""
     licensure_certification: str | None = None
+    """Licences and certifications recognised across agencies."""
     mobilization: str | None = None
+    """How aid is called out and where it assembles."""
     demobilization: str | None = None
+    """How aid is released."""
     arrests_and_detention: str | None = None
+    """Powers of arrest and where detainees go."""
     termination: Termination | None = None
+    """How the agreement ends."""
     dispute_resolution: str | None = None
+    """How disputes between the parties are settled."""
     modification: str | None = None
+    """How the agreement is changed."""
     open_records_alignment: str | None = None
+    """How the parties handle public-records requests about the operation."""
     joint_training: list[TrainingRef] = []
+    """Ids of the trainings and exercises held together."""
     gap_analysis: list[str] = Field(default=[], description="resource gap ids")
     handling: Handling | None = None
+    """Protective marking, if not the plan's."""
+
+
+class MouParty(StrictModel):
+    org: OrgRef
+    """Id of the organisation."""
+    signatory: Signatory | None = None
+    """Who signs for the organisation."""
     resign_due: bool = Field(
         default=False,
         description="carried into a new plan: every party signs again (elecsafe roll)",
@@ -198,22 +262,33 @@ class MouParty(Party):
 
 class MouScope(StrictModel):
     elections: list[ElectionRef] = []
+    """Ids of the elections the MoU covers."""
     period: str | None = None
+    """Period it covers, e.g. from signature until the debrief."""
 
 
 class MoU(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
     title: NonEmptyStr
+    """Title of the memorandum."""
     parties: list[MouParty] = Field(min_length=2)
+    """The organisations party to it (at least two)."""
     purpose: NonEmptyStr
+    """What the MoU is for."""
     scope: MouScope
+    """Which elections and period it covers."""
     template_basis: str | None = None
+    """The model agreement it is based on."""
     sections: dict[str, str] = Field(description="section key -> agreed text (DOC003 keys)")
     signed_on: date | None = None
+    """Date signed by all parties."""
     last_reviewed: date
+    """Date it was last reviewed."""
     review_due: date | None = None
+    """When it is reviewed next."""
     handling: Handling | None = None
+    """Protective marking, if not the plan's."""
     resign_due: bool = Field(
         default=False,
         description="carried into a new plan: every party signs again (elecsafe roll)",

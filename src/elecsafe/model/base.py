@@ -38,7 +38,9 @@ AUDIENCE_RANK = {"public": 0, "partners": 1, "internal": 2}
 class StrictModel(BaseModel):
     """Unknown keys are errors; models build lazily so ``elecsafe --help`` stays fast."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True, frozen=False)
+    model_config = ConfigDict(
+        extra="forbid", defer_build=True, frozen=False, use_attribute_docstrings=True
+    )
     default_sensitivity: ClassVar[Sensitivity] = Sensitivity.PARTNERS
 
 
@@ -104,8 +106,11 @@ class SourceRef(StrictModel):
 
     default_sensitivity = Sensitivity.PUBLIC
     ref: NonEmptyStr
+    """The citation: statute and section, guidance publication and section, or agreement clause."""
     note: str | None = None
+    """What the source says, in a few words."""
     url: str | None = None
+    """Link to the source text, if published."""
 
 
 class Handling(StrictModel):
@@ -120,7 +125,9 @@ class Handling(StrictModel):
         "carries no restrictive marking",
     )
     audience: Literal["public", "partners", "internal"] = "partners"
+    """Widest audience of the plan: public, partners or internal."""
     exemption_note: str | None = None
+    """Public-records exemption that applies (US), checked with counsel."""
 
     def marking_for(self, audience: str) -> str:
         """What a document for ``audience`` prints in its header and footer ("" for none)."""
@@ -141,17 +148,25 @@ class ContactMethod(StrictModel):
         "in_person",
         "web_form",
     ]
+    """Kind of contact: work phone, mobile, e-mail, radio call sign or talkgroup, pager, ..."""
     value: NonEmptyStr
+    """The number, address or call sign."""
     hours: str | None = None
+    """When it is answered, e.g. 08:00-18:00 on working days."""
     sensitivity: Sensitivity = Sensitivity.PARTNERS
+    """Who may see it: public, partners or restricted."""
 
 
 class LegalRef(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     citation: NonEmptyStr
+    """The law or regulation, as lawyers cite it."""
     summary: str | None = None
+    """What it means for the plan, in a sentence."""
     jurisdiction: JurisdictionRef | None = None
+    """Id of the jurisdiction where it applies, if not everywhere."""
     source_url: str | None = None
+    """Link to the published text."""
 
 
 # -- dates as written in the plan (resolved later by elecsafe.dates) ---------------------------
@@ -166,18 +181,25 @@ class RelativeDate(StrictModel):
     anchor: NonEmptyStr = Field(
         description="poll, another statutory anchor, or a timetable item id"
     )
+    """What the date counts from: poll, an election id, a statutory key or a timetable entry id."""
     offset: int = 0
+    """Units before (negative) or after (positive) the anchor."""
     unit: DateUnit = "calendar_days"
+    """Unit of the offset: calendar (or plain) days, working (or business) days, weeks or months."""
     time: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] | None = (
         None
     )
+    """Time of day, HH:MM."""
     roll: Literal["none", "forward", "backward"] | None = None
+    """Where a date falling on a non-working day moves: none, forward or backward."""
 
 
 class DateWindowBounds(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     from_: DateSpecNoWindow = Field(alias="from")
+    """First day of the window."""
     to: DateSpecNoWindow
+    """Last day of the window."""
 
     model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
 
@@ -187,6 +209,7 @@ class DateWindow(StrictModel):
 
     default_sensitivity = Sensitivity.PUBLIC
     window: DateWindowBounds
+    """A period from one date to another, e.g. the early-voting period."""
 
 
 def _date_spec_kind(value: Any) -> str | None:

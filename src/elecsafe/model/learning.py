@@ -25,11 +25,17 @@ class ResourceGap(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     id: Id
     scenario: NonEmptyStr
+    """The scenario, e.g. count night with a protest."""
     demand: NonEmptyStr
+    """Officers and resources needed."""
     own_capacity: NonEmptyStr
+    """What the agency can field itself."""
     gap: NonEmptyStr
+    """The difference."""
     fill: list[AgreementRef | OrgRef] = []
+    """Ids of the agreements or organisations that fill the gap."""
     concurrent_events: list[str] = []
+    """Other events that draw on the same officers."""
 
 
 class Partnership(StrictModel):
@@ -37,23 +43,32 @@ class Partnership(StrictModel):
 
     default_sensitivity = Sensitivity.PARTNERS
     org: OrgRef
+    """Id of the partner organisation."""
     type: Literal["intra_governmental", "institutional"]
+    """intra_governmental or institutional."""
     purpose: list[
         Literal[
             "media", "information_sharing", "budget", "emergency_operations", "community_outreach"
         ]
     ] = []
+    """What the partnership is for."""
     reciprocity_offers: list[str] = []
+    """What the election office offers in return."""
     fit_check_on: date | None = None
+    """Date the legal and operational fit was checked."""
 
 
 class PlanningConsideration(StrictModel):
     """One APP pre-election planning consideration as a checklist line (§1.19)."""
 
     key: NonEmptyStr
+    """Key of the planning consideration in the guidance."""
     status: Literal["open", "in_progress", "done", "not_required"] = "open"
+    """open, in_progress, done or not_required."""
     note: str | None = None
+    """How it is addressed."""
     reason: Reason | None = None
+    """Why it is not required."""
 
 
 # APP "Post-election debrief": the eight considerations.
@@ -76,7 +91,9 @@ ConsiderationKey = Literal[
 
 class Lesson(StrictModel):
     text: NonEmptyStr
+    """The lesson learned."""
     action: TimetableRef | None = None
+    """Id of the action that follows it up."""
 
 
 class Submission(StrictModel):
@@ -85,7 +102,10 @@ class Submission(StrictModel):
     renamed_keys: ClassVar[dict[str, str]] = {"on": "submitted_on"}
 
     to: Literal["electoral_commission", "npwg", "knowledge_hub", "state_election_office", "other"]
+    """Who receives the debrief: Electoral Commission, NPWG, Knowledge Hub, state election office or other.
+    """
     submitted_on: date | None = None
+    """Date the debrief is sent (formerly 'on', still read in schema version 1)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -99,10 +119,15 @@ class Aggregates(StrictModel):
     """Counts only: never case details (PRV006)."""
 
     allegations: int | None = Field(default=None, ge=0)
+    """Number of allegations."""
     threats_reported: int | None = Field(default=None, ge=0)
+    """Number of threats reported."""
     arrests: int | None = Field(default=None, ge=0)
+    """Number of arrests."""
     incidents_at_sites: int | None = Field(default=None, ge=0)
+    """Number of incidents at sites."""
     investigations_open: int | None = Field(default=None, ge=0)
+    """Investigations still open."""
     by_harm: dict[HarmKey, Annotated[int, Field(ge=0)]] = Field(
         default={}, description="incidents by harm, e.g. filled from `elecsafe incidents`"
     )
@@ -111,10 +136,18 @@ class Aggregates(StrictModel):
 class Debrief(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     held_on: date | None = None
+    """Date of the debrief meeting."""
     meeting: TimetableRef | None = None
+    """Id of the debrief meeting in the timetable."""
     participants: list[PartyRef] = []
+    """Ids of the roles, organisations or people taking part."""
     considerations: dict[ConsiderationKey, str] = {}
+    """Findings per guidance consideration."""
     aggregates: Aggregates | None = None
+    """Counts only, never case details."""
     lessons: list[Lesson] = []
+    """Lessons learned, each with a follow-up action."""
     submissions: list[Submission] = []
+    """Where the debrief is sent, and when."""
     after_action_report: str | None = None
+    """Where the after-action report is kept."""

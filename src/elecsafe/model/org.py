@@ -42,18 +42,26 @@ class Jurisdiction(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     id: Id
     name: NonEmptyStr
+    """Name of the area."""
     kind: JurisdictionKind
+    """Kind of area: county, district, ward, precinct, police force area, ..."""
     parent: JurisdictionRef | None = None
+    """Id of the area this one lies in."""
     registered_voters: int | None = Field(default=None, ge=0)
+    """Registered electors."""
     population: int | None = Field(default=None, ge=0)
+    """Population."""
     bank_holiday_division: Literal["england-and-wales", "scotland", "northern-ireland"] | None = (
         None
     )
+    """UK bank-holiday calendar for working-day counts."""
     registration_authority: bool | None = Field(
         default=None, description="UK: whether the council appoints an ERO (ROL004)"
     )
     holds_poll: bool = True
+    """Whether the area holds a poll in this plan."""
     notes_on_law: list[LegalRef] = []
+    """Laws that apply in this area only."""
 
 
 ElectionKind = Literal[
@@ -70,37 +78,56 @@ ElectionKind = Literal[
 class PollHours(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     open: Time
+    """Time polls open, HH:MM."""
     close: Time
+    """Time polls close, HH:MM."""
 
 
 class ConcurrentEvent(StrictModel):
     name: NonEmptyStr
+    """Name of the event."""
     date: date
+    """Date of the event."""
     kind: Literal["sporting_event", "convention", "concert", "candidate_visit", "rally", "other"]
+    """Kind of event: sporting event, convention, concert, candidate visit, rally or other."""
     expected_attendance: int | None = Field(default=None, ge=0)
+    """People expected."""
     site: str | None = None
+    """Id of the site, or where it is held."""
 
 
 class Election(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     id: Id
     name: NonEmptyStr
+    """Name of the election, e.g. Local elections 2027."""
     kind: ElectionKind
+    """Kind of election; chooses the timetable pack and the guidance."""
     poll_date: date
+    """Polling day."""
     poll_hours: PollHours
+    """When polls open and close."""
     timetable_rules: NonEmptyStr | None = Field(
         default=None,
         description="statutory pack: uk_local_eng, ukpge, local_wales, senedd, local_scotland, "
         "scottish_parliament, us_federal, us_az, us_mn, us_tx",
     )
     jurisdictions: list[JurisdictionRef] = Field(min_length=1)
+    """Ids of the areas voting (at least one)."""
     announced_on: date | None = None
+    """Date the election was called (by-elections, special elections)."""
     combined_with: list[ElectionRef] = []
+    """Ids of elections held on the same day."""
     statutory_officers: dict[str, PersonRef] = {}
+    """Statutory officer role -> person id, e.g. returning_officer: jane-doe."""
     is_presidential: bool = False
+    """A US presidential election."""
     same_day_registration: bool = False
+    """Voters may register on Election Day."""
     concurrent_events: list[ConcurrentEvent] = sens("partners", default=[])
+    """Big events around polling day that draw on the same officers."""
     season_events: list[ConcurrentEvent] = sens("partners", default=[])
+    """Events in the election season that need policing."""
 
 
 Sector = Literal[
@@ -136,19 +163,31 @@ class Organisation(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     id: Id
     name: NonEmptyStr
+    """Name of the organisation."""
     kind: OrgKind
+    """Kind of organisation: police force, sheriff's office, council, election office, ..."""
     sector: Sector
+    """Sector: election administration, law enforcement, prosecution, government, ..."""
     jurisdictions: list[JurisdictionRef] = Field(min_length=1)
+    """Ids of the areas it serves (at least one)."""
     parent: OrgRef | None = None
+    """Id of the organisation it belongs to."""
     primary_contact: RoleRef | None = None
+    """Id of the role partners call first."""
     public_contact: list[ContactMethod] = []
+    """Public contact points only: switchboards, generic inboxes."""
     sworn_officers: int | None = Field(default=None, ge=0)
+    """Number of sworn officers (law enforcement)."""
     open_records_regime: str | None = None
+    """Public-records law that applies to it."""
     partnership_type: Literal["intra_governmental", "institutional", "law_enforcement"] | None = (
         None
     )
+    """Kind of partnership: intra-governmental, institutional or law enforcement."""
     reciprocity_offers: list[str] = []
+    """What the election office offers the partner in return."""
     legal_operational_fit_checked: date | None = None
+    """Date the legal and operational fit was checked."""
 
     @property
     def is_law_enforcement(self) -> bool:
@@ -164,11 +203,16 @@ class Person(StrictModel):
     id: Id
     display_name: NonEmptyStr = sens("partners", description="name, initials or role title")
     organisation: OrgRef
+    """Id of the person's organisation."""
     title: str | None = sens("partners", default=None, description="job title or rank")
     mobile_exchanged_with: list[PersonRef] = sens("restricted", default=[])
+    """Ids of the people the mobile number was exchanged with (not the number)."""
     address_confidentiality: bool = sens("restricted", default=False)
+    """The person is in an address confidentiality programme."""
     trained: list[TrainingRef] = []
+    """Ids of the trainings and exercises the person took part in."""
     is_temporary_staff: bool = False
+    """Temporary election staff."""
 
 
 class PrivateContact(StrictModel):
@@ -176,9 +220,13 @@ class PrivateContact(StrictModel):
 
     default_sensitivity = Sensitivity.RESTRICTED
     contact_methods: list[ContactMethod] = []
+    """Phone numbers, e-mail addresses and call signs."""
     availability: str | None = None
+    """When the person can be reached."""
     preferred_method: str | None = None
+    """Which contact method to use first."""
     retain_until: date | None = None
+    """Date after which the contact details are deleted."""
 
 
 class PrivateLayer(StrictModel):
@@ -186,3 +234,4 @@ class PrivateLayer(StrictModel):
 
     default_sensitivity = Sensitivity.RESTRICTED
     contacts: dict[str, PrivateContact] = {}
+    """Contact details by person id."""

@@ -36,66 +36,111 @@ class Waiver(StrictModel):
     """Accept a finding for a while, with a reason; an expired waiver is itself a finding."""
 
     code: RuleCode
+    """Rule code the waiver accepts, e.g. MAA001."""
     path: str | None = Field(default=None, description="dotted key path, e.g. sites[3] or mous")
     reason: Reason
+    """Why the finding is accepted for now."""
     until: date
+    """Last day the waiver holds; after it, the finding returns (and the expired waiver is reported).
+    """
 
 
 class LintConfig(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     select: list[RuleCode] = []
+    """Only these rule codes or families (e.g. MAA, MTG001)."""
     ignore: list[RuleCode] = []
+    """Rule codes or families never reported for this plan."""
     extended: bool = False
+    """Also run the rules outside the core set."""
     severity: dict[RuleCode, Literal["error", "warning", "info"]] = {}
+    """Severity per rule code: error, warning or info."""
     params: dict[RuleCode, dict[str, Any]] = {}
+    """Parameters per rule code (see `elecsafe rule CODE`)."""
     waivers: list[Waiver] = []
+    """Findings accepted until a date, each with a reason."""
 
 
 class Plan(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
 
     schema_version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,2}$")]
+    """Version of the plan format, e.g. "1.0"."""
     id: Id
+    """Id of the plan (a lowercase slug)."""
     title: NonEmptyStr
+    """Title printed on every document."""
     country: Literal["GB", "US"]
+    """GB or US: chooses vocabulary, guidance and timetable packs."""
     uk_nation: Literal["ENG", "WLS", "SCT", "NIR"] | None = None
+    """UK nation (GB plans): ENG, WLS, SCT or NIR."""
     us_state: Annotated[str, StringConstraints(pattern=r"^US-[A-Z]{2}$")] | None = None
+    """US state (US plans), ISO 3166-2, e.g. US-OH."""
     timezone: NonEmptyStr
+    """IANA time zone of the plan's times, e.g. Europe/London."""
     handling: Handling
+    """Protective marking and audience of the plan."""
     owners: list[PersonRef] = Field(min_length=1)
+    """Ids of the people who own the plan."""
     version: NonEmptyStr
+    """Version of this plan, e.g. "0.3"."""
     last_reviewed: date
+    """Date of the last review of the whole plan."""
     review_cycle_days: int = Field(default=90, ge=1)
+    """Days between reviews (a review is due after them)."""
     previous_plan: str | None = None
+    """Where the plan of the last election is kept."""
     previous_debrief: str | None = None
+    """Where the debrief of the last election is kept."""
     allow_foreign_roles: bool = False
+    """Allow roles that are not in the built-in role catalogue for the country."""
     include: list[NonEmptyStr] = Field(
         default=[], description="YAML files (globs) inside the plan directory merged into this one"
     )
 
     jurisdictions: list[Jurisdiction] = []
+    """Areas of the plan: counties, districts, wards, precincts, police areas."""
     elections: list[Election] = []
+    """The elections (polls) the plan covers."""
     organisations: list[Organisation] = []
+    """Organisations taking part, with their public contact points only."""
     people: list[Person] = sens("partners", default=[])
+    """People by name, organisation and title (contact details go in private/)."""
     roles: list[RoleAssignment] = sens("partners", default=[])
+    """Who holds each role, and who deputises."""
     command: CommandStructure | None = sens("partners", default=None)
+    """Command structure: gold, silver, bronze (GB) or ICS positions (US)."""
     sites: list[Site] = []
+    """Offices, polling places, drop boxes and count venues."""
     timetable: Timetable = Field(default_factory=Timetable)
+    """Every dated thing: deadlines, meetings, trainings, exercises, actions."""
     mutual_aid: list[MutualAidAgreement] = sens("partners", default=[])
+    """Mutual aid agreements between law enforcement agencies."""
     mous: list[MoU] = sens("partners", default=[])
+    """Memorandums of understanding between the election office and its partners."""
     threat_assessment: ThreatAssessment | None = sens("restricted", default=None)
+    """The threat assessment (restricted)."""
     communications: CommunicationPlan | None = sens("partners", default=None)
+    """Communication plan: media, radio, call tree, escalation."""
     threat_reporting: ThreatReporting | None = sens("partners", default=None)
+    """How threats and allegations are reported, triaged and referred."""
     resource_gaps: list[ResourceGap] = sens("restricted", default=[])
+    """Gaps between demand and capacity, and how they are filled (restricted)."""
     partnerships: list[Partnership] = []
+    """Partnerships with non-law-enforcement partners."""
     planning_considerations: list[PlanningConsideration] = sens("partners", default=[])
+    """The pre-election planning considerations, as a checklist."""
     legal_refs: list[LegalRef] = []
+    """Laws and regulations the plan relies on."""
     debrief: Debrief | None = sens("partners", default=None)
+    """The post-election debrief."""
     incidents: list[Incident] = sens(
         "restricted", default=[], description="the incident and threat log (its own files)"
     )
     lint: LintConfig = Field(default_factory=LintConfig)
+    """Settings of `elecsafe check` for this plan."""
     notes: str | None = sens("partners", default=None)
+    """Free notes for partners."""
 
     @field_validator("schema_version")
     @classmethod

@@ -121,8 +121,11 @@ RoleKind = Literal[
 
 class RoleScope(StrictModel):
     jurisdictions: list[JurisdictionRef] = []
+    """Ids of the areas the role covers."""
     sites: list[SiteRef] = []
+    """Ids of the sites the role covers."""
     function: str | None = None
+    """Function the role covers, e.g. crime or media."""
 
 
 class RoleAssignment(StrictModel):
@@ -131,17 +134,26 @@ class RoleAssignment(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
     role: RoleKind
+    """The role, from the role catalogue of the plan's country (see `elecsafe rule ROL001`)."""
     title: str | None = Field(default=None, description="local title, e.g. 'County Clerk'")
     holder: PersonRef | None = None
+    """Id of the person who holds the role."""
     deputy: PersonRef | None = None
+    """Id of the person who deputises (a different person for critical roles)."""
     organisation: OrgRef
+    """Id of the organisation the role belongs to."""
     scope: RoleScope | None = None
+    """Areas, sites or function the role covers."""
     critical: bool | None = Field(default=None, description="defaults from the role catalogue")
     responsibilities: list[str] = []
+    """What the role does, one line each."""
     accountable_to: RoleRef | None = None
+    """Id of the role it reports to."""
     cps_liaison: bool = False
+    """The role liaises with the Crown Prosecution Service (GB)."""
     trainee: bool = Field(default=False, description="ICS 203 '(T)' marking")
     source: SourceRef | None = None
+    """Where the role is defined (statute, guidance, agreement)."""
 
     @property
     def is_critical(self) -> bool:
@@ -173,31 +185,45 @@ APP_FUNCTIONAL_BRONZES: tuple[str, ...] = (
 
 class GoldCommand(StrictModel):
     assignment: RoleRef
+    """Id of the role assignment of the gold (strategic) commander."""
     strategy_doc: str | None = None
+    """Where the gold strategy is kept."""
 
 
 class SilverCommand(StrictModel):
     assignment: RoleRef
+    """Id of the role assignment of a silver (tactical) commander."""
     area: JurisdictionRef | None = None
+    """Id of the area commanded."""
 
 
 class BronzeCommand(StrictModel):
     assignment: RoleRef
+    """Id of the role assignment of a bronze (operational) commander."""
     type: Literal["functional", "geographical"]
+    """functional or geographical."""
     function: BronzeFunction | None = None
+    """Function of a functional bronze (crime, intelligence, media, ...)."""
     function_other: str | None = None
+    """The function, when function is other."""
     area: JurisdictionRef | None = None
+    """Id of the area of a geographical bronze."""
 
 
 class NotRequired(StrictModel):
     function: BronzeFunction
+    """Bronze function decided not to be needed."""
     reason: Reason
+    """Why it is not needed."""
 
 
 class InvestigationSeparation(StrictModel):
     hit_lead: RoleRef | None = None
+    """Id of the role leading hate-incident and threat investigations."""
     malpractice_lead: RoleRef | None = None
+    """Id of the role leading electoral malpractice investigations."""
     protocol: str | None = None
+    """Where the protocol keeping them apart is kept."""
 
 
 class IcsPosition(StrictModel):
@@ -208,20 +234,31 @@ class IcsPosition(StrictModel):
         "finance_admin_section_chief", "communications_unit_leader",
         "division_group_supervisor", "staging_area_manager",
     ]  # fmt: skip
+    """ICS position (incident commander, operations section chief, ...)."""
     assignment: RoleRef
+    """Id of the role assignment that fills it."""
 
 
 class CommandStructure(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     framework: Literal["gsb", "ics", "both"] = "gsb"
+    """gsb (gold, silver, bronze), ics (Incident Command System) or both."""
     decision_model: str | None = "National Decision Model"
+    """Decision model used by commanders."""
     gold: GoldCommand | None = None
+    """The gold commander."""
     silver: list[SilverCommand] = []
+    """Silver commanders."""
     bronze: list[BronzeCommand] = []
+    """Bronze commanders."""
     not_required: list[NotRequired] = []
+    """Bronze functions decided not to be needed, with reasons."""
     investigation_separation: InvestigationSeparation | None = None
+    """How investigations are kept apart."""
     ics: list[IcsPosition] = []
+    """ICS positions (US)."""
     agency_representatives: list[RoleRef] = []
+    """Ids of the roles representing other agencies."""
 
     def assignments(self) -> list[str]:
         ids = [self.gold.assignment] if self.gold else []

@@ -47,7 +47,9 @@ PUBLIC_VENUE_KINDS = VOTING_KINDS | COUNT_KINDS | {"election_office", "ballot_dr
 class Mitigation(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     text: NonEmptyStr
+    """What is done to reduce the risk."""
     owner: RoleRef | None = None
+    """Id of the role that does it."""
 
 
 class VulnerabilityAssessment(StrictModel):
@@ -55,119 +57,188 @@ class VulnerabilityAssessment(StrictModel):
 
     default_sensitivity = Sensitivity.RESTRICTED
     rating: Literal["red", "amber", "green"]
+    """red, amber or green."""
     factors: list[str] = []
+    """What makes the site vulnerable (history, tensions, layout), in general terms."""
     assessed_on: date
+    """Date of the assessment."""
     assessed_by: PersonRef
+    """Id of the person who assessed it."""
     next_review: DateSpec | None = None
+    """When it is assessed again."""
     mitigations: list[Mitigation] = []
+    """What reduces the risk, with owners."""
 
 
 class OperatingWindow(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     from_: DateSpec = Field(alias="from")
+    """First day the site is open in this window."""
     to: DateSpec
+    """Last day the site is open in this window."""
     hours: str | None = None
+    """Opening hours, e.g. 07:00-22:00."""
 
 
 class Cctv(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     external: bool = False
+    """CCTV covers the outside of the site."""
     internal: bool = False
+    """CCTV covers the inside of the site."""
 
 
 class SecurityChecklist(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     name: NonEmptyStr
+    """Name of the security checklist used."""
     completed_on: date | None = None
+    """Date the checklist was completed."""
     by: PersonRef | None = None
+    """Id of the person who completed it."""
 
 
 class EmergencyPlan(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     evacuation: bool = False
+    """The site has an evacuation plan."""
     lockdown: bool = False
+    """The site has a lockdown procedure."""
     ballot_security_on_evacuation: bool = False
+    """The plan says how ballots stay secure during an evacuation."""
     bomb_threat_procedure: bool = False
+    """The site has a bomb threat procedure."""
     reference: str | None = None
+    """Where the emergency plan is kept."""
 
 
 class DropBoxCollection(StrictModel):
     schedule: str | None = None
+    """When ballots are collected, e.g. daily at 17:00."""
     team_size: int = Field(ge=1)
+    """People in each collection team (two or more for custody)."""
     seal_log: bool = False
+    """Seals are logged at each collection."""
     chain_of_custody_form: str | None = None
+    """Form used for the chain of custody."""
 
 
 class DropBox(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     staffing: Literal["staffed", "unstaffed"]
+    """staffed or unstaffed."""
     permanence: Literal["temporary", "permanent"] = "permanent"
+    """temporary or permanent."""
     availability: str | None = sens("public", default=None)
+    """When voters can use it, as published."""
     anchored: bool = False
+    """The box is anchored to the ground."""
     video_surveillance: bool = False
+    """The box is under video surveillance."""
     lighting: bool = False
+    """The box is lit at night."""
     key_custody: list[RoleRef] = []
+    """Ids of the roles holding keys."""
     custodian_org: OrgRef | None = None
+    """Id of the organisation responsible for the box."""
     collection: DropBoxCollection | None = None
+    """How ballots are collected from the box."""
 
 
 class CountDetails(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     count_timing: Literal["overnight", "next_day"] | None = None
+    """overnight, or the next day."""
     access_control: str | None = None
+    """Accreditation and who may enter."""
     search_regime: str | None = None
+    """Bag searches and prohibited items."""
     ballot_box_receipt_log: bool = False
+    """Ballot boxes are logged on arrival."""
     media_area: bool = False
+    """There is a separate area for the media."""
     police_role: str | None = None
+    """What officers do, and do not do, at the count."""
     observers_area: bool = False
+    """There is an area for observers."""
 
 
 class PollingDetails(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     stations: int | None = Field(default=None, ge=1, description="UK: stations in this place")
     presiding_officer: PersonRef | None = sens("restricted", default=None)
+    """Id of the presiding officer (restricted)."""
     tellers_expected: bool = False
+    """Party tellers are expected outside."""
     pcso_visits: bool = sens("restricted", default=False)
+    """Police community support officers visit during the day (restricted)."""
     electioneering_buffer: str | None = sens("public", default=None)
+    """The no-electioneering zone around the entrance, as published."""
     facility_type: Literal["school", "church", "community_center", "government", "other"] | None = (
         sens("public", default=None)
     )
+    """What the building is: school, church, community center, government or other."""
     election_marshal: RoleRef | None = None
+    """Id of the role of the election marshal."""
     precincts: list[str] = sens("public", default=[])
+    """Precincts voting here (US)."""
     polling_districts: list[str] = sens("public", default=[])
+    """Polling districts voting here (UK)."""
 
 
 class Geo(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     lat: float = Field(ge=-90, le=90)
+    """Latitude, in degrees."""
     lon: float = Field(ge=-180, le=180)
+    """Longitude, in degrees."""
 
 
 class Site(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
     name: NonEmptyStr = sens("public")
+    """Name of the site as the public knows it."""
     kind: SiteKind = sens("public")
+    """Kind of site: election office, polling place, early-voting site, drop box, count venue, ...
+    """
     jurisdiction: JurisdictionRef = sens("public")
+    """Id of the jurisdiction the site is in."""
     address: str | None = sens("public", default=None, description="public venues only")
     geo: Geo | None = sens("public", default=None)
+    """Coordinates of the site."""
     parent_site: SiteRef | None = None
+    """Id of the site this one belongs to (e.g. a drop box at an office)."""
     operating_windows: list[OperatingWindow] = sens("public", default=[])
+    """When the site is open to voters."""
     site_contact: RoleRef | None = None
+    """Id of the role that is the site's contact."""
     le_agency: OrgRef | None = None
+    """Id of the law enforcement agency that covers the site."""
     vulnerability: VulnerabilityAssessment | None = sens("restricted", default=None)
+    """Vulnerability assessment (restricted)."""
     police_presence: Literal["permanent", "occasional", "none"] | None = sens(
         "restricted", default=None
     )
+    """Police presence planned: permanent, occasional or none."""
     presence_rationale: Reason | None = sens("restricted", default=None)
+    """Why this level of presence (restricted)."""
     presence_legal_basis: LegalRef | None = None
+    """The law that allows or limits police presence at the site."""
     cctv: Cctv | None = sens("restricted", default=None)
+    """CCTV coverage (restricted)."""
     security_checklist: SecurityChecklist | None = sens("restricted", default=None)
+    """The security checklist of the site (restricted)."""
     emergency_plan: EmergencyPlan | None = sens("restricted", default=None)
+    """The emergency plan of the site (restricted)."""
     drop_box: DropBox | None = sens("restricted", default=None)
+    """Details of a ballot drop box (restricted)."""
     count: CountDetails | None = sens("restricted", default=None)
+    """Details of a count venue (restricted)."""
     polling: PollingDetails | None = None
+    """Details of a polling place."""
     notes: str | None = None
+    """Free notes for partners."""
     sensitivity: Sensitivity | None = sens(
         "public",
         default=None,

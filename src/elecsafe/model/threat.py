@@ -80,8 +80,11 @@ Rating = Literal["low", "medium", "high", "very_high"]
 
 class Factor(StrictModel):
     status: Literal["considered", "not_applicable"] = "considered"
+    """considered, or not_applicable (with a reason)."""
     narrative: str | None = None
+    """What was considered, in general terms."""
     reason: Reason | None = None
+    """Why the factor does not apply."""
 
     @model_validator(mode="after")
     def _explained(self) -> Factor:
@@ -92,17 +95,26 @@ class Factor(StrictModel):
 
 class HarmMitigation(StrictModel):
     text: NonEmptyStr
+    """What is done to reduce the harm."""
     owner: RoleRef | None = None
+    """Id of the role that does it."""
 
 
 class Harm(StrictModel):
     likelihood: int | None = Field(default=None, ge=1, le=5)
+    """Likelihood, 1 (rare) to 5 (almost certain)."""
     impact: int | None = Field(default=None, ge=1, le=5)
+    """Impact, 1 (minimal) to 5 (severe)."""
     rating: Rating | None = None
+    """Rating of the harm: low, medium, high or very high."""
     rationale: str | None = None
+    """Why this rating."""
     mitigations: list[HarmMitigation] = []
+    """What reduces the harm, with owners."""
     not_applicable: bool = False
+    """The harm does not apply to this election."""
     reason: Reason | None = None
+    """Why the harm does not apply."""
 
     @model_validator(mode="after")
     def _rated_or_excused(self) -> Harm:
@@ -116,12 +128,19 @@ class ExtensionHarm(StrictModel):
 
     id: Id
     name: NonEmptyStr
+    """Name of the local harm."""
     maps_to: HarmKey
+    """Which guidance harm it extends."""
     likelihood: int | None = Field(default=None, ge=1, le=5)
+    """Likelihood, 1 (rare) to 5 (almost certain)."""
     impact: int | None = Field(default=None, ge=1, le=5)
+    """Impact, 1 (minimal) to 5 (severe)."""
     rating: Rating | None = None
+    """Rating of the harm."""
     rationale: str | None = None
+    """Why this rating."""
     mitigations: list[HarmMitigation] = []
+    """What reduces the harm, with owners."""
 
 
 class AssessmentInput(StrictModel):
@@ -129,27 +148,41 @@ class AssessmentInput(StrictModel):
         "intelligence", "previous_debrief", "la_information", "national_operation",
         "open_source", "partner_briefing",
     ]  # fmt: skip
+    """Kind of input: intelligence, previous debrief, council information, open source, ..."""
     ref: NonEmptyStr
+    """Reference of the input (never its content)."""
 
 
 class Targets(StrictModel):
     roles: list[RoleRef] = []
+    """Ids of the roles at risk."""
     sites: list[SiteRef] = []
+    """Ids of the sites at risk."""
 
 
 class ThreatAssessment(StrictModel):
     default_sensitivity = Sensitivity.RESTRICTED
     id: Id
     prepared_on: date
+    """Date the assessment was prepared."""
     prepared_by: PersonRef
+    """Id of the person who prepared it."""
     version: NonEmptyStr
+    """Version of the assessment."""
     review_due: DateSpec | None = None
+    """When it is reviewed next."""
     scope: NonEmptyStr
+    """What it covers (elections, areas, period)."""
     first_election: bool = False
+    """First assessment for this kind of election in the area."""
     inputs: list[AssessmentInput] = []
+    """What the assessment draws on (references only)."""
     factors: dict[FactorKey, Factor] = {}
+    """The guidance factors, each considered or not applicable."""
     harms: dict[HarmKey, Harm] = {}
+    """The guidance harms, each rated or not applicable."""
     extension_harms: list[ExtensionHarm] = []
+    """Local harms beyond the guidance list."""
     scale_drivers: dict[
         Literal[
             "intelligence",
@@ -160,5 +193,8 @@ class ThreatAssessment(StrictModel):
         ],
         str,
     ] = {}
+    """What drives the scale of the operation, per driver."""
     targets: Targets | None = None
+    """Roles and sites at risk."""
     overall_rating: Rating | None = None
+    """Overall rating of the threat."""

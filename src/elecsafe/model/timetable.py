@@ -37,9 +37,11 @@ Duration = Annotated[
 class IcsExport(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     ics: bool = True
+    """Whether the entry goes into exported calendars (.ics)."""
     class_: Literal["PUBLIC", "CONFIDENTIAL", "PRIVATE"] = Field(
         default="CONFIDENTIAL", alias="class"
     )
+    """Calendar CLASS of the event: PUBLIC, CONFIDENTIAL or PRIVATE."""
     alarm: Duration | None = Field(default=None, description="ISO 8601 duration, e.g. -P1D")
     sequence: int | None = Field(default=None, ge=0, description="override the revision counter")
 
@@ -49,8 +51,11 @@ class Recurrence(StrictModel):
 
     default_sensitivity = Sensitivity.PARTNERS
     frequency: Literal["weekly", "fortnightly", "monthly"]
+    """How often the meeting repeats: weekly, fortnightly or monthly."""
     until: DateSpec | None = None
+    """Last day a repeat may fall on: a date or a date relative to polling day (e.g. poll)."""
     count: int | None = Field(default=None, ge=1, le=200)
+    """Number of occurrences, the first included (instead of, or as well as, until)."""
 
     @model_validator(mode="after")
     def _bounded(self) -> Recurrence:
@@ -71,8 +76,12 @@ class TimetableItem(StrictModel):
 
     default_sensitivity = Sensitivity.PARTNERS
     id: Id = sens("public")
+    """Unique id of the entry; other entries, roles and documents refer to it."""
     title: NonEmptyStr = sens("public")
+    """Short title shown in timetables, calendars and documents."""
     when: DateSpec | None = sens("public", default=None)
+    """Date: ISO date or date-time, or relative to polling day or another entry (e.g. 'poll - 45 days', 'noe + 2 wd').
+    """
     statutory: str | None = sens(
         "public", default=None, description="key of the election's statutory pack; fills 'when'"
     )
@@ -82,17 +91,29 @@ class TimetableItem(StrictModel):
     time: Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")] | None = (
         sens("public", default=None)
     )
+    """Start time, HH:MM (24-hour clock), in the plan's time zone."""
     duration_minutes: int | None = sens("public", default=None, ge=1, le=24 * 60)
+    """Length in minutes (1 to 1440); with time, gives the end."""
     all_day: bool | None = sens("public", default=None)
+    """True for an all-day entry (no time)."""
     owner: RoleRef | None = None
+    """Id of the role responsible for the entry."""
     participants: list[PartyRef] = []
+    """Ids of the roles, organisations or people taking part."""
     location: SiteRef | Literal["virtual"] | None = None
+    """Id of the site where it happens, or 'virtual'."""
     source: SourceRef | None = None
+    """Where the date or duty comes from (statute, guidance section, agreement clause)."""
     status: Status = Status.PLANNED
+    """planned, confirmed, done, cancelled or not_required."""
     reason: Reason | None = None
+    """Why, when the status is cancelled or not_required."""
     notes: str | None = None
+    """Free notes for partners."""
     export: IcsExport | None = None
+    """Calendar export settings for this entry."""
     override_reason: Reason | None = None
+    """Why a statutory date is overridden by an explicit 'when'."""
 
     @model_validator(mode="after")
     def _dated(self) -> TimetableItem:
@@ -113,9 +134,11 @@ class Milestone(TimetableItem):
         "statutory_deadline", "planning_milestone", "briefing", "poll", "count", "canvass",
         "certification", "debrief", "publication", "other",
     ] = sens("public", default="planning_milestone")  # fmt: skip
+    """What kind of milestone (statutory deadline, guidance recommendation, local step, ...)."""
     deadline_semantics: Literal["on", "not_later_than", "not_earlier_than", "window"] | None = sens(
         "public", default=None
     )
+    """How the date binds: on the day, not later than, not earlier than, or a window."""
     sensitivity: Sensitivity | None = sens(
         "public",
         default=None,
@@ -152,17 +175,25 @@ AgendaTopic = Literal[
 
 class AgendaItem(StrictModel):
     topic: AgendaTopic | None = None
+    """Which planning topic the agenda item covers."""
     text: NonEmptyStr
+    """The agenda item as written in the invitation."""
 
 
 class Action(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
+    """Unique id of the action."""
     text: NonEmptyStr
+    """What has to be done."""
     owner: RoleRef | None = None
+    """Id of the role that does it."""
     due: DateSpec | None = None
+    """Due date: ISO date or relative to polling day or another entry."""
     status: Literal["open", "done", "dropped"] = "open"
+    """open, done or dropped."""
     raised_at: MeetingRef | None = None
+    """Id of the meeting where the action was raised."""
 
 
 class Meeting(TimetableItem):
@@ -172,13 +203,21 @@ class Meeting(TimetableItem):
         "joint_post_election_review", "mutual_aid_review", "election_advisory_group",
         "national_spoc_seminar", "other",
     ]  # fmt: skip
+    """Which kind of meeting (planning, joint agency working group, briefing, debrief, ...)."""
     agenda: list[AgendaItem] = []
+    """Agenda items, in order."""
     pre_reads: list[str] = []
+    """Papers to read before the meeting (titles or document references)."""
     post_materials: list[str] = []
+    """What is circulated after the meeting (notes, contact sheet, ...)."""
     next_meeting: MeetingRef | date | None = None
+    """Id (or date) of the next meeting of the series."""
     final: bool = False
+    """True for the last meeting of a series (no next meeting expected)."""
     recurrence: Recurrence | None = None
+    """Repeats of the meeting, e.g. fortnightly until polling day."""
     actions: list[Action] = []
+    """Actions raised at the meeting."""
 
 
 TrainingTopic = Literal[
@@ -193,20 +232,30 @@ class Training(TimetableItem):
     audience: Literal[
         "election_staff", "le_officers", "joint", "candidates_campaigners", "poll_workers"
     ]
+    """Who is trained (officers, election staff, poll workers, ...)."""
     topics: list[TrainingTopic] = Field(min_length=1)
+    """Topics the training covers (at least one)."""
     provider: OrgRef | None = None
+    """Id of the organisation that delivers it."""
     attendance_count: int | None = Field(default=None, ge=0)
+    """How many attended (after the event)."""
 
 
 class Exercise(TimetableItem):
     exercise_type: Literal[
         "tabletop", "drill", "simulation", "functional", "full_scale", "informal_tabletop"
     ]
+    """Kind of exercise (tabletop, functional, full-scale, ...)."""
     scenarios: list[str] = []
+    """Scenarios played, in a few words each."""
     participating_orgs: list[OrgRef] = []
+    """Ids of the organisations taking part."""
     topics: list[TrainingTopic] = []
+    """Topics the exercise tests."""
     after_action_ref: str | None = None
+    """Where the after-action report is kept."""
     improvement_items: list[Action] = []
+    """Improvements found, as actions with owners."""
 
 
 class ExcludedDay(StrictModel):
@@ -214,25 +263,37 @@ class ExcludedDay(StrictModel):
 
     default_sensitivity = Sensitivity.PUBLIC
     date: date
+    """The day that is not a working day for deadline counting."""
     reason: Reason
+    """Why the day is excluded (e.g. a day of public mourning)."""
 
 
 class Engagement(StrictModel):
     strategy: Literal["direct_outreach", "via_elected_official", "via_existing_relationship"]
+    """How the election office engages law enforcement: direct outreach, via an elected official or an existing relationship.
+    """
     quick_win_goal: str | None = None
+    """A first small joint step that builds the relationship."""
 
 
 class Timetable(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     extra_excluded_days: list[ExcludedDay] = []
+    """Extra non-working days beyond the bank-holiday calendar."""
     # The list is public so that public milestones reach public editions; each milestone's
     # own marking (Milestone.marking) decides whether it is shown.
     milestones: list[Milestone] = sens("public", default=[])
+    """Deadlines and milestones (statutory ones come from the timetable pack)."""
     meetings: list[Meeting] = []
+    """Planning meetings, working groups, briefings and debriefs."""
     trainings: list[Training] = []
+    """Training sessions."""
     exercises: list[Exercise] = []
+    """Tabletop and other exercises."""
     actions: list[Action] = []
+    """Actions not tied to one meeting."""
     engagement: Engagement | None = None
+    """How the first contact between election office and law enforcement is made."""
 
     def items(self) -> list[TimetableItem]:
         return [*self.milestones, *self.meetings, *self.trainings, *self.exercises]
