@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import os
 
 import typer
 
@@ -61,4 +62,10 @@ for _name in COMMAND_MODULES:
 
 
 def main() -> None:
+    if os.environ.get("_ELECSAFE_COMPLETE"):
+        # Shell completion (bash, zsh, fish): `eval "$(_ELECSAFE_COMPLETE=bash_source elecsafe)"`.
+        # Registered only when asked, so every other run starts without it.
+        from typer._completion_classes import completion_init
+
+        completion_init()
     app()
