@@ -56,7 +56,7 @@ def test_add_appends_to_the_years_file_with_the_next_id(uk: Path) -> None:
         "    summary: Presiding officer abused in the car park\n"
         "    referral:\n"
         "      to: severnshire-police\n"
-        "      on: 2026-11-21T19:05:00\n"
+        "      referred_on: 2026-11-21T19:05:00\n"
         "    status: referred\n"
     )
     loaded = load_plan(uk)

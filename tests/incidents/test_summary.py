@@ -24,7 +24,7 @@ incidents:
      summary: Abusive leaflets,
      follow_up: [{text: Tension assessment, owner: esm, due: 2026-10-27}]}
   - {id: d, reported: 2026-10-21, harm: cybercrime, target: system, summary: Phishing,
-     status: referred, referral: {to: force, on: 2026-10-21}}
+     status: referred, referral: {to: force, referred_on: 2026-10-21}}
 """
 
 

@@ -388,3 +388,18 @@ def test_enum_values_are_listed_for_editors() -> None:
     status = schema_dict("plan")["$defs"]["Action"]["properties"]["status"]
     assert status["enum"] == ["open", "done", "dropped"]
     assert status["description"] == "open, done or dropped."
+
+
+def test_an_old_referral_on_key_is_read_as_referred_on() -> None:
+    from datetime import date
+
+    from elecsafe.load.renamed import renamed_key_findings
+    from elecsafe.model.incidents import Referral
+    from elecsafe.model.plan import Plan
+
+    referral = Referral.model_validate({"to": "force", "on": date(2026, 10, 21)})
+    assert referral.referred_on == date(2026, 10, 21)
+    data = {"incidents": [{"referral": {"to": "force", "on": "2026-10-21"}}]}
+    [finding] = renamed_key_findings(data, Plan)
+    assert finding.path == ("incidents", 0, "referral", "on") and finding.anchor == "key"
+    assert finding.hint == "rename it to 'referred_on'"

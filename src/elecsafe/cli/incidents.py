@@ -153,7 +153,7 @@ def register(app: typer.Typer) -> None:
         }
         if referred_to is not None:
             when = _moment(referred_on, None, "--referred-on") if referred_on else entry["reported"]
-            entry["referral"] = {"to": referred_to, "on": when, "reference": reference}
+            entry["referral"] = {"to": referred_to, "referred_on": when, "reference": reference}
             entry["status"] = "referred"
         try:
             log_edit = add(loaded, entry)
@@ -211,7 +211,7 @@ def register(app: typer.Typer) -> None:
             changes["outcome"] = outcome
         if referred_to is not None:
             when = _moment(referred_on, None, "--referred-on") if referred_on else today
-            changes["referral"] = {"to": referred_to, "on": when, "reference": reference}
+            changes["referral"] = {"to": referred_to, "referred_on": when, "reference": reference}
             changes.setdefault("status", "referred")
         if follow_up is not None:
             if owner is None:

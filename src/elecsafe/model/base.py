@@ -18,7 +18,15 @@ from enum import Enum
 from functools import cache
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StringConstraints,
+    Tag,
+    model_validator,
+)
 
 
 class Sensitivity(str, Enum):
@@ -42,6 +50,25 @@ class StrictModel(BaseModel):
         extra="forbid", defer_build=True, frozen=False, use_attribute_docstrings=True
     )
     default_sensitivity: ClassVar[Sensitivity] = Sensitivity.PARTNERS
+
+
+class RenamedKeysModel(StrictModel):
+    """A model that still reads keys under their old names for one schema version.
+
+    ``renamed_keys`` maps old name -> new name; the old key is read as the new one (written
+    together, the old one stays and is an unknown key), and :mod:`elecsafe.load.renamed`
+    reports each one (SCH004) with the new name.
+    """
+
+    renamed_keys: ClassVar[dict[str, str]] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_renamed_keys(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        renamed = {o: n for o, n in cls.renamed_keys.items() if o in data and n not in data}
+        return {renamed.get(k, k): v for k, v in data.items()} if renamed else data
 
 
 def sens(level: Literal["public", "partners", "restricted"], **kwargs: Any) -> Any:

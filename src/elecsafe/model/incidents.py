@@ -13,7 +13,7 @@ the debrief's counts, the public threat summary with small numbers suppressed).
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, WithJsonSchema, model_validator
 
@@ -22,6 +22,7 @@ from elecsafe.model.base import (
     NonEmptyStr,
     OrgRef,
     RefTo,
+    RenamedKeysModel,
     RoleRef,
     Sensitivity,
     SiteRef,
@@ -70,17 +71,26 @@ class FollowUp(StrictModel):
 
     default_sensitivity = Sensitivity.RESTRICTED
     text: NonEmptyStr
+    """What is to be done."""
     owner: RoleRef
+    """Id of the role that does it."""
     due: date | None = None
+    """When it is due."""
     done_on: date | None = None
+    """Date it was done."""
 
 
-class Referral(StrictModel):
+class Referral(RenamedKeysModel):
     """Who the incident was passed to, when, and under which reference."""
 
     default_sensitivity = Sensitivity.RESTRICTED
+    # `on:` is read as the boolean true by YAML 1.1 readers (PyYAML and the tools built on it):
+    # still read in schema version 1, reported as SCH004.
+    renamed_keys: ClassVar[dict[str, str]] = {"on": "referred_on"}
+
     to: OrgRef
-    on: Moment = Field(description="when it was referred (a date, or date and time)")
+    """Id of the organisation it was referred to."""
+    referred_on: Moment = Field(description="when it was referred (a date, or date and time)")
     reference: str | None = Field(default=None, description="the receiving agency's reference")
 
 
@@ -92,7 +102,9 @@ class Incident(StrictModel):
     reported: Moment = Field(description="when it was reported (date and time if known)")
     harm: HarmKey = Field(description="one of the eleven harms of the threat assessment")
     target: TargetKind
+    """Who or what was targeted: election worker, voter, candidate or campaigner, site or system."""
     site: SiteRef | None = None
+    """Id of the site where it happened."""
     channel: ChannelRef | None = Field(
         default=None, description="the reporting channel it came in by"
     )
@@ -100,12 +112,16 @@ class Incident(StrictModel):
         description="what happened, by role and pseudonym: no victim names or contact details"
     )
     referral: Referral | None = None
+    """Who it was referred to, when, and under which reference."""
     status: IncidentStatus = "open"
+    """Where the incident stands, from open to closed."""
     updated: date | None = Field(
         default=None, description="when the status was last reviewed (set by incident update)"
     )
     follow_up: list[FollowUp] = []
+    """Follow-up actions, each owned by a role."""
     outcome: str | None = None
+    """How it ended, without personal details."""
 
     @model_validator(mode="after")
     def _referred_has_referral(self) -> Incident:
@@ -125,7 +141,7 @@ class Incident(StrictModel):
         """The latest date anyone did something recorded about this incident."""
         days = [self.reported_on, *(a.done_on for a in self.follow_up if a.done_on)]
         if self.referral is not None:
-            days.append(moment_date(self.referral.on))
+            days.append(moment_date(self.referral.referred_on))
         if self.updated is not None:
             days.append(self.updated)
         return max(days)

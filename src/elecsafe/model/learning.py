@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from elecsafe.model.base import (
     AgreementRef,
@@ -14,6 +14,7 @@ from elecsafe.model.base import (
     OrgRef,
     PartyRef,
     Reason,
+    RenamedKeysModel,
     Sensitivity,
     StrictModel,
     TimetableRef,
@@ -96,7 +97,7 @@ class Lesson(StrictModel):
     """Id of the action that follows it up."""
 
 
-class Submission(StrictModel):
+class Submission(RenamedKeysModel):
     # `on:` until schema version 1: YAML 1.1 readers (PyYAML and the tools built on it) read
     # that key as the boolean true. Still read in version 1, reported as SCH004.
     renamed_keys: ClassVar[dict[str, str]] = {"on": "submitted_on"}
@@ -106,13 +107,6 @@ class Submission(StrictModel):
     """
     submitted_on: date | None = None
     """Date the debrief is sent (formerly 'on', still read in schema version 1)."""
-
-    @model_validator(mode="before")
-    @classmethod
-    def _read_renamed_keys(cls, data: Any) -> Any:
-        if isinstance(data, dict) and "on" in data and "submitted_on" not in data:
-            return {("submitted_on" if key == "on" else key): v for key, v in data.items()}
-        return data
 
 
 class Aggregates(StrictModel):

@@ -44,7 +44,7 @@ def _inc001(ctx: Context) -> Iterator[Finding]:
         police = referral is not None and (
             (org := orgs.get(referral.to)) is not None and org.is_law_enforcement
         )
-        if referral is not None and police and moment_datetime(referral.on) <= deadline:
+        if referral is not None and police and moment_datetime(referral.referred_on) <= deadline:
             continue
         if referral is None and deadline.date() >= ctx.today:
             continue  # still within the window
@@ -95,7 +95,7 @@ INC001 = Rule(
         "    target: election_worker\n"
         "    summary: Poll clerk followed to her car after the count\n"
         "    status: referred\n"
-        "    referral: {to: police, on: 2026-10-05T11:00:00, reference: TS-26-1187}\n"
+        "    referral: {to: police, referred_on: 2026-10-05T11:00:00, reference: TS-26-1187}\n"
     ),
 )
 

@@ -192,7 +192,8 @@ SCH004 = Rule(
         "elecsafe reads correctly fails elsewhere. Such keys were renamed; the old name still "
         "works for one schema version."
     ),
-    fix="Rename the key as the hint says (debrief submissions: on -> submitted_on).",
+    fix="Rename the key as the hint says (on: submitted_on in debrief submissions, "
+    "referred_on in an incident referral).",
     bad=Example(
         "debrief:\n  submissions:\n    - to: electoral_commission\n      on: 2027-07-01\n",
         problems=((4, 7),),
