@@ -418,7 +418,7 @@ class PlanGenerator:
                 f"    target: {'election_worker' if worker else 'site'}\n"
                 f"    site: site-{s:06d}\n"
                 "    summary: Reported by the site lead; details in the county case file\n"
-                f"    referral: {{to: {county}-sheriffs-office, on: {day}, "
+                f"    referral: {{to: {county}-sheriffs-office, referred_on: {day}, "
                 f"reference: CSO-28-{n + 1:05d}}}\n"
                 + (
                     "    status: closed\n"
