@@ -133,16 +133,12 @@ class Party(StrictModel):
     """A party to an agreement and who signed for it."""
 
     org: OrgRef
-    """Id of the agency."""
-    role: Literal["host_requesting", "aid_providing", "both"]
-    """host_requesting, aid_providing or both."""
-    signatory: Signatory | None = None
-    """Who signs for the agency."""
     signatory: Signatory | None = None
 
 
 class MaaParty(Party):
     role: Literal["host_requesting", "aid_providing", "both"]
+    """host_requesting, aid_providing or both."""
     personnel_briefed_on: date | None = None
     """Date the agency's officers were briefed on the agreement."""
 
@@ -183,7 +179,7 @@ class MutualAidAgreement(StrictModel):
         "interstate",
         "international",
     ]
-    """Kind of agreement: local automatic, local, regional, ..."""
+    """Kind of agreement (statewide, regional, bilateral, ...)."""
     parties: list[MaaParty] = Field(min_length=1)
     """The agencies party to it, with their role."""
     authority: list[LegalRef] = []
@@ -237,13 +233,6 @@ class MutualAidAgreement(StrictModel):
     gap_analysis: list[str] = Field(default=[], description="resource gap ids")
     handling: Handling | None = None
     """Protective marking, if not the plan's."""
-
-
-class MouParty(StrictModel):
-    org: OrgRef
-    """Id of the organisation."""
-    signatory: Signatory | None = None
-    """Who signs for the organisation."""
     resign_due: bool = Field(
         default=False,
         description="carried into a new plan: every party signs again (elecsafe roll)",
