@@ -140,7 +140,7 @@ def test_docx_lists_and_page_breaks(uk_loaded: LoadedPlan) -> None:
     numbered = [p.text for p in document.paragraphs if p.style.name == "List Number"]
     assert (
         numbered[0]
-        == "Command, control and reporting structures: Take tasking only from the Wyvernshire bronze on duty."
+        == "Command, control and reporting structures (Article 1): Take tasking only from the Wyvernshire bronze on duty."
     )
     xml = document.element.xml
     assert xml.count('w:type="page"') == 2  # signatures, then one restrictions sheet
