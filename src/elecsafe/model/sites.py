@@ -1,7 +1,10 @@
 """Sites: offices, polling places and stations, early voting, count centres, drop boxes (§1.8).
 
 Vulnerability ratings, police presence and drop-box security details are *restricted*: they
-tell an attacker where the police will not be.
+tell an attacker where the police will not be. A site's published address is public; the
+address of a back-office site (warehouse, EOC, staging area) is recorded at the level its
+partners may see (``partners_address`` or ``restricted_address``) with its ``access_notes``,
+and the field metadata withholds it from lower editions.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from elecsafe.model.base import (
     DateSpec,
@@ -204,7 +207,29 @@ class Site(StrictModel):
     """
     jurisdiction: JurisdictionRef = sens("public")
     """Id of the jurisdiction the site is in."""
-    address: str | None = sens("public", default=None, description="public venues only")
+    address: str | None = sens(
+        "public",
+        default=None,
+        description="the published address of a public venue; a back-office site's address goes "
+        "in partners_address or restricted_address",
+    )
+    partners_address: str | None = sens(
+        "partners",
+        default=None,
+        description="where a site the public is not told about is, for partner agencies "
+        "(partners and internal editions), e.g. a staging area",
+    )
+    restricted_address: str | None = sens(
+        "restricted",
+        default=None,
+        description="where a site is, for the internal edition only, e.g. the ballot warehouse",
+    )
+    access_notes: str | None = sens(
+        "restricted",
+        default=None,
+        description="how responders get in (gates, loading dock, key holder by role); internal "
+        "edition only; never a door code",
+    )
     geo: Geo | None = sens("public", default=None)
     """Coordinates of the site."""
     parent_site: SiteRef | None = None
@@ -254,3 +279,22 @@ class Site(StrictModel):
         if self.sensitivity is not None:
             return self.sensitivity
         return Sensitivity.PUBLIC if self.kind in PUBLIC_VENUE_KINDS else Sensitivity.PARTNERS
+
+    @model_validator(mode="after")
+    def _one_address(self) -> Site:
+        given = [n for n in ADDRESS_FIELDS if getattr(self, n)]
+        if len(given) > 1:
+            raise ValueError(
+                f"a site has one address: {' and '.join(given)} are both given; keep the one "
+                "whose audience may see it"
+            )
+        return self
+
+    @property
+    def any_address(self) -> str | None:
+        """The site's address at whatever level it is recorded (for rules, never for output)."""
+        return self.address or self.partners_address or self.restricted_address
+
+
+# The address fields of a site, public first; PRV005 accepts an address in the last two.
+ADDRESS_FIELDS = ("address", "partners_address", "restricted_address")

@@ -15,7 +15,7 @@ from typing import Any
 from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
 from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 from elecsafe.model.plan import Plan
-from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS
+from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS, Site
 from elecsafe.render.chart import ChartTree, chart_tier
 from elecsafe.render.filters import Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
@@ -905,8 +905,41 @@ class Builder:
         return str(action.text) if action is not None else entry_id
 
     def site_register(self) -> dict[str, Any]:
-        sites = [s for s in self._list(self.view.sites) if isinstance(s, Record)]
-        return {"register": sites, "assessed_kinds": sorted(ASSESSED_KINDS)}
+        sites = self._list(self.view.sites)
+        register: list[Record] = []
+        locations: list[Any] = []
+        access: list[Record] = []
+        # the view lists the plan's sites in order; ids may be withheld, so pair by position
+        for raw, site in zip(self.plan.sites, sites, strict=False):
+            if not isinstance(site, Record):
+                continue
+            register.append(site)
+            locations.append(self._location(raw, site))
+            if raw.access_notes:
+                if is_withheld(site.access_notes):
+                    bool(site.access_notes)  # named in the "withheld" box
+                else:
+                    access.append(Record({"site": site, "notes": site.access_notes}))
+        return {
+            "register": register,
+            "locations": locations,
+            "access": access,
+            "assessed_kinds": sorted(ASSESSED_KINDS),
+        }
+
+    @staticmethod
+    def _location(raw: Site, site: Record) -> Any:
+        """Where a site is, at the level this edition may see: the public address, else the
+        partners or restricted address. A non-public address above the audience is the
+        withheld marker (named in the "withheld" box), touched only when the site has one."""
+        if raw.address:
+            return site.address
+        for name in ("partners_address", "restricted_address"):
+            if getattr(raw, name):
+                value = getattr(site, name)
+                bool(value)  # a withheld marker logs itself
+                return value
+        return None
 
     def briefing(self) -> dict[str, Any]:
         election_day = self.checklist_election_day()

@@ -19,7 +19,7 @@ from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.registry import Example, Rule
 from elecsafe.lint.rules.pii import scan, strings
-from elecsafe.model.sites import PUBLIC_VENUE_KINDS
+from elecsafe.model.sites import ADDRESS_FIELDS, PUBLIC_VENUE_KINDS
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -146,12 +146,15 @@ _HOME = re.compile(r"\b(home|homes|residence|residential address|house of)\b", r
 
 def _prv002(ctx: Context) -> Iterator[Finding]:
     for i, site in enumerate(ctx.plan.sites):
-        if site.kind in PUBLIC_VENUE_KINDS or not site.address:
+        field = next((n for n in ADDRESS_FIELDS if getattr(site, n)), None)
+        if field is None or (field == "address" and site.kind in PUBLIC_VENUE_KINDS):
             continue
         if _HOME.search(site.id.replace("-", " ")) or _HOME.search(site.name):
             yield ctx.report(
-                ("sites", i, "address"),
+                ("sites", i, field),
                 f"site '{site.id}' looks like a private home and carries an address",
+                hint="a restricted address is still written down in a shared plan: keep homes "
+                "in police systems only",
             )
     assessment = ctx.plan.threat_assessment
     factor = assessment.factors.get("candidate_homes_and_locations") if assessment else None
@@ -309,12 +312,15 @@ PRV003 = Rule(
 # -- PRV005 -----------------------------------------------------------------------------------
 
 PUBLIC_CHANNEL_KINDS = frozenset({"email_inbox", "phone_line", "web_form"})
+NON_PUBLIC_ADDRESSES = frozenset(ADDRESS_FIELDS[1:])
 
 
 def _allowed(raw: dict[str, Any], path: KeyPath) -> bool:
     """Public contact fields, where contact details are expected and public."""
     if len(path) >= 3 and path[0] == "organisations" and path[2] == "public_contact":
         return True
+    if len(path) == 3 and path[0] == "sites" and path[2] in NON_PUBLIC_ADDRESSES:
+        return True  # any site's location, withheld by audience (field sensitivity)
     if len(path) == 3 and path[0] == "sites" and path[2] == "address":
         site = _at(raw, path[:2])
         return isinstance(site, dict) and site.get("kind") in PUBLIC_VENUE_KINDS
@@ -347,7 +353,18 @@ def _prv005(ctx: Context) -> Iterator[Finding]:
                 yield ctx.report(
                     path,
                     f"free text seems to contain {' and '.join(kinds)}",
+                    hint=_site_address_hint(path),
                 )
+
+
+def _site_address_hint(path: KeyPath) -> str | None:
+    """A back-office site's public ``address``: say where its address belongs."""
+    if len(path) == 3 and path[0] == "sites" and path[2] == "address":
+        return (
+            "only a public venue's address is public: record this site's address as "
+            "partners_address (partner agencies) or restricted_address (internal edition only)"
+        )
+    return None
 
 
 PRV005 = Rule(
@@ -358,15 +375,16 @@ PRV005 = Rule(
     scope="all",
     needs_plan=False,
     summary="Free text (notes, agendas, narratives, section text) contains no phone numbers, "
-    "e-mail addresses, street addresses or postcodes, except in public contact fields "
-    "(organisation public_contact, the address of a public venue, the address of a generic "
-    "reporting inbox or line).",
+    "e-mail addresses, street addresses or postcodes, except in contact and address fields "
+    "(organisation public_contact, the address of a public venue, any site's partners_address "
+    "or restricted_address, the address of a generic reporting inbox or line).",
     rationale=(
         "CSSE Our Principles: 'Protect the privacy of election workers and their families'. A number pasted "
         "into meeting notes is as permanent in git history as a `mobile:` key, and a finding "
         "must not copy it into CI logs either: the message names the kind of data only."
     ),
-    fix="Move the detail to private/ (by person id) or to a public contact field; if it is a "
+    fix="Move the detail to private/ (by person id) or to a public contact field; a "
+    "back-office site's address goes in its partners_address or restricted_address; if it is a "
     "public number, suppress with # elecsafe: ignore[PRV005] and say why.",
     bad=Example(
         "timetable:\n  meetings:\n    - id: intro\n      title: Introductions\n"

@@ -1,0 +1,59 @@
+"""Each model part of issue #17 round-trips through ``elecsafe schema``: the JSON Schema an
+editor validates with accepts what the loader accepts and rejects what it rejects."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from elecsafe.load.loader import load_plan
+from tests.conftest import MINIMAL_PLAN
+from tests.model.test_schema import errors
+
+# (name, a valid fragment of an included file, (the same with one mistake, what the schema says))
+PARTS: list[tuple[str, str, tuple[str, str]]] = [
+    (
+        "site address and access notes",
+        """\
+        sites:
+          - id: warehouse
+            name: Ballot warehouse
+            kind: ballot_storage
+            jurisdiction: pfa
+            restricted_address: 14 Quarry Road, Testbury
+            access_notes: Rear dock gate only
+          - id: staging
+            name: Staging area
+            kind: staging_area
+            jurisdiction: pfa
+            partners_address: Lot C, Testbury
+        """,
+        ("restricted_address: 14 Quarry Road, Testbury", "restricted_adress: x"),
+    ),
+]
+
+
+def _plan(tmp_path: Path, fragment: str) -> Path:
+    tmp_path.mkdir()
+    (tmp_path / "plan.yaml").write_text(MINIMAL_PLAN + "include: [part.yaml]\n", encoding="utf-8")
+    (tmp_path / "part.yaml").write_text(textwrap.dedent(fragment), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize(("name", "fragment", "mistake"), PARTS, ids=[p[0] for p in PARTS])
+def test_part_round_trips_through_the_schema(
+    name: str, fragment: str, mistake: tuple[str, str], tmp_path: Path
+) -> None:
+    text = textwrap.dedent(fragment)
+    assert errors("plan-part", text) == []
+    loaded = load_plan(_plan(tmp_path / "good", fragment))
+    schema_findings = [f for f in loaded.findings if f.code.startswith(("SCH", "REF00"))]
+    assert loaded.plan is not None and not schema_findings, schema_findings
+    old, new = mistake
+    assert old in text
+    bad = text.replace(old, new)
+    assert errors("plan-part", bad) != []
+    loaded = load_plan(_plan(tmp_path / "bad", bad))
+    assert loaded.plan is None or any(f.code.startswith(("SCH", "REF00")) for f in loaded.findings)

@@ -1,0 +1,41 @@
+"""Site locations: a back-office site keeps its address at the level its partners may see."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from elecsafe.model.base import Sensitivity, field_sensitivity
+from elecsafe.model.sites import Site
+
+BASE = {
+    "id": "warehouse",
+    "name": "Ballot warehouse",
+    "kind": "ballot_storage",
+    "jurisdiction": "a",
+}
+
+
+def test_non_public_address_fields_carry_their_sensitivity() -> None:
+    assert field_sensitivity(Site, "address") is Sensitivity.PUBLIC
+    assert field_sensitivity(Site, "partners_address") is Sensitivity.PARTNERS
+    assert field_sensitivity(Site, "restricted_address") is Sensitivity.RESTRICTED
+    assert field_sensitivity(Site, "access_notes") is Sensitivity.RESTRICTED
+
+
+def test_any_site_kind_may_record_a_restricted_address_and_access_notes() -> None:
+    site = Site.model_validate(
+        {**BASE, "restricted_address": "14 Quarry Road", "access_notes": "Rear dock gate only"}
+    )
+    assert site.any_address == "14 Quarry Road"
+    assert site.address is None
+
+
+def test_a_site_has_one_address() -> None:
+    with pytest.raises(
+        ValidationError,
+        match="partners_address and restricted_address",
+    ):
+        Site.model_validate({**BASE, "partners_address": "x", "restricted_address": "y"})
+    with pytest.raises(ValidationError, match="address and restricted_address"):
+        Site.model_validate({**BASE, "address": "x", "restricted_address": "y"})

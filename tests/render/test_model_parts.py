@@ -1,0 +1,31 @@
+"""Documents built from the model parts of issue #17 (site locations, presence windows,
+escorts, observer rules, ...), edition by edition."""
+
+from __future__ import annotations
+
+from elecsafe.load.loader import LoadedPlan
+from elecsafe.render import DOCUMENTS
+from elecsafe.render.pipeline import Renderer
+from tests.render.conftest import options
+
+
+def _markdown(loaded: LoadedPlan, name: str, audience: str) -> str:
+    renderer = Renderer(loaded, options(audience=audience))
+    return renderer.render(DOCUMENTS[name], None).markdown
+
+
+def test_site_register_locates_back_office_sites_by_edition(us_loaded: LoadedPlan) -> None:
+    internal = _markdown(us_loaded, "site-register", "internal")
+    assert (
+        "| Ballot warehouse | Ballot storage | Pine Hollow County | 14 Quarry Road, Pine Hollow |"
+        in internal
+    )
+    assert "## Access\n\n- **Ballot warehouse**: Rear dock gate only;" in internal
+    partners = _markdown(us_loaded, "site-register", "partners")
+    assert "| Ballot warehouse | Ballot storage | Pine Hollow County | *withheld* |" in partners
+    assert "Fairgrounds east lot, 900 Fair Road" in partners
+    assert "Quarry" not in partners and "## Access" not in partners
+    assert "> - site: restricted address\n> - site: access notes\n" in partners
+    public = _markdown(us_loaded, "site-register", "public")
+    assert "Fairgrounds east lot" not in public
+    assert "> - site: partners address\n" in public
