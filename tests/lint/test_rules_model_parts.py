@@ -53,3 +53,56 @@ def _write(directory: Path, text: str) -> Path:
     from tests.lint.conftest import write
 
     return write(directory, text)
+
+
+# -- clear errors (issue #17, Deliver 4) ---------------------------------------------------------
+
+ORG = """\
+organisations:
+  - id: sos
+    name: State Elections Division
+    kind: state_election_office
+    sector: election_administration
+    jurisdictions: [area]
+"""
+
+
+def test_a_mapping_shaped_public_contact_is_one_shape_error_not_a_privacy_alarm(
+    tmp_path: Path,
+) -> None:
+    text = ORG + '    public_contact: {phone: "(520) 555-0100", email: elections@example.org}\n'
+    result = check(tmp_path, text, "PRV001", [], valid=False)
+    (shape,) = [f for f in result.findings if f.code == "SCH003"]
+    assert (shape.line, shape.column) == (7, 21)
+    assert shape.message == "organisations[1].public_contact: expected a list, found a mapping"
+    assert shape.hint == (
+        "write a list with one '- ' per entry, each a mapping: - {kind: ..., value: ...}"
+    )
+    assert {f.code for f in result.findings} == {"SCH003"}
+
+
+def test_a_mobile_in_a_mapping_shaped_public_contact_is_still_an_alarm(tmp_path: Path) -> None:
+    text = ORG + "    public_contact: {mobile: 07700 900123, home_phone: x}\n"
+    check(tmp_path, text, "PRV001", [(7, 22), (7, 44)], valid=False)
+
+
+def test_enum_error_lists_every_value_when_there_are_few(tmp_path: Path) -> None:
+    text = "jurisdictions:\n  - {id: reservation, name: Reservation, kind: tribal_lands}\n"
+    result = check(tmp_path, text, "REF003", [(2, 48)], valid=False)
+    (finding,) = [f for f in result.findings if f.code == "REF003"]
+    assert finding.message.startswith(
+        "jurisdictions[1].kind: not an allowed value (one of: state, "
+    )
+    assert "combined_authority" in finding.message
+
+
+def test_enum_error_names_the_closest_five_of_many_and_where_the_rest_are(
+    tmp_path: Path,
+) -> None:
+    text = ORG.replace("kind: state_election_office", "kind: polise_force")
+    result = check(tmp_path, text, "REF003", [(4, 11)], valid=False)
+    (finding,) = [f for f in result.findings if f.code == "REF003"]
+    closest = finding.message.split("allowed: ", 1)[1].split(", ")
+    assert len(closest) == 5 and closest[0] == "police_force"
+    assert finding.hint.startswith("did you mean 'police_force'? all ")
+    assert "listed under 'kind' in `elecsafe schema`" in finding.hint

@@ -100,14 +100,39 @@ def key_candidates(root: type[BaseModel], path: KeyPath) -> list[str]:
     return difflib.get_close_matches(str(path[-1]), sorted(allowed), n=2, cutoff=0.6)
 
 
-def _expected(error: ErrorDetails) -> str:
+# An enum error lists every allowed value up to this many, else the closest few.
+MAX_LISTED = 20
+CLOSEST = 5
+
+
+def _options(error: ErrorDetails) -> list[str]:
     expected = (error.get("ctx") or {}).get("expected", "")
-    options = [
+    return [
         o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",") if o.strip()
     ]
-    if len(options) > 8:
-        return f"one of {len(options)} values listed by `elecsafe schema`"
-    return ", ".join(options)
+
+
+def _enum_finding(error: ErrorDetails, path: KeyPath, where: str) -> Finding:
+    """REF003 listing the allowed values: all of them when there are few, else the five
+    closest to what was written and where to find the rest. Never the value itself."""
+    options = _options(error)
+    value = error.get("input")
+    written = str(value) if isinstance(value, str | int | float | bool) else ""
+    close = difflib.get_close_matches(written, options, n=1) if written else []
+    name = next((p for p in reversed(path) if isinstance(p, str)), "value")
+    if len(options) <= MAX_LISTED:
+        message = f"{where}: not an allowed value (one of: {', '.join(options)})"
+        hint = f"did you mean '{close[0]}'?" if close else f"use one of the {len(options)} values"
+    else:
+        ranked = difflib.get_close_matches(written, options, n=CLOSEST, cutoff=0.0)
+        ranked = ranked or options[:CLOSEST]
+        message = (
+            f"{where}: not an allowed value; the closest of the {len(options)} allowed: "
+            f"{', '.join(ranked)}"
+        )
+        rest = f"all {len(options)} are listed under '{name}' in `elecsafe schema`"
+        hint = f"did you mean '{close[0]}'? {rest}" if close else rest
+    return Finding("REF003", Severity.ERROR, message, hint, path)
 
 
 def error_to_finding(
@@ -139,23 +164,7 @@ def error_to_finding(
             "parent",
         )
     if kind in _ENUM_TYPES:
-        expected = _expected(error)
-        allowed_values = str((error.get("ctx") or {}).get("expected", "")).replace("'", "")
-        candidates = [
-            v.strip() for v in allowed_values.replace(" or ", ",").split(",") if v.strip()
-        ]
-        value = error.get("input")
-        close = (
-            difflib.get_close_matches(str(value), candidates, n=1) if isinstance(value, str) else []
-        )
-        hint = f"did you mean '{close[0]}'?" if close else f"use {expected}"
-        return Finding(
-            "REF003",
-            Severity.ERROR,
-            f"{where}: not an allowed value (expected {expected})",
-            hint,
-            path,
-        ), "value"
+        return _enum_finding(error, path, where), "value"
     message = error["msg"]
     if kind == "value_error":
         message = message.removeprefix("Value error, ")
@@ -167,7 +176,69 @@ def error_to_finding(
         return Finding("REF002", Severity.ERROR, f"{where}: {message}", hint, path), "value"
     if kind == "string_pattern_mismatch" and isinstance(last, str) and _is_id_field(path):
         message = "ids are lowercase slugs: a-z, 0-9, '.', '_' and '-', at most 64 characters"
+    if kind in _SHAPE_MESSAGES:
+        message = _SHAPE_MESSAGES[kind] + _found(error.get("input"))
+        return Finding(
+            "SCH003", Severity.ERROR, f"{where}: {message}", _shape_hint(kind, root, path), path
+        ), "value"
     return Finding("SCH003", Severity.ERROR, f"{where}: {message}", _type_hint(kind), path), "value"
+
+
+# Wrong shapes: say what was expected and what was found (never the value itself).
+_SHAPE_MESSAGES = {
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping (key: value lines)",
+    "model_type": "expected a mapping (key: value lines)",
+    "model_attributes_type": "expected a mapping (key: value lines)",
+}
+
+
+def _found(value: Any) -> str:
+    if isinstance(value, dict):
+        return ", found a mapping"
+    if isinstance(value, list):
+        return ", found a list"
+    if isinstance(value, str):
+        return ", found text"
+    if isinstance(value, bool):
+        return ", found true/false"
+    if isinstance(value, int | float):
+        return ", found a number"
+    return ""
+
+
+def _shape_hint(kind: str, root: type[BaseModel], path: KeyPath) -> str:
+    """The shape to write, with the keys of the items when they are mappings."""
+    keys = sorted(_required_at(root, path))
+    if kind == "list_type":
+        if keys:
+            example = ", ".join(f"{k}: ..." for k in keys)
+            return f"write a list with one '- ' per entry, each a mapping: - {{{example}}}"
+        return "write a list (one '- item' per line, or [a, b])"
+    if keys:
+        return f"write a mapping with {', '.join(keys)}"
+    return "write a mapping (key: value lines)"
+
+
+def _required_at(root: type[BaseModel], path: KeyPath) -> set[str]:
+    """Required keys of the model(s) a value at ``path`` (or each item of it) must be."""
+    models: list[type[BaseModel]] = [root]
+    for part in path:
+        if isinstance(part, int):
+            continue
+        following: list[type[BaseModel]] = []
+        for model in models:
+            for name, info in model.model_fields.items():
+                if part in (name, info.alias):
+                    following.extend(_unwrap_models(info.annotation))
+        if not following:
+            return set()
+        models = following
+    if len(models) != 1 or models[0] is root:
+        return set()
+    return {
+        info.alias or name for name, info in models[0].model_fields.items() if info.is_required()
+    }
 
 
 def _is_id_field(path: KeyPath) -> bool:

@@ -166,15 +166,55 @@ def resolve_plain(text: str) -> Any:
 
 
 class _Frame:
-    __slots__ = ("container", "is_map", "pending_key", "pending_kpos", "pos", "skip_next")
+    __slots__ = (
+        "container",
+        "flow",
+        "is_map",
+        "key_end",
+        "key_mark",
+        "pair_start",
+        "pending_key",
+        "pending_kpos",
+        "pos",
+        "skip_next",
+    )
 
-    def __init__(self, container: Any, pos: MapPos | SeqPos | None) -> None:
+    def __init__(
+        self, container: Any, pos: MapPos | SeqPos | None, flow: bool = False, pair_start: int = -1
+    ) -> None:
         self.container = container
         self.pos = pos
         self.is_map = isinstance(container, dict)
+        self.flow = flow  # written inline: {a: b} or [a, b]
+        self.pair_start = pair_start  # a "key: value" pair inside [...]: its start index
         self.pending_key: str | None = None
         self.pending_kpos = 0
+        self.key_end = -1  # where the pending key's text ends (flow mappings)
+        self.key_mark: Any = None  # and where it starts
         self.skip_next = False  # the value after a duplicate key is read but dropped
+
+
+# YML008: the YAML slips of inline collections that read as something else (issue #17).
+_COMMA_SLIP = (
+    "an unquoted ',' inside {...} split a value: the text after the comma became a key "
+    "without a value",
+    'quote the whole value (name: "first part, second part"), or write the mapping one '
+    "key per line",
+)
+_PAIR_SLIP = (
+    "an unquoted ': ' inside [...] turned this item into a mapping",
+    "quote the item (\"text: more text\"), or write the list one '- item' per line",
+)
+_COLON_SLIP = {
+    "}": (
+        "YAML syntax error: an unquoted ': ' inside {...} ends the value before it",
+        'quote the value (title: "text: more text"), or write the mapping one key per line',
+    ),
+    "]": (
+        "YAML syntax error: an unquoted ': ' inside [...] ends the item before it",
+        "quote the item (\"text: more text\"), or write the list one '- item' per line",
+    ),
+}
 
 
 def _decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
@@ -290,6 +330,9 @@ class _Walker:
                 # while scanning ahead, before our own depth check sees the events
                 code, hint = "YML004", _DEEP_HINT
                 problem = f"nesting deeper than {self.limits.max_depth} levels"
+            elif (closing := _colon_slip(self.text, at, problem)) is not None:
+                code = "YML008"
+                problem, hint = _COLON_SLIP[closing]
             elif self.text[at : at + 1] == "\t":
                 problem, hint = "a tab character cannot be used for indentation", _TAB_HINT
                 problem = f"YAML syntax error: {problem}"
@@ -346,6 +389,17 @@ class _Walker:
                 if stack and stack[-1].is_map and stack[-1].pending_key is None:
                     self._key(stack[-1], event, packed)
                     continue
+                if (
+                    stack
+                    and stack[-1].flow
+                    and stack[-1].is_map
+                    and not event.value
+                    and event.start_mark.index == stack[-1].key_end
+                ):
+                    # "{name: A, B}": 'B' is a key with no ':' and no value
+                    self.error("YML008", _COMMA_SLIP[0], stack[-1].key_mark, _COMMA_SLIP[1])
+                    stack[-1].pending_key = None
+                    continue
                 # plain style without an explicit tag: resolve as YAML 1.2 core (+ dates)
                 value = resolve_plain(event.value) if event.implicit[0] else event.value
                 self._add(stack, value, packed)
@@ -373,11 +427,22 @@ class _Walker:
                 if positions:
                     packed = ((mark.line + 1) << COL_BITS) | min(mark.column + 1, COL_MASK)
                     node = MapPos(file, packed) if is_map else SeqPos(file, packed)
-                frame = _Frame(container, node)
+                flow = bool(event.flow_style)
+                pair = (
+                    mark.index
+                    if flow and is_map and event.end_mark.index == mark.index
+                    else -1  # "[a: b]": a mapping without '{', zero width
+                )
+                if pair >= 0:
+                    self.error("YML008", _PAIR_SLIP[0], mark, _PAIR_SLIP[1])
+                frame = _Frame(container, node, flow, pair)
                 self._add(stack, container, node)
                 stack.append(frame)
             elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                stack.pop()
+                done = stack.pop()
+                if done.pair_start >= 0 and stack and not stack[-1].is_map:
+                    # keep the item as the text it was meant to be; YML008 says why
+                    stack[-1].container[-1] = self.text[done.pair_start : event.end_mark.index]
             elif kind is yaml.AliasEvent:
                 self.error(
                     "YML003",
@@ -415,6 +480,8 @@ class _Walker:
             frame.skip_next = True
         frame.pending_key = key
         frame.pending_kpos = packed
+        if frame.flow:
+            frame.key_end, frame.key_mark = event.end_mark.index, event.start_mark
 
     def _add(self, stack: list[_Frame], value: Any, pos: Pos | None) -> None:
         if not stack:
@@ -438,6 +505,22 @@ class _Walker:
 
 
 _TAB_HINT = "YAML indentation must use spaces, not tabs"
+
+
+def _colon_slip(text: str, at: int, problem: str) -> str | None:
+    """``}`` or ``]`` when libyaml stopped at a ': ' inside an inline mapping or list that
+    closes on the same line (``{title: a: b}``); an unclosed bracket is not a slip."""
+    if text[at : at + 1] != ":":
+        return None
+    closing = None
+    if "did not find expected ',' or '}'" in problem:
+        closing = "}"
+    elif "did not find expected ',' or ']'" in problem:
+        closing = "]"
+    end = text.find("\n", at)
+    if closing is None or closing not in text[at : end if end >= 0 else len(text)]:
+        return None
+    return closing
 
 
 def _hint(problem: str) -> str:

@@ -118,6 +118,33 @@ YML007 = Rule(
     good=Example("notes: everything lives beside plan.yaml\n"),
 )
 
+YML008 = Rule(
+    code="YML008",
+    name="inline-collection-slip",
+    severity=E,
+    scope="all",
+    origin="loader",
+    summary="Inline collections say what they seem to: no unquoted ',' splitting a value "
+    "inside {...}, no unquoted ': ' inside [...] or {...}.",
+    rationale=(
+        "Inside {...} and [...] a comma ends a value and ': ' starts one, so "
+        "`{name: State Elections Division, Phoenix}` silently becomes a name plus a key "
+        "'Phoenix'. The schema would then report an unknown key and send the reader to the "
+        "wrong fix; this names the YAML mistake and the quoting that fixes it."
+    ),
+    fix='Quote the value (name: "first part, second part"), or write the mapping or list '
+    "one entry per line.",
+    bad=Example(
+        "organisations:\n  - {id: sos, name: Secretary of State, Elections Division, "
+        "kind: state_election_office, sector: election_administration, jurisdictions: [area]}\n",
+        problems=((2, 41),),
+    ),
+    good=Example(
+        'organisations:\n  - {id: sos, name: "Secretary of State, Elections Division", '
+        "kind: state_election_office, sector: election_administration, jurisdictions: [area]}\n"
+    ),
+)
+
 SCH001 = Rule(
     code="SCH001",
     name="unknown-key",
@@ -225,6 +252,7 @@ RULES: tuple[Rule, ...] = (
     YML005,
     YML006,
     YML007,
+    YML008,
     SCH001,
     SCH002,
     SCH003,

@@ -82,10 +82,24 @@ def _keys(data: Any) -> Iterator[tuple[KeyPath, str]]:
             stack.extend(((*here, i), v) for i, v in enumerate(value))
 
 
+# Inside an organisation's public_contact, whatever its shape, a switchboard number or a
+# generic inbox is what belongs there: a mapping-shaped public_contact ({phone: ..., email:
+# ...}) is a shape error (SCH003), not a leak. A mobile or a date of birth still is.
+_PUBLIC_CONTACT_TOKENS = frozenset({"phone", "telephone", "tel", "email"})
+
+
+def _public_contact_key(path: KeyPath, key: str) -> bool:
+    if not (len(path) >= 4 and path[0] == "organisations" and path[2] == "public_contact"):
+        return False
+    tokens = set(tokens_in_order(_CAMEL.sub("_", key).lower()))
+    personal = (_PERSONAL_TOKENS - _PUBLIC_CONTACT_TOKENS) | {"home", "personal", "private"}
+    return bool(tokens & _PUBLIC_CONTACT_TOKENS) and not tokens & personal
+
+
 def _prv001(ctx: Context) -> Iterator[Finding]:
     raw = ctx.raw
     for path, key in _keys(raw):
-        if personal_key(key):
+        if personal_key(key) and not _public_contact_key(path, key):
             yield ctx.report(
                 path,
                 f"key '{key}' holds personal contact data in a tracked file",
