@@ -32,6 +32,26 @@ PARTS: list[tuple[str, str, tuple[str, str]]] = [
         """,
         ("restricted_address: 14 Quarry Road, Testbury", "restricted_adress: x"),
     ),
+    (
+        "police presence windows",
+        """\
+        sites:
+          - id: plaza-box
+            name: Plaza drop box
+            kind: ballot_drop_box
+            jurisdiction: pfa
+            presence_windows:
+              - id: pw-evenings
+                from: 2027-04-22
+                to: poll - 1 day
+                start: "18:00"
+                end: "23:00"
+                level: occasional
+                activity: checks
+                agency: force
+        """,
+        ("level: occasional", "level: always"),
+    ),
 ]
 
 

@@ -39,3 +39,13 @@ def test_a_site_has_one_address() -> None:
         Site.model_validate({**BASE, "partners_address": "x", "restricted_address": "y"})
     with pytest.raises(ValidationError, match="address and restricted_address"):
         Site.model_validate({**BASE, "address": "x", "restricted_address": "y"})
+
+
+def test_presence_windows_are_restricted_and_need_both_times_or_none() -> None:
+    assert field_sensitivity(Site, "presence_windows") is Sensitivity.RESTRICTED
+    window = {"id": "w", "from": "poll", "start": "22:00"}
+    with pytest.raises(ValidationError, match="give both 'start' and 'end'"):
+        Site.model_validate({**BASE, "presence_windows": [window]})
+    site = Site.model_validate({**BASE, "presence_windows": [{**window, "end": "04:00"}]})
+    (parsed,) = site.presence_windows
+    assert (parsed.level, parsed.to, parsed.staffed_by) == ("occasional", None, [])

@@ -29,3 +29,16 @@ def test_site_register_locates_back_office_sites_by_edition(us_loaded: LoadedPla
     public = _markdown(us_loaded, "site-register", "public")
     assert "Fairgrounds east lot" not in public
     assert "> - site: partners address\n" in public
+
+
+def test_presence_windows_in_the_internal_site_register_and_briefing(uk_loaded: LoadedPlan) -> None:
+    row = "| Lowbridge Leisure Centre | 6 May 2027 | 21:45–04:15 | Permanent | Patrol | "
+    for name in ("site-register", "briefing"):
+        internal = _markdown(uk_loaded, name, "internal")
+        assert "## Police presence by date and time" in internal, name
+        assert row in internal, name
+        partners = _markdown(uk_loaded, name, "partners")
+        assert (
+            "## Police presence by date and time" not in partners and "21:45–04:15" not in partners
+        )
+        assert "> - site: presence windows\n" in partners, name

@@ -35,3 +35,10 @@ def parties_for(plan: Plan, target: str) -> frozenset[str]:
 
 def concerns(item: ResolvedItem, parties: frozenset[str]) -> bool:
     return item.owner in parties or any(p in parties for p in item.participants)
+
+
+def on_duty(item: ResolvedItem, parties: frozenset[str] | None) -> bool:
+    """A police presence window is restricted, but the people who staff it need it in their
+    own calendar: it reaches a ``--for`` calendar whose party staffs it (a ``staffed_by``
+    role, or the window's agency), as the site's name and the times only."""
+    return parties is not None and item.kind == "presence" and concerns(item, parties)

@@ -225,7 +225,7 @@ def build_calendar(
     X-WR-CALNAME out (Outlook 2010 then adds events to the default calendar)."""
     from icalendar import Calendar
 
-    from elecsafe.calendar.audience import concerns
+    from elecsafe.calendar.audience import concerns, on_duty
     from elecsafe.calendar.vtimezone import vtimezone
     from elecsafe.model.timetable import item_marking
 
@@ -233,8 +233,13 @@ def build_calendar(
         item
         for item in resolved.items
         if getattr(getattr(item.item, "export", None), "ics", True)
-        and item_marking(item.item).rank <= audience.rank
-        and (only is None or concerns(item, only))
+        and (
+            (
+                item_marking(item.item).rank <= audience.rank
+                and (only is None or concerns(item, only))
+            )
+            or on_duty(item, only)
+        )
     ]
     calendar = Calendar()
     calendar.add("PRODID", PRODID)

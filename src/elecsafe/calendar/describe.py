@@ -23,6 +23,7 @@ KIND_LABELS = {
     "training": "Training",
     "exercise": "Exercise",
     "action": "Action",
+    "presence": "Police presence",
 }
 SEMANTICS = {
     "on": "on",
@@ -64,6 +65,8 @@ def summary(item: ResolvedItem, audience: Sensitivity) -> str:
 def _summary(item: ResolvedItem, audience: Sensitivity) -> str:
     """The title, with the deadline time first for all-day deadlines ("16:00 Nominations
     close"): domain.md §4.8 keeps statutory deadlines all-day so they never block a diary."""
+    if item.kind == "presence":  # "Police presence: <site name>", built from public fields
+        return item.title
     name = "text" if item.kind == "action" else "title"
     title = field(item.item, name, audience) or item.id
     if item.kind == "action":
@@ -85,6 +88,11 @@ def role_label(plan: Plan, role_id: str, audience: Sensitivity) -> str:
 
 
 def location(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str | None:
+    if item.kind == "presence":  # the site it is at: ("sites", index, ...)
+        index = item.path[1]
+        site = plan.sites[index] if isinstance(index, int) and index < len(plan.sites) else None
+        parts = [field(site, "name", audience), field(site, "address", audience)]
+        return ", ".join(str(p) for p in parts if p) or None
     where = field(item.item, "location", audience)
     if where is None:
         return None

@@ -30,7 +30,12 @@ CSV_COLUMNS = (
     "election",
     "occurrences",
 )
-_FREQUENCY = {("WEEKLY", 1): "weekly", ("WEEKLY", 2): "fortnightly", ("MONTHLY", 1): "monthly"}
+_FREQUENCY = {
+    ("DAILY", 1): "daily",
+    ("WEEKLY", 1): "weekly",
+    ("WEEKLY", 2): "fortnightly",
+    ("MONTHLY", 1): "monthly",
+}
 
 
 def _iso(value: date | datetime) -> str:

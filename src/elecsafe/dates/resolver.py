@@ -52,8 +52,9 @@ if TYPE_CHECKING:
     from elecsafe.model.org import Election
     from elecsafe.model.plan import Plan
 
-ItemKind = Literal["milestone", "meeting", "training", "exercise", "action"]
+ItemKind = Literal["milestone", "meeting", "training", "exercise", "action", "presence"]
 DEFAULT_MINUTES: dict[str, int] = {
+    "presence": 60,
     "milestone": 30,
     "action": 30,
     "meeting": 60,
@@ -78,7 +79,7 @@ _RRULE_FREQ = {"weekly": ("WEEKLY", 1), "fortnightly": ("WEEKLY", 2), "monthly":
 class RecurrenceInfo:
     """A resolved recurrence, in the terms of RFC 5545 (FREQ, INTERVAL)."""
 
-    freq: Literal["WEEKLY", "MONTHLY"]
+    freq: Literal["DAILY", "WEEKLY", "MONTHLY"]
     interval: int
     count: int | None  # as written in the plan
     until: date | None  # as resolved from the plan
@@ -201,7 +202,8 @@ class _Entry:
     kind: ItemKind
     model: Any
     path: KeyPath
-    field: str  # "when" or "due"
+    field: str  # "when", "due" or (presence windows) "from"
+    title: str = ""  # when the model has none (presence windows: the site's name)
 
 
 _VISITING, _DONE = 1, 2
@@ -285,6 +287,11 @@ class _Resolver:
             for sub, action in enumerate(exercise.improvement_items):
                 path = ("timetable", "exercises", index, "improvement_items", sub)
                 self._add(_Entry(action.id, "action", action, path, "due"))
+        for index, site in enumerate(self.plan.sites):
+            for sub, window in enumerate(site.presence_windows):
+                where: KeyPath = ("sites", index, "presence_windows", sub)
+                title = f"Police presence: {site.name}"
+                self._add(_Entry(window.id, "presence", window, where, "from", title))
 
     def _add(self, entry: _Entry) -> None:
         self.entries.setdefault(entry.id, entry)  # duplicate ids are REF001 (model.refs)
@@ -580,7 +587,7 @@ class _Resolver:
         model = entry.model
         context = self.item_election(entry)
         statutory = getattr(model, "statutory", None)
-        spec = getattr(model, entry.field, None)
+        spec = getattr(model, "from_" if entry.field == "from" else entry.field, None)
         if statutory:
             return self._statutory(entry, statutory, spec, context)
         if spec is None:
@@ -689,6 +696,8 @@ class _Resolver:
     # -- building the result -----------------------------------------------------------------
 
     def build(self, entry: _Entry, when: _When) -> ResolvedItem:
+        if entry.kind == "presence":
+            return self._presence(entry, when)
         model = entry.model
         context = self.item_election(entry)
         at: dtime | None = when.time
@@ -735,6 +744,57 @@ class _Resolver:
             participants=tuple(getattr(model, "participants", ()) or ()),
             status=_status(model),
             window=window,
+            recurrence=recurrence,
+        )
+
+    def _presence(self, entry: _Entry, when: _When) -> ResolvedItem:
+        """A police presence window: all day over its days, or a daily timed window that
+        recurs every day from ``from`` to ``to`` (one RRULE in calendars)."""
+        model = entry.model
+        last = when.end or when.day
+        if model.to is not None:
+            to = self.evaluate(model.to, (*entry.path, "to"), None)
+            if to is not None and to.day < when.day:
+                self.report(
+                    "TT001",
+                    "the presence window ends before it starts",
+                    "swap 'from' and 'to'",
+                    (*entry.path, "to"),
+                )
+            elif to is not None:
+                last = to.end or to.day
+        days = (last - when.day).days + 1
+        start: date | datetime = when.day
+        end: date | datetime = last
+        occurrences: list[date | datetime] = [when.day]
+        recurrence = None
+        timed = model.start is not None and model.end is not None and self.zone is not None
+        if timed:
+            begin, finish = dtime.fromisoformat(model.start), dtime.fromisoformat(model.end)
+            overnight = timedelta(days=1 if finish <= begin else 0)
+            occurrences = [
+                datetime.combine(when.day + timedelta(days=n), begin, self.zone)
+                for n in range(min(days, MAX_OCCURRENCES))
+            ]
+            start = occurrences[0]
+            end = datetime.combine(when.day + overnight, finish, self.zone)
+            if days > 1:
+                recurrence = RecurrenceInfo("DAILY", 1, None, last)
+        return ResolvedItem(
+            id=entry.id,
+            kind="presence",
+            title=entry.title,
+            start=start,
+            end=end,
+            all_day=not timed,
+            owner=model.staffed_by[0] if model.staffed_by else None,
+            path=entry.path,
+            offset_label=when.label,
+            occurrences=occurrences,
+            statutory_key=None,
+            item=model,
+            participants=(*model.staffed_by, *([model.agency] if model.agency else [])),
+            window=not timed and days > 1,
             recurrence=recurrence,
         )
 

@@ -117,6 +117,7 @@ AgreementRef = Annotated[str, RefTo("mou", "mutual_aid")]
 PartyRef = Annotated[str, RefTo("role", "organisation", "person")]
 
 NonEmptyStr = Annotated[str, StringConstraints(min_length=1)]
+Time = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 Reason = Annotated[str, StringConstraints(min_length=3), Field(description="why; never empty")]
 
 

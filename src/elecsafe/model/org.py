@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field
 
 from elecsafe.model.base import (
     ContactMethod,
@@ -19,11 +19,10 @@ from elecsafe.model.base import (
     RoleRef,
     Sensitivity,
     StrictModel,
+    Time,
     TrainingRef,
     sens,
 )
-
-Time = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
 
 JurisdictionKind = Literal[
     # US

@@ -25,7 +25,7 @@ from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
 from elecsafe.model.placeholders import is_placeholder
 from elecsafe.model.plan import Plan
 from elecsafe.model.roles import RoleAssignment
-from elecsafe.model.sites import Site
+from elecsafe.model.sites import PresenceWindow, Site
 from elecsafe.model.threat import ExtensionHarm, ThreatAssessment
 from elecsafe.model.timetable import Action, Exercise, Meeting, Milestone, Training
 
@@ -36,6 +36,7 @@ ENTITY_KINDS: dict[type[BaseModel], str] = {
     Person: "person",
     RoleAssignment: "role",
     Site: "site",
+    PresenceWindow: "presence_window",
     Milestone: "milestone",
     Meeting: "meeting",
     Training: "training",
@@ -49,7 +50,12 @@ ENTITY_KINDS: dict[type[BaseModel], str] = {
     ExtensionHarm: "harm",
     Incident: "incident",
 }
-KIND_LABEL = {"role": "role assignment", "mutual_aid": "mutual aid agreement", "mou": "MoU"}
+KIND_LABEL = {
+    "role": "role assignment",
+    "mutual_aid": "mutual aid agreement",
+    "mou": "MoU",
+    "presence_window": "presence window",
+}
 
 Container = Literal["one", "list", "dict"]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from elecsafe.model.base import (
     DateSpec,
@@ -27,6 +27,7 @@ from elecsafe.model.base import (
     Sensitivity,
     SiteRef,
     StrictModel,
+    Time,
     sens,
 )
 
@@ -81,6 +82,42 @@ class OperatingWindow(StrictModel):
     """Last day the site is open in this window."""
     hours: str | None = None
     """Opening hours, e.g. 07:00-22:00."""
+
+
+class PresenceWindow(StrictModel):
+    """When the police are at a site: every day from ``from`` to ``to`` (default: the same
+    day), between ``start`` and ``end`` (an ``end`` at or before ``start`` runs past
+    midnight), or all day without times. E.g. evenings at a drop box in the last two weeks of
+    early voting: ``{from: poll - 14 days, to: poll - 1 day, start: "18:00", end: "23:00"}``;
+    a patrol at the count from 22:00: ``{from: poll, start: "22:00", end: "04:00"}``.
+
+    Restricted, like the site's presence level. One exception, by need to know: the people
+    who staff a window (``staffed_by`` roles, ``agency``) get it in their own calendar
+    (``calendar --for``) as the site's name and the times, nothing else."""
+
+    default_sensitivity = Sensitivity.RESTRICTED
+    id: Id
+    from_: DateSpec = Field(alias="from", description="the first day (a date or expression)")
+    to: DateSpec | None = Field(default=None, description="the last day; default: 'from'")
+    start: Time | None = Field(default=None, description="daily start, HH:MM")
+    end: Time | None = Field(
+        default=None, description="daily end, HH:MM (past midnight if <= start)"
+    )
+    level: Literal["permanent", "occasional"] = Field(
+        default="occasional", description="presence during the window"
+    )
+    activity: Literal["post", "patrol", "checks", "escort", "on_call"] | None = None
+    staffed_by: list[RoleRef] = Field(default=[], description="roles whose holders staff it")
+    agency: OrgRef | None = None
+    notes: str | None = None
+
+    model_config = ConfigDict(extra="forbid", defer_build=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _times(self) -> PresenceWindow:
+        if (self.start is None) != (self.end is None):
+            raise ValueError("give both 'start' and 'end' (daily hours), or neither (all day)")
+        return self
 
 
 class Cctv(StrictModel):
@@ -246,6 +283,11 @@ class Site(StrictModel):
         "restricted", default=None
     )
     """Police presence planned: permanent, occasional or none."""
+    presence_windows: list[PresenceWindow] = sens(
+        "restricted",
+        default=[],
+        description="when the police are there, by date and time (restricted)",
+    )
     presence_rationale: Reason | None = sens("restricted", default=None)
     """Why this level of presence (restricted)."""
     presence_legal_basis: LegalRef | None = None

@@ -28,6 +28,7 @@ from elecsafe.model.base import (
     StrictModel,
     sens,
 )
+from elecsafe.model.sites import PresenceWindow
 
 Duration = Annotated[
     str, StringConstraints(pattern=r"^-?P(\d+W|\d+D|\d+W\d+D|(\d+D)?T\d+H(\d+M)?|(\d+D)?T\d+M)$")
@@ -156,12 +157,15 @@ class Milestone(TimetableItem):
         return Sensitivity.PARTNERS
 
 
-def item_marking(item: TimetableItem | Action) -> Sensitivity:
+def item_marking(item: TimetableItem | Action | PresenceWindow) -> Sensitivity:
     """Who may see a timetable entry at all (calendars, rendered timetables): a milestone's own
     marking; meetings, trainings, exercises and actions are for partners (DESIGN.md "meeting
-    schedule"), whatever the sensitivity of their single fields."""
+    schedule"), whatever the sensitivity of their single fields; a police presence window is
+    restricted, like the site's presence level."""
     if isinstance(item, Milestone):
         return item.marking
+    if isinstance(item, PresenceWindow):
+        return Sensitivity.RESTRICTED
     return Sensitivity.PARTNERS
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
@@ -924,8 +924,43 @@ class Builder:
             "register": register,
             "locations": locations,
             "access": access,
+            "presence": self.presence_windows(),
             "assessed_kinds": sorted(ASSESSED_KINDS),
         }
+
+    def presence_windows(self) -> list[Record]:
+        """Police presence by date and time, one row per window, for editions that may see
+        it (restricted); below that, the withheld marker is named in the "withheld" box."""
+        rows: list[Record] = []
+        resolved = self.timeline.resolved
+        for raw, site in zip(self.plan.sites, self._list(self.view.sites), strict=False):
+            if not raw.presence_windows or not isinstance(site, Record):
+                continue
+            windows = site.presence_windows
+            if is_withheld(windows):
+                bool(windows)
+                continue
+            for model, window in zip(raw.presence_windows, windows, strict=False):
+                item = resolved.item(model.id) if resolved is not None else None
+                days = "—"
+                if item is not None:
+                    first = short_date(item.day, self.plan.country)
+                    last = short_date(item.last_day, self.plan.country)
+                    days = str(first) if item.day == item.last_day else f"{first} – {last}"
+                hours = f"{model.start}–{model.end}" if model.start and model.end else "all day"
+                rows.append(
+                    Record(
+                        {
+                            "site": site,
+                            "window": window,
+                            "days": days,
+                            "daily": item is not None and item.recurrence is not None,
+                            "hours": hours,
+                        }
+                    )
+                )
+        rows.sort(key=lambda r: (_presence_key(self.timeline, r), str(r.site.name)))
+        return rows
 
     @staticmethod
     def _location(raw: Site, site: Record) -> Any:
@@ -943,7 +978,19 @@ class Builder:
 
     def briefing(self) -> dict[str, Any]:
         election_day = self.checklist_election_day()
-        return {"assigned_sites": election_day["sites"], **election_day}
+        return {
+            "assigned_sites": election_day["sites"],
+            "presence": self.presence_windows(),
+            **election_day,
+        }
+
+
+def _presence_key(timeline: Timeline, row: Record) -> tuple[date, str]:
+    resolved = timeline.resolved
+    item = resolved.item(row.window.id) if resolved is not None else None
+    if item is None:
+        return (date.max, "")
+    return (item.day, item.start.strftime("%H:%M") if isinstance(item.start, datetime) else "")
 
 
 def _plain(value: Any) -> str:
