@@ -106,3 +106,33 @@ def test_enum_error_names_the_closest_five_of_many_and_where_the_rest_are(
     assert len(closest) == 5 and closest[0] == "police_force"
     assert finding.hint.startswith("did you mean 'police_force'? all ")
     assert "listed under 'kind' in `elecsafe schema`" in finding.hint
+
+
+# -- ConcurrentEvent.site -------------------------------------------------------------------------
+
+EVENTS = """\
+sites:
+  - {id: stadium, name: Town stadium, kind: campaign_event_venue, jurisdiction: area}
+elections:
+  - id: by-election
+    name: By-election
+    kind: local_england
+    poll_date: 2027-05-06
+    poll_hours: {open: "07:00", close: "22:00"}
+    jurisdictions: [area]
+    concurrent_events:
+      - {name: Cup final, date: 2027-05-01, kind: sporting_event, site: stadium}
+      - {name: Festival, date: 2027-05-02, kind: other, venue: Harbour and Old Town}
+      - {name: Parade, date: 2027-05-03, kind: other, site: Harbour Road Lowbridge}
+      - {name: Match, date: 2027-05-04, kind: sporting_event, site: stadum}
+"""
+
+
+def test_a_concurrent_event_names_a_site_by_id(tmp_path: Path) -> None:
+    result = check(tmp_path, EVENTS, "REF001", [(13, 61), (14, 69)])
+    unknown, typo = [f for f in result.findings if f.code == "REF001"]
+    assert unknown.message == "unknown site id 'Harbour Road Lowbridge'"
+    assert unknown.hint == (
+        "name a site id here, or write a place that is not one of the plan's sites as 'venue:'"
+    )
+    assert typo.hint == "did you mean 'stadium'?"

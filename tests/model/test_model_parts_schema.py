@@ -52,6 +52,24 @@ PARTS: list[tuple[str, str, tuple[str, str]]] = [
         """,
         ("level: occasional", "level: always"),
     ),
+    (
+        "concurrent event at a site",
+        """\
+        sites:
+          - {id: stadium, name: Stadium, kind: campaign_event_venue, jurisdiction: pfa}
+        elections:
+          - id: by-election
+            name: By-election
+            kind: local_england
+            poll_date: 2027-05-06
+            poll_hours: {open: "07:00", close: "22:00"}
+            jurisdictions: [pfa]
+            concurrent_events:
+              - {name: Cup final, date: 2027-05-01, kind: sporting_event, site: stadium}
+              - {name: Fair, date: 2027-05-02, kind: other, venue: Harbour}
+        """,
+        ("venue: Harbour", "venue: [Harbour]"),
+    ),
 ]
 
 

@@ -91,12 +91,15 @@ def field_sensitivity(model: type[BaseModel], name: str) -> Sensitivity:
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a string field as the id of an entity of one of ``kinds``."""
+    """Marks a string field as the id of an entity of one of ``kinds``; ``hint``: what to do
+    when the id is unknown and nothing close exists (default: define the entity)."""
 
     kinds: tuple[str, ...]
+    hint: str = ""
 
-    def __init__(self, *kinds: str) -> None:
+    def __init__(self, *kinds: str, hint: str = "") -> None:
         object.__setattr__(self, "kinds", kinds)
+        object.__setattr__(self, "hint", hint)
 
 
 Id = Annotated[

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -16,6 +16,7 @@ from elecsafe.model.base import (
     NonEmptyStr,
     OrgRef,
     PersonRef,
+    RefTo,
     RoleRef,
     Sensitivity,
     StrictModel,
@@ -82,6 +83,9 @@ class PollHours(StrictModel):
     """Time polls close, HH:MM."""
 
 
+VENUE_HINT = "name a site id here, or write a place that is not one of the plan's sites as 'venue:'"
+
+
 class ConcurrentEvent(StrictModel):
     name: NonEmptyStr
     """Name of the event."""
@@ -91,8 +95,12 @@ class ConcurrentEvent(StrictModel):
     """Kind of event: sporting event, convention, concert, candidate visit, rally or other."""
     expected_attendance: int | None = Field(default=None, ge=0)
     """People expected."""
-    site: str | None = None
-    """Id of the site, or where it is held."""
+    site: Annotated[str, RefTo("site", hint=VENUE_HINT)] | None = Field(
+        default=None, description="the id of a site of the plan where it happens"
+    )
+    venue: str | None = Field(
+        default=None, description="where it happens, when the place is not one of the sites"
+    )
 
 
 class Election(StrictModel):

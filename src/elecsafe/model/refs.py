@@ -67,12 +67,14 @@ class _FieldSpec:
     ref_kinds: tuple[str, ...]  # empty: not a reference
     nested: bool  # holds models to walk into
     literals: tuple[str, ...] = ()  # fixed values allowed besides ids (location: virtual)
+    hint: str = ""  # for an unknown id with nothing close (RefTo.hint)
 
 
 def _inspect(
     annotation: Any, metadata: list[Any]
-) -> tuple[Container, tuple[str, ...], bool, tuple[str, ...]]:
+) -> tuple[Container, tuple[str, ...], bool, tuple[str, ...], str]:
     kinds: list[str] = [k for m in metadata if isinstance(m, RefTo) for k in m.kinds]
+    hints: list[str] = [m.hint for m in metadata if isinstance(m, RefTo) and m.hint]
     literals: list[str] = []
     nested = False
     container: Container = "one"
@@ -85,6 +87,7 @@ def _inspect(
         elif origin is typing.Annotated:
             args = typing.get_args(current)
             kinds += [k for m in args[1:] if isinstance(m, RefTo) for k in m.kinds]
+            hints += [m.hint for m in args[1:] if isinstance(m, RefTo) and m.hint]
             stack.append(args[0])
         elif origin is list:
             container = "list"
@@ -96,16 +99,16 @@ def _inspect(
             stack.extend(typing.get_args(current))
         elif origin is Literal:
             literals += [a for a in typing.get_args(current) if isinstance(a, str)]
-    return container, tuple(dict.fromkeys(kinds)), nested, tuple(literals)
+    return container, tuple(dict.fromkeys(kinds)), nested, tuple(literals), "".join(hints[:1])
 
 
 @cache
 def _specs(model: type[BaseModel]) -> tuple[_FieldSpec, ...]:
     specs = []
     for name, info in model.model_fields.items():
-        container, kinds, nested, literals = _inspect(info.annotation, list(info.metadata))
+        container, kinds, nested, literals, hint = _inspect(info.annotation, list(info.metadata))
         if kinds or nested:
-            specs.append(_FieldSpec(name, container, kinds, nested, literals))
+            specs.append(_FieldSpec(name, container, kinds, nested, literals, hint))
     return tuple(specs)
 
 
@@ -116,7 +119,7 @@ def _is_placeholder(value: str) -> bool:
 class RefChecker:
     def __init__(self) -> None:
         self.ids: dict[str, tuple[str, KeyPath]] = {}
-        self.refs: list[tuple[KeyPath, str, tuple[str, ...]]] = []
+        self.refs: list[tuple[KeyPath, str, tuple[str, ...], str]] = []
         self.findings: list[Finding] = []
 
     def walk(self, root: BaseModel) -> None:
@@ -146,7 +149,7 @@ class RefChecker:
                         and not _is_placeholder(item)
                         and item not in spec.literals
                     ):
-                        self.refs.append((item_path, item, spec.ref_kinds))
+                        self.refs.append((item_path, item, spec.ref_kinds, spec.hint))
 
     def _register(self, kind: str, entity_id: str, path: KeyPath) -> None:
         if _is_placeholder(entity_id):
@@ -169,7 +172,7 @@ class RefChecker:
         by_kind: dict[str, list[str]] = {}
         for entity_id, (kind, _) in self.ids.items():
             by_kind.setdefault(kind, []).append(entity_id)
-        for path, value, kinds in self.refs:
+        for path, value, kinds, unknown_hint in self.refs:
             found = self.ids.get(value)
             if found is not None and found[0] in kinds:
                 continue
@@ -184,7 +187,7 @@ class RefChecker:
                 hint = (
                     f"did you mean '{close[0]}'?"
                     if close
-                    else f"define a {wanted} with id '{value}'"
+                    else unknown_hint or f"define a {wanted} with id '{value}'"
                 )
             self.findings.append(Finding("REF001", Severity.ERROR, message, hint, path))
         return self.findings
