@@ -70,6 +70,20 @@ PARTS: list[tuple[str, str, tuple[str, str]]] = [
         """,
         ("venue: Harbour", "venue: [Harbour]"),
     ),
+    (
+        "recurring training",
+        """\
+        timetable:
+          trainings:
+            - id: refresher
+              title: De-escalation refresher
+              audience: poll_workers
+              topics: [de_escalation]
+              when: 2027-03-01
+              recurrence: {frequency: monthly, count: 3}
+        """,
+        ("frequency: monthly", "frequency: hourly"),
+    ),
 ]
 
 

@@ -723,7 +723,7 @@ class _Resolver:
             start = datetime.combine(when.day, at, self.zone)
             end = start + timedelta(minutes=minutes)
         recurrence, occurrences = None, [start]
-        if entry.kind == "meeting" and getattr(model, "recurrence", None) is not None:
+        if entry.kind in ("meeting", "training") and getattr(model, "recurrence", None) is not None:
             recurrence, occurrences = self._recur(entry, start, context)
         title = str(getattr(model, "title", None) or getattr(model, "text", ""))
         return ResolvedItem(
@@ -831,7 +831,7 @@ class _Resolver:
         if not occurrences:
             self.report(
                 "TT001",
-                "the recurrence ends before the first meeting",
+                f"the recurrence ends before the first {entry.kind}",
                 "move 'until' after the meeting's date",
                 (*entry.path, "recurrence", "until"),
                 Severity.WARNING,

@@ -243,6 +243,9 @@ class Training(TimetableItem):
     """Id of the organisation that delivers it."""
     attendance_count: int | None = Field(default=None, ge=0)
     """How many attended (after the event)."""
+    recurrence: Recurrence | None = Field(
+        default=None, description="a course that repeats, e.g. monthly refreshers until poll"
+    )
 
 
 class Exercise(TimetableItem):
