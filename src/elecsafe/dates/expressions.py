@@ -1,6 +1,6 @@
 """Date expressions: the short string form and the mapping form, normalised to one shape.
 
-The short string grammar (case-insensitive keywords; documented in the README)::
+The short string grammar (case-insensitive keywords; documented in docs/dates.md)::
 
     expression := ISO-DATE [ ("T" | " " | " at ") HH:MM ]
                 | ANCHOR [ SIGN N UNIT ] [ [","] "at" HH:MM ] [ [","] "roll" ROLL ]

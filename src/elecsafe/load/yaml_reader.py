@@ -76,7 +76,7 @@ Pos = int | MapPos | SeqPos | ScalarPos
 
 @dataclass(frozen=True)
 class Limits:
-    """Bounds applied before anything walks user data. Configurable per run (see README)."""
+    """Bounds applied before anything walks user data. Configurable per run (see docs/limits.md)."""
 
     # 16 MiB of YAML reads in ~3 s; a 50 MB file is refused before it is read.
     max_file_bytes: int = 16 * 1024 * 1024

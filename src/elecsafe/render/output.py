@@ -1,6 +1,6 @@
 """Where rendered files may go, and when an existing file may be replaced.
 
-Rules (documented in the README):
+Rules (documented in docs/render.md):
 
 * Never inside the plan itself: ``plan.yaml``, an included file, anything under ``private/`` or
   a template folder (the plan's ``templates/`` or ``--templates DIR``). Refused even with
