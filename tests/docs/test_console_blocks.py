@@ -1,0 +1,97 @@
+"""The README and docs/ say what commands print: run them and compare (see console.py).
+
+A finding that moves one line, a count that changes or an option that is renamed fails here,
+with the output as it now reads, so the page is corrected in the same change.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+from tests.docs.console import matches, parse, run_page
+
+PAGES = sorted(
+    [
+        REPO / "README.md",
+        *(REPO / "docs").rglob("*.md"),
+        *(REPO / "examples").glob("*/README.md"),
+    ]
+)
+
+
+def _name(page: Path) -> str:
+    return page.relative_to(REPO).as_posix()
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_name)
+def test_console_blocks_print_what_the_page_shows(page: Path, tmp_path: Path) -> None:
+    failures = run_page(page, REPO, tmp_path)
+    assert not failures, "\n\n".join(f.describe(_name(page)) for f in failures)
+
+
+def test_the_readme_has_checked_blocks() -> None:
+    """The test above is not vacuous: the README's tour output is compared."""
+    blocks = parse((REPO / "README.md").read_text(encoding="utf-8"))
+    assert sum(1 for b in blocks if b.shows_output) >= 2
+
+
+def test_the_readme_stays_short() -> None:
+    assert len((REPO / "README.md").read_bytes()) <= 15 * 1024
+
+
+def test_a_drifted_page_fails(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```console\n"
+        "$ elecsafe check examples/us-county --today 2028-11-10 --format concise\n"
+        "examples/us-county/plan.yaml:187:7: LINT002 waiver for SITE006 expired on 2028-10-20\n"
+        "examples/us-county/sites/drop-boxes.yaml:1:7: SITE006 …\n"
+        "```\n",
+        encoding="utf-8",
+    )
+    (failure,) = run_page(page, REPO, tmp_path)
+    assert failure.line == 2
+    assert any(":1:7: SITE006" not in line and "SITE006" in line for line in failure.actual)
+
+
+def test_setup_comment_and_cd(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "<!-- console-setup: mkdir -p a/b && echo hello > a/b/f -->\n"
+        "```console\n"
+        "$ cd a\n"
+        "$ cat b/f\n"
+        "hello\n"
+        "```\n",
+        encoding="utf-8",
+    )
+    assert run_page(page, REPO, tmp_path) == []
+
+
+def test_blocks_without_output_are_not_run(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("```console\n$ touch ran\n$ false\n```\n", encoding="utf-8")
+    assert run_page(page, REPO, tmp_path) == []
+    assert not (tmp_path / "work").exists()
+
+
+@pytest.mark.parametrize(
+    ("expected", "actual", "ok"),
+    [
+        (["a", "b"], ["a", "b"], True),
+        (["a", "b"], ["a", "c"], False),
+        (["a"], ["a", "b"], False),
+        (["a", "…"], ["a", "b", "c"], True),
+        (["…", "c"], ["a", "b", "c"], True),
+        (["a", "…", "c"], ["a", "c"], True),
+        (["x · … · z"], ["x · y · y2 · z"], True),
+        (["x · … · z"], ["x · z"], False),
+        (["a (1)"], ["a 1"], False),
+        (["a  "], ["a", ""], True),
+    ],
+)
+def test_matching(expected: list[str], actual: list[str], ok: bool) -> None:
+    assert matches(expected, actual) is ok
