@@ -6,11 +6,24 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: demo test lint typecheck unit bench bytecode clean dist
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
+# elecsafe needs Python 3.11+. The .venv remembers which Python made it: a .venv made by another
+# one (an earlier run with python3.10, or PYTHON=python3.12 now) is rebuilt, never half reused.
+PYTHON_VERSION := $(shell $(PYTHON) -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])' 2>/dev/null)
+VENV_ID := $(VENV)/.made-by-python-$(PYTHON_VERSION)
+SAME_PYTHON := import sys; print(sys.version, sys.base_prefix)
 
-$(STAMP): pyproject.toml | $(BIN)/python
+$(VENV_ID):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: elecsafe needs Python 3.11 or later; '$(PYTHON)' is $(if $(PYTHON_VERSION),Python $(PYTHON_VERSION),not a Python that runs)." >&2; \
+	  echo "make: install one and run e.g. 'make $(or $(MAKECMDGOALS),demo) PYTHON=python3.11'." >&2; exit 1; }
+	@if [ "$$($(BIN)/python -c '$(SAME_PYTHON)' 2>/dev/null)" != "$$($(PYTHON) -c '$(SAME_PYTHON)')" ]; then \
+	  echo "make: (re)creating $(VENV) with $(PYTHON) $(PYTHON_VERSION)"; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV) && $(BIN)/python -m pip install -q --upgrade pip; \
+	fi
+	@rm -f $(VENV)/.made-by-python-*
+	@touch $@
+
+$(STAMP): pyproject.toml | $(VENV_ID)
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
