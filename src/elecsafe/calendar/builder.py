@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from elecsafe import __version__
@@ -36,6 +36,7 @@ from elecsafe.calendar.describe import (
     location,
     summary,
 )
+from elecsafe.dates import clockchange
 from elecsafe.model.base import Sensitivity
 
 if TYPE_CHECKING:
@@ -158,12 +159,12 @@ def build_event(
     event = Event()
     title = summary(item, audience)
     event.add("SUMMARY", title)
-    event.add("DTSTART", item.start)
+    event.add("DTSTART", _unambiguous(item.start))
     if item.all_day:
         last = item.last_day if item.window else item.day
         event.add("DTEND", last + timedelta(days=1))
     else:
-        event.add("DTEND", item.end)
+        event.add("DTEND", _unambiguous(item.end))
     event.add("DTSTAMP", stamp)
     event.add("UID", uid)
     rule = _recurrence(item)
@@ -198,6 +199,14 @@ def build_event(
     alarm.add("TRIGGER", trigger)
     event.add_component(alarm)
     return event
+
+
+def _unambiguous(moment: date | datetime) -> date | datetime:
+    """A local time the clocks show twice is read as the first by every client (RFC 5545,
+    3.3.5); the second one is written in UTC so the event keeps its real time and length."""
+    if isinstance(moment, datetime) and moment.fold and clockchange.problem(moment) == "fold":
+        return moment.astimezone(UTC)
+    return moment
 
 
 def _zone_years(items: list[ResolvedItem]) -> tuple[int, int] | None:

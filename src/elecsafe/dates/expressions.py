@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any, Literal
 
 Unit = Literal["calendar_days", "working_days", "business_days", "weeks", "months"]
@@ -49,7 +49,9 @@ UNIT_ABBREVIATIONS: dict[Unit, str] = {
 _ISO_LIKE = re.compile(r"\s*\d{4}-\d{1,2}-\d{1,2}")
 _ISO = re.compile(
     r"\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-    r"(?:(?:T|\s+at\s+|\s+)(?P<hh>\d{2}):(?P<mm>\d{2}))?\s*\Z",
+    r"(?:(?:T|\s+at\s+|\s+)(?P<hh>\d{2}):(?P<mm>\d{2})(?::00)?"
+    # a UTC offset says which of two equal wall times is meant around a clock change
+    r"\s*(?P<tz>Z|[+-]\d{2}:\d{2})?)?\s*\Z",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(
@@ -130,7 +132,21 @@ def parse_iso(text: str) -> Absolute:
     except ValueError:
         raise _impossible(y, m, d) from None
     at = parse_time(f"{match['hh']}:{match['mm']}") if match["hh"] else None
+    if at is not None and match["tz"]:
+        return Absolute(day, at, _fixed_offset(match["tz"]))
     return Absolute(day, at)
+
+
+def _fixed_offset(text: str) -> tzinfo:
+    if text.upper() == "Z":
+        return UTC
+    hours, minutes = int(text[1:3]), int(text[4:6])
+    if hours > 23 or minutes > 59:
+        raise ExpressionError(
+            "TT001", f"'{text}' is not a UTC offset", "write e.g. +01:00 or -05:00"
+        )
+    sign = 1 if text[0] == "+" else -1
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def parse_expression(text: str) -> Expression:

@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from elecsafe.dates import clockchange
 from elecsafe.dates.resolver import ResolvedItem, ResolvedTimetable
 from elecsafe.findings import Finding
 
@@ -45,7 +46,14 @@ def _iso(value: date | datetime) -> str:
 def time_text(item: ResolvedItem) -> str:
     """``16:00`` for a deadline, ``10:00–11:00`` for a timed item, empty for all-day."""
     if isinstance(item.start, datetime) and isinstance(item.end, datetime):
-        return f"{item.start:%H:%M}–{item.end:%H:%M}"
+        start, end = item.start, item.end
+        if (
+            start.utcoffset() != end.utcoffset()
+            or clockchange.problem(start)
+            or clockchange.problem(end)
+        ):  # across a clock change: the zone names keep the duration honest (00:30 BST–01:30 GMT)
+            return f"{start:%H:%M} {start:%Z}–{end:%H:%M} {end:%Z}"
+        return f"{start:%H:%M}–{end:%H:%M}"
     return item.time or ""
 
 

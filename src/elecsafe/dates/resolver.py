@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from datetime import time as dtime
 from typing import TYPE_CHECKING, Any, Literal
 
+from elecsafe.dates import clockchange
 from elecsafe.dates.arith import apply
 from elecsafe.dates.expressions import (
     Absolute,
@@ -194,6 +195,7 @@ class _When:
     label: str = ""
     statutory_time: dtime | None = None
     election: str | None = None  # the election a statutory date belongs to
+    exact: bool = False  # the plan gave a UTC offset: the time is never ambiguous
 
 
 @dataclass
@@ -520,7 +522,8 @@ class _Resolver:
             day, at = expression.day, expression.time
             if expression.tz is not None and at is not None and self.zone is not None:
                 moment = datetime.combine(day, at, expression.tz).astimezone(self.zone)
-                day, at = moment.date(), dtime(moment.hour, moment.minute)
+                day, at = moment.date(), dtime(moment.hour, moment.minute, fold=moment.fold)
+                return _When(day, at, None, self.poll_label(day, context), exact=True)
             return _When(day, at, None, self.poll_label(day, context))
         election = self.anchor_election(expression.anchor, context)
         try:
@@ -721,10 +724,20 @@ class _Resolver:
         else:
             minutes = getattr(model, "duration_minutes", None) or DEFAULT_MINUTES[entry.kind]
             start = datetime.combine(when.day, at, self.zone)
-            end = start + timedelta(minutes=minutes)
+            time_key = entry.field if when.time is not None else "time"
+            if not (when.exact and when.time is not None):
+                self.clock_change(start, (*entry.path, time_key))
+            start = clockchange.real(start)
+            end = clockchange.after(start, minutes)  # elapsed minutes, whatever the clocks do
         recurrence, occurrences = None, [start]
         if entry.kind in ("meeting", "training") and getattr(model, "recurrence", None) is not None:
             recurrence, occurrences = self._recur(entry, start, context)
+            if recurrence is not None and len(occurrences) > 1:
+                for moment in occurrences[1:]:
+                    if isinstance(moment, datetime) and self.clock_change(
+                        moment, (*entry.path, "recurrence"), repeat=True
+                    ):
+                        break
         title = str(getattr(model, "title", None) or getattr(model, "text", ""))
         return ResolvedItem(
             id=entry.id,
@@ -797,6 +810,18 @@ class _Resolver:
             window=not timed and days > 1,
             recurrence=recurrence,
         )
+
+    def clock_change(self, moment: datetime, path: KeyPath, *, repeat: bool = False) -> bool:
+        """TT012 if MOMENT's wall time is missing or repeated in the plan's zone."""
+        problem = clockchange.explain(moment, self.plan.timezone)
+        if problem is None:
+            return False
+        message, hint = problem
+        if repeat:
+            message = f"the series meets again on {moment:%a %d %b %Y}, and {message}"
+            hint = "move the series' time, or start it after the clock change"
+        self.report("TT012", message, hint, path)
+        return True
 
     def _recur(
         self, entry: _Entry, start: date | datetime, context: Election | None

@@ -168,6 +168,28 @@ TT011 = Rule(
     ),
 )
 
+TT012 = Rule(
+    code="TT012",
+    name="clock-change-times",
+    severity=E,
+    scope="all",
+    origin="resolver",
+    summary="No timed item starts at a local time that the clock change skips (it does not "
+    "exist) or repeats (it happens twice) in the plan's timezone.",
+    rationale=(
+        "A meeting at 01:30 on the night the clocks go forward has no time at all: calendars "
+        "read it as 02:30 (RFC 5545, 3.3.5), so partners arrive an hour apart; on the night "
+        "they go back, 01:30 happens twice. The plan should say a time everyone reads alike. "
+        "Durations are counted in elapsed minutes either way."
+    ),
+    fix="Move the item out of the skipped or repeated hour, or, for a repeated time, write "
+    "the date with its UTC offset ('2027-10-31 01:30+01:00').",
+    bad=Example(
+        _section(milestone("night-patrol-briefing", '"2027-03-28 01:30"')), problems=((5, 13),)
+    ),
+    good=Example(_section(milestone("night-patrol-briefing", '"2027-10-31 01:30+00:00"'))),
+)
+
 
 # -- TT003 ------------------------------------------------------------------------------------
 
@@ -622,6 +644,7 @@ RULES: tuple[Rule, ...] = (
     TT009,
     TT010,
     TT011,
+    TT012,
     TT013,
     TT014,
 )
