@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, stdout_is_terminal
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load
 
 if TYPE_CHECKING:
     from elecsafe.lint.runner import LintResult
@@ -137,8 +137,15 @@ def register(app: typer.Typer) -> None:
             ready=ready,
         )
         result = run(load(plan), options)
+        from elecsafe import terminal
+
+        to_terminal = output_file is None
         text = _render(
-            result, chosen, statistics, color=output_file is None and stdout_is_terminal()
+            result,
+            chosen,
+            statistics,
+            color=to_terminal and terminal.colour(),
+            width=terminal.width() if to_terminal else None,
         )
         if chosen in (Format.text, Format.concise) and not statistics:
             text += _fixable_line(result)
@@ -164,7 +171,9 @@ def _fixable_line(result: LintResult) -> str:
     return f"{count} finding(s) can be repaired by `elecsafe fix` (see the diff: --dry-run).\n"
 
 
-def _render(result: LintResult, chosen: Format, statistics: bool, *, color: bool) -> str:
+def _render(
+    result: LintResult, chosen: Format, statistics: bool, *, color: bool, width: int | None
+) -> str:
     if statistics and chosen in (Format.text, Format.concise):
         from elecsafe.lint.reporters import statistics as stats
 
@@ -187,4 +196,4 @@ def _render(result: LintResult, chosen: Format, statistics: bool, *, color: bool
         return github.render(result)
     from elecsafe.lint.reporters import text
 
-    return text.render(result, color=color)
+    return text.render(result, color=color, width=width)

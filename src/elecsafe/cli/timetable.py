@@ -118,6 +118,13 @@ def register(app: typer.Typer) -> None:
             bool,
             typer.Option("--force", help="Replace a FILE that is not an elecsafe timetable."),
         ] = False,
+        wide: Annotated[
+            bool,
+            typer.Option(
+                "--wide",
+                help="The full table whatever the terminal's width (as in a pipe or a file).",
+            ),
+        ] = False,
     ) -> None:
         """Print the resolved timetable of PLAN sorted by date: date, offset from polling
         day (E−25wd = 25 working days before), item, owner and status.
@@ -143,11 +150,11 @@ def register(app: typer.Typer) -> None:
                 sys.stdout.write(text)
                 sys.stdout.flush()
         else:
-            from rich.console import Console
+            from elecsafe import terminal
+            from elecsafe.dates.report import COMPACT_BELOW
 
-            console = Console(highlight=False)
-            if not console.is_terminal:  # pipes and files: wide enough for whole titles
-                console = Console(highlight=False, width=max(console.width, 140))
-            print_table(console, model, resolved)
+            width = None if wide else terminal.width()  # None: a pipe, a file or --wide
+            compact = width is not None and width < COMPACT_BELOW
+            print_table(terminal.console(wide=wide), model, resolved, compact=compact)
         echo_findings(findings)
         raise typer.Exit(EXIT_FINDINGS if has_errors(findings) else EXIT_OK)

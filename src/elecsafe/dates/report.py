@@ -154,29 +154,89 @@ def to_csv(resolved: ResolvedTimetable) -> str:
     return CSV_BOM + out.getvalue()
 
 
-def print_table(console: Console, plan: Plan, resolved: ResolvedTimetable) -> None:
-    """A rich table sorted by date; items already past ``resolved.today`` are dimmed."""
+COMPACT_BELOW = 120  # columns: narrower terminals get the compact layout
+MIN_COLUMN = 10
+OWNER_WIDTH = 16
+
+
+def compact_date_text(item: ResolvedItem) -> str:
+    """``31 Mar 2027``; a window on two lines (``31 Mar 2027`` / ``–02 Apr 2027``)."""
+    text = f"{item.day:%d %b %Y}"
+    if item.window:
+        text += f"\n–{item.last_day:%d %b %Y}"
+    return text
+
+
+def wrap_id(text: str, width: int) -> str:
+    """An id wrapped after its hyphens (``electoral-services-`` / ``manager``), never inside a
+    word, so a narrow column does not cut it at an arbitrary letter."""
+    lines: list[str] = []
+    current = ""
+    for piece in text.replace("-", "-\0").split("\0"):
+        if current and len(current) + len(piece) > width:
+            lines.append(current)
+            current = piece
+        else:
+            current += piece
+    lines.append(current)
+    return "\n".join(lines)
+
+
+def print_table(
+    console: Console, plan: Plan, resolved: ResolvedTimetable, *, compact: bool = False
+) -> None:
+    """A rich table sorted by date; items already past ``resolved.today`` are dimmed.
+
+    The full layout has a column each for date, time and offset; the COMPACT one (for
+    terminals under 120 columns) stacks them in one "When" cell (``08 Apr 2027`` / ``16:00`` /
+    ``E−19wd``) and drops the frame, so titles keep the room: at 80 columns no column is
+    narrower than 10 characters, and titles wrap between words."""
+    from rich import box
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=Text(f"{plan.title} — timetable ({plan.timezone})"), title_justify="left")
-    for column in ("Date", "Time", "Offset", "Item", "Owner", "Status"):
-        table.add_column(column, no_wrap=column in ("Date", "Time", "Offset"))
+    title = Text(f"{plan.title} — timetable ({plan.timezone})")
+    if compact:
+        table = Table(
+            title=title,
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            pad_edge=False,
+            leading=1,  # a blank line between items: their cells run over several lines
+        )
+        table.add_column("When", no_wrap=True, min_width=12)
+        table.add_column("Item", min_width=MIN_COLUMN, ratio=1)
+        table.add_column("Owner", no_wrap=True, min_width=MIN_COLUMN)
+        table.add_column("Status", no_wrap=True, min_width=MIN_COLUMN)
+    else:
+        table = Table(title=title, title_justify="left")
+        for column in ("Date", "Time", "Offset", "Item", "Owner", "Status"):
+            table.add_column(column, no_wrap=column in ("Date", "Time", "Offset"))
     for item in resolved.items:
-        title = Text(item.title)
+        name = Text(item.title)
         extra = repeat_text(item)
         if extra:
-            title.append(f" ({extra})", style="italic")
-        past = item.last_day < resolved.today
-        table.add_row(
-            Text(date_text(item)),
-            Text(time_text(item)),
-            Text(item.offset_label),
-            title,
-            Text(item.owner or "—"),
-            Text(item.status),
-            style="dim" if past else None,
-        )
+            name.append(f" ({extra})", style="italic")
+        style = "dim" if item.last_day < resolved.today else None
+        owner = item.owner or "—"
+        if compact:
+            when = "\n".join(
+                part
+                for part in (compact_date_text(item), time_text(item), item.offset_label)
+                if part
+            )
+            cells = [Text(when), name, Text(wrap_id(owner, OWNER_WIDTH)), Text(item.status)]
+        else:
+            cells = [
+                Text(date_text(item)),
+                Text(time_text(item)),
+                Text(item.offset_label),
+                name,
+                Text(owner),
+                Text(item.status),
+            ]
+        table.add_row(*cells, style=style)
     console.print(table)
     if not resolved.items:
         console.print("no dated items in the timetable")

@@ -87,12 +87,20 @@ def measure(ctx: Context) -> list[Measure]:
     return [m for m in out if m.total]
 
 
-def line(measures: list[Measure], placeholders: int = 0) -> str:
-    """The summary line; a plan with placeholders left ends with "draft: N placeholders"."""
+SEPARATOR = " · "
+
+
+def items(measures: list[Measure], placeholders: int = 0) -> list[str]:
+    """The entries of the summary line; with placeholders left, "draft: N placeholders" last."""
     parts = [f"{m.label} {m.done}/{m.total}" for m in measures]
     if placeholders:
         parts.append(f"draft: {placeholders} placeholder{'s' if placeholders != 1 else ''}")
-    return " · ".join(parts)
+    return parts
+
+
+def line(measures: list[Measure], placeholders: int = 0) -> str:
+    """The summary line (the text report wraps it between entries, see ``items``)."""
+    return SEPARATOR.join(items(measures, placeholders))
 
 
 def incomplete(measures: list[Measure]) -> list[Finding]:
