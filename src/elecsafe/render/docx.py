@@ -375,7 +375,9 @@ def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Chart] = (
     _Writer(document, figures).write(tokens)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    from elecsafe.render.ziparchive import normalise
+
+    return normalise(buffer.getvalue())  # byte-identical for the same document
 
 
 def _set_language(document: Any, lang: str) -> None:
