@@ -79,7 +79,7 @@ def register(app: typer.Typer) -> None:
         output_file: Annotated[
             Path | None,
             typer.Option(
-                "--output-file", "-o", metavar="FILE", help="Write the report to FILE (atomically)."
+                "--output-file", "-o", metavar="FILE", help="Write the report to FILE (atomically; '-': stdout)."
             ),
         ] = None,
         strict: Annotated[
@@ -139,6 +139,8 @@ def register(app: typer.Typer) -> None:
         result = run(load(plan), options)
         from elecsafe import terminal
 
+        if output_file is not None and str(output_file) == "-":
+            output_file = None  # -o -: stdout, as for every command that writes one document
         to_terminal = output_file is None
         text = _render(
             result,

@@ -24,6 +24,11 @@ def load(plan: Path, *, private: bool = True) -> LoadedPlan:
     from elecsafe.findings import PlanError
     from elecsafe.load.loader import load_plan
 
+    if str(plan) == "-":
+        fail(
+            "reading a plan from standard input ('-') is not supported: a plan is a directory "
+            "of files; give its directory or its plan.yaml"
+        )
     try:
         return load_plan(plan, private=private)
     except PlanError as exc:

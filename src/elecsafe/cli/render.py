@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
@@ -119,6 +120,17 @@ class _Progress:
         self.progress.stop()
 
 
+def _to_stdout(docs: list[RenderedDocument]) -> None:
+    """``-o -``: the one document on stdout (a Word file only into a pipe or a file)."""
+    from elecsafe import terminal
+
+    (doc,) = docs
+    if doc.data[:2] == b"PK" and terminal.is_terminal(sys.stdout):
+        fail("a Word document is binary: redirect it (-o - > file.docx) or give -o FILE")
+    sys.stdout.buffer.write(doc.data)
+    sys.stdout.flush()
+
+
 def _write(
     docs: list[RenderedDocument],
     targets: list[Path],
@@ -143,7 +155,7 @@ def _write(
             write_bytes_atomic(target, doc.data)
         except OSError as exc:
             fail(f"{target}: cannot write ({exc.strerror or exc})")
-        typer.echo(f"wrote {target}")
+        typer.echo(f"wrote {target}", err=True)  # stdout stays for documents (-o -)
 
 
 def register(app: typer.Typer) -> None:
@@ -176,7 +188,8 @@ def register(app: typer.Typer) -> None:
             str | None, typer.Option("--id", help="The agreement id (mou, maa).")
         ] = None,
         output: Annotated[
-            Path | None, typer.Option("--output", "-o", help="Write one document to FILE.")
+            Path | None,
+            typer.Option("--output", "-o", help="Write one document to FILE ('-': stdout)."),
         ] = None,
         out_dir: Annotated[
             Path | None,
@@ -220,8 +233,9 @@ def register(app: typer.Typer) -> None:
         plan_path = Path(rest[0]) if rest else Path(".")
         if output is not None and out_dir is not None:
             fail("give -o FILE or --out-dir DIR, not both")
+        to_stdout = output is not None and str(output) == "-"
         fmt = output_format.value if output_format else None
-        if fmt is None and output is not None:
+        if fmt is None and output is not None and not to_stdout:
             suffix = output.suffix.lower().lstrip(".")
             fmt = suffix if suffix in ("md", "html", "docx") else None
             if fmt is None:
@@ -264,5 +278,8 @@ def register(app: typer.Typer) -> None:
                 docs = [renderer.render(spec, target) for target in targets]
         except RenderError as exc:
             fail(str(exc))
+        if to_stdout:
+            _to_stdout(docs)
+            return
         paths = [output] if output is not None else [folder / doc.filename for doc in docs]
         _write(docs, paths, loaded, templates, force)
