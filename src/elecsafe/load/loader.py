@@ -139,6 +139,7 @@ class _Loader:
         self.paths: dict[str, Path] = {}  # display name -> path, for reading positions later
         self.trees = FileTrees(self._positions)
         self.has_placeholders = False  # some file mentions TODO in a value
+        self.unreadable: list[str] = []  # included files whose content could not be read
 
     def _positions(self, shown: str) -> Pos | None:
         path = self.paths.get(shown)
@@ -338,6 +339,7 @@ class _Loader:
             _, file, result = queue.pop(0)
             self.findings += result.findings
             if not result.ok:
+                self.unreadable.append(file)
                 continue
             if not isinstance(result.data, dict):
                 if result.data is not None:
@@ -491,9 +493,12 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
     loaded.plan = plan
     if plan is not None:
         from elecsafe.load.renamed import renamed_key_findings
-        from elecsafe.model.refs import check_references
 
         loaded.findings += [loaded.locate(f) for f in renamed_key_findings(data, Plan)]
+    # A file that could not be read (wrong encoding, broken YAML) defines nothing: reporting
+    # every reference to the ids it defines would bury its one finding under hundreds.
+    if plan is not None and not loader.unreadable:
+        from elecsafe.model.refs import check_references
 
         loaded.findings += [loaded.locate(f) for f in check_references(plan)]
     if private:

@@ -217,20 +217,63 @@ _COLON_SLIP = {
 }
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian)"),
+    (b"\xff\xfe", "UTF-16 (little-endian)"),
+    (b"\xfe\xff", "UTF-16 (big-endian)"),
+)
+_SAVE_AS = (
+    "save the file as UTF-8 (e.g. Notepad: Save As, Encoding: UTF-8; VS Code: Save with "
+    "Encoding); until then, references to what it defines are not checked"
+)
+# Bytes 0x80-0x9f are printable in Windows-1252 (curly quotes, dashes, the euro sign) and
+# control characters in ISO 8859-1, which no YAML file contains.
+_CP1252_ONLY = frozenset(range(0x80, 0xA0)) - {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+
+
+def guess_encoding(raw: bytes) -> str | None:
+    """The encoding a file that is not UTF-8 was probably saved in: by its byte-order mark
+    (UTF-16, UTF-32), by its NUL bytes (UTF-16 without a mark), else Windows-1252 or ISO 8859-1
+    when every byte decodes (the usual case for a file saved by an older Windows editor)."""
+    for bom, name in _BOMS:
+        if raw.startswith(bom):
+            return name
+    sample = raw[:4096]
+    if sample and sample.count(0) * 4 >= len(sample):
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        return (
+            "UTF-16 (big-endian, no byte-order mark)"
+            if even > odd
+            else ("UTF-16 (little-endian, no byte-order mark)")
+        )
+    high = {b for b in raw if b >= 0x80}
+    if (high & set(range(0x80, 0xA0))) - _CP1252_ONLY:
+        return None  # control bytes in either: not a text encoding we can name
+    if high & _CP1252_ONLY:
+        try:
+            raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return None
+        return "Windows-1252"
+    if high:
+        return "ISO 8859-1 (Latin-1) or Windows-1252"
+    return None
+
+
 def _decode(raw: bytes, file: str) -> tuple[str | None, Finding | None]:
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        seen = guess_encoding(raw)
+        if seen is not None and seen.startswith("UTF-"):
+            return None, yaml_finding("YML005", f"file is {seen}, not UTF-8", file, 1, 1, _SAVE_AS)
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, yaml_finding(
-            "YML005",
-            f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            file,
-            line,
-            column,
-            "save the file as UTF-8",
-        )
+        message = f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x})"
+        if seen is not None:
+            message += f": it looks like {seen}"
+        return None, yaml_finding("YML005", message, file, line, column, _SAVE_AS)
 
 
 def read_yaml(
