@@ -79,7 +79,10 @@ def register(app: typer.Typer) -> None:
         output_file: Annotated[
             Path | None,
             typer.Option(
-                "--output-file", "-o", metavar="FILE", help="Write the report to FILE (atomically; '-': stdout)."
+                "--output-file",
+                "-o",
+                metavar="FILE",
+                help="Write the report to FILE (atomically; '-': stdout).",
             ),
         ] = None,
         strict: Annotated[
