@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -201,7 +202,7 @@ def _next_steps(directory: Path, options: ScaffoldOptions, count: int) -> None:
     console = Console(stderr=True, highlight=False)
     where = escape(str(directory))
     steps = [
-        f"[bold]cd {where}[/]",
+        f"[bold]cd {escape(shlex.quote(str(directory)))}[/]",
         "[bold]elecsafe check[/]: the TODO warnings are your to-do list",
         f"[bold]elecsafe timetable[/]: every date, computed for {options.poll_date.isoformat()}",
         "contact details: copy [bold]private/contacts.example.yaml[/] to "

@@ -157,10 +157,15 @@ class Plan(StrictModel):
     def _iana(cls, value: str) -> str:
         from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+        from elecsafe.zones import problem
+
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
             raise ValueError(f"'{value}' is not an IANA time zone (e.g. Europe/London)") from None
+        refused = problem(value)  # EST, GB, localtime load but are not what a plan means
+        if refused is not None:
+            raise ValueError(refused)
         return value
 
     @model_validator(mode="after")

@@ -123,7 +123,12 @@ def check_timezone(text: str) -> str:
     """An IANA zone name as the plan's ``timezone`` (calendar exports need it exact)."""
     import zoneinfo
 
+    from elecsafe.zones import problem
+
     zone = text.strip()
+    refused = problem(zone) if zone in _available_zones() else None
+    if refused is not None:
+        raise ScaffoldError(f"--timezone: {refused}")
     if zone not in _available_zones():
         hint = _zone_hint(zone)
         advice = f"did you mean {hint}?" if hint else "e.g. America/Chicago or Europe/London"
