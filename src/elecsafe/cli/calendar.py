@@ -18,7 +18,9 @@ class Audience(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        epilog="Examples: elecsafe calendar examples/uk-force -o out/castlegate.ics; elecsafe calendar --for ra-spoc -o out/spoc.ics; elecsafe calendar --audience public -o - > public.ics"
+    )
     def calendar(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         output: Annotated[

@@ -65,7 +65,10 @@ def _today(value: str | None) -> date | None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=HELP)
+    @app.command(
+        help=HELP,
+        epilog="Examples: elecsafe check examples/us-county; elecsafe check --ignore TODO001 --format concise; elecsafe check --format sarif -o elecsafe.sarif",
+    )
     def check(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         output_format: Annotated[

@@ -15,7 +15,7 @@ class GuidanceFormat(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(epilog="Examples: elecsafe guidance; elecsafe guidance --format md > coverage.md")
     def guidance(
         output_format: Annotated[
             GuidanceFormat, typer.Option("--format", help="text, md or json.")

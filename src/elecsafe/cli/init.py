@@ -216,7 +216,9 @@ def _next_steps(directory: Path, options: ScaffoldOptions, count: int) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        epilog="Examples: elecsafe init severnshire --profile uk-force --poll-date 2027-05-06; elecsafe init . --profile us-county --state US-OH --timezone America/New_York; elecsafe init plan --profile uk-force --dry-run"
+    )
     def init(
         directory: Annotated[
             Path, typer.Argument(help="Directory for the plan (created if missing).")

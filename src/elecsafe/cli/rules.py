@@ -17,7 +17,9 @@ class RulesFormat(str, Enum):
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        epilog="Examples: elecsafe rules; elecsafe rules --family MTG; elecsafe rules --format markdown > docs/rules.md"
+    )
     def rules(
         output_format: Annotated[
             RulesFormat,
@@ -44,7 +46,7 @@ def register(app: typer.Typer) -> None:
         else:
             docs.print_table(chosen)
 
-    @app.command()
+    @app.command(epilog="Examples: elecsafe rule MTG001; elecsafe rule next-meeting")
     def rule(
         code: Annotated[str, typer.Argument(help="A rule code (MTG001) or name (next-meeting).")],
     ) -> None:

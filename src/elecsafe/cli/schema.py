@@ -66,7 +66,9 @@ def _write_all(plan_dir: Path, *, force: bool) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        epilog="Examples: elecsafe schema > plan.schema.json; elecsafe schema --part plan-part -o .elecsafe/plan-part.schema.json"
+    )
     def schema(
         part: Annotated[Part, typer.Option("--part", metavar="NAME", help=PART_HELP)] = Part.plan,
         output: Annotated[

@@ -17,7 +17,10 @@ def register(app: typer.Typer) -> None:
     )
     app.add_typer(group, name="templates")
 
-    @group.command("list")
+    @group.command(
+        "list",
+        epilog="Examples: elecsafe templates list; elecsafe templates list examples/uk-force",
+    )
     def list_templates(
         plan: Annotated[
             Path, typer.Argument(help="Plan directory (its templates/ folder is searched).")
@@ -40,7 +43,10 @@ def register(app: typer.Typer) -> None:
             source = row.source + (f" (overrides {row.overrides})" if row.overrides else "")
             typer.echo(f"{row.name:<{width}}  {source:<10}  {row.description}")
 
-    @group.command("copy")
+    @group.command(
+        "copy",
+        epilog="Examples: elecsafe templates copy mou (in the plan directory); elecsafe templates copy briefing --force",
+    )
     def copy_template(
         name: Annotated[str, typer.Argument(help="Template name, e.g. mou or mou.md.j2.")],
         dest: Annotated[

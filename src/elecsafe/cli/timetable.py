@@ -99,7 +99,9 @@ def has_errors(findings: list[Finding]) -> bool:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command()
+    @app.command(
+        epilog="Examples: elecsafe timetable examples/uk-force; elecsafe timetable --format csv > timetable.csv; elecsafe timetable --wide | less -S"
+    )
     def timetable(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         output_format: Annotated[

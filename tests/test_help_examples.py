@@ -1,0 +1,46 @@
+"""Every command's --help ends with examples (two or three ways to call it)."""
+
+from __future__ import annotations
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from elecsafe.cli.app import app
+
+
+def _leaf_commands() -> list[list[str]]:
+    group = typer.main.get_command(app)
+    out: list[list[str]] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        children = getattr(command, "commands", None)
+        if children:
+            for name, child in children.items():
+                walk(child, [*path, name])
+        else:
+            out.append(path)
+
+    walk(group, [])
+    return out
+
+
+COMMANDS = _leaf_commands()
+
+
+def test_the_walk_finds_the_commands() -> None:
+    assert {"check", "render", "init"} <= {c[0] for c in COMMANDS}
+    assert ["templates", "copy"] in COMMANDS
+
+
+@pytest.mark.parametrize("words", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+def test_help_ends_with_examples(words: list[str]) -> None:
+    result = CliRunner().invoke(app, [*words, "--help"], env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    text = result.output
+    assert "Examples:" in text
+    examples = text[text.rindex("Examples:") :]
+    examples = examples.split("Options:")[0].split("--help ")[0]  # a docstring's examples
+    calls = [c for c in " ".join(examples.split()).split("elecsafe ")[1:] if c.strip()]
+    assert 2 <= len(calls) <= 3, examples
+    assert all(c.split()[0].rstrip(";") == words[0] for c in calls), examples
