@@ -55,9 +55,9 @@ def test_render_all_writes_the_pack_and_says_what_it_skipped(us_plan: Path, tmp_
     assert sorted(p.name for p in out_dir.iterdir()) == [
         "briefing.html", "checklist-election-day.html", "checklist-pre-election.html",
         "command-chart.html", "comms-plan.html", "debrief.html", "mou-sheriff-annex.html",
-        "mou-sheriff.html", "site-register.html",
+        "mou-sheriff.html", "site-register.html", "threat-summary.html",
     ]  # fmt: skip
-    assert out == "" and err.count("wrote ") == 9
+    assert out == "" and err.count("wrote ") == 10
     assert "skipped: the plan has no mutual aid agreements to render" in err
     assert "skipped: checklist spoc-esm is a UK document" in err
     assert "skipped: contacts lists personal contact details" in err
@@ -108,7 +108,7 @@ def test_several_mous_to_one_file_is_refused_with_the_ids(us_plan: Path, tmp_pat
     [
         (
             ["render", "mous"],
-            "unknown document 'mous' (did you mean 'mou'?); documents: mou, maa, checklist pre-election, checklist election-day, checklist spoc-esm, contacts, command-chart, comms-plan, briefing, debrief, site-register, all",
+            "unknown document 'mous' (did you mean 'mou'?); documents: mou, maa, checklist pre-election, checklist election-day, checklist spoc-esm, contacts, command-chart, comms-plan, briefing, debrief, threat-summary, site-register, all",
         ),
         (
             ["render", "checklist", "pre-elecion"],
@@ -311,9 +311,9 @@ def test_render_all_drives_a_progress_bar_on_a_terminal(us_plan: Path) -> None:
         docs, _ = render_all(load_plan(us_plan), options(), progress)
     finally:
         progress.stop()
-    assert len(calls) == len(docs) == 9
+    assert len(calls) == len(docs) == 10
     assert calls[0] == "mou mou-sheriff" and calls[-1] == "site-register"
-    assert progress.progress.tasks[0].total == 9 and progress.progress.tasks[0].completed == 9
-    assert "9/9" in stream.getvalue()
+    assert progress.progress.tasks[0].total == 10 and progress.progress.tasks[0].completed == 10
+    assert "10/10" in stream.getvalue()
     quiet = _Progress(Console(file=io.StringIO(), force_terminal=False))
     assert quiet.progress.disable  # not a terminal (CI logs, pipes): no bar

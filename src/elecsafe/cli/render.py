@@ -37,7 +37,8 @@ class Paper(str, Enum):
 
 DOC_HELP = (
     "Document: mou, maa, checklist pre-election, checklist election-day, checklist spoc-esm, "
-    "contacts, command-chart, comms-plan, briefing, debrief, site-register, or all."
+    "contacts, command-chart, comms-plan, briefing, debrief, threat-summary, site-register, "
+    "or all."
 )
 
 

@@ -75,7 +75,7 @@ def select(plan: Plan, since: date | None = None, until: date | None = None) -> 
 def summarise(
     plan: Plan,
     *,
-    today: date,
+    today: date | None = None,
     since: date | None = None,
     previous: Mapping[str, int] | None = None,
 ) -> IncidentSummary:
@@ -112,7 +112,7 @@ def summarise(
         by_site=dict(by_site.most_common()),
         by_target=by_target,
         by_status=dict(by_status),
-        outstanding=list(outstanding(plan, today)),
+        outstanding=list(outstanding(plan, today)) if today is not None else [],
         trend=trend,
     )
 

@@ -41,6 +41,7 @@ DOCUMENTS: dict[str, DocSpec] = {
         DocSpec("comms-plan", "Communications plan", "ICS 205-style radio plan, call tree, escalation and reporting channels"),
         DocSpec("briefing", "Officer and staff briefing pack", "key messages, rules at polling places, assignments, reporting"),
         DocSpec("debrief", "Post-election debrief", "the eight APP considerations, aggregates, lessons for the next plan"),
+        DocSpec("threat-summary", "Threat and incident summary", "counts of reported incidents by harm, target and week (public: small numbers suppressed)"),
         DocSpec("site-register", "Site register", "sites with hours and, for restricted editions, ratings and police presence"),
     )
 }  # fmt: skip

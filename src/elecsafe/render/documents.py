@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
+from elecsafe.model.incidents import STATUS_LABELS, TARGET_LABELS
 from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 from elecsafe.model.plan import Plan
 from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS, Site
@@ -173,11 +174,20 @@ SPOC_ESM_TOPICS: tuple[tuple[str, str], ...] = (
 
 
 class Builder:
-    def __init__(self, plan: Plan, view: Record, lookups: Lookups, timeline: Timeline) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        view: Record,
+        lookups: Lookups,
+        timeline: Timeline,
+        *,
+        audience: str = "partners",
+    ) -> None:
         self.plan = plan
         self.view = view
         self.lookups = lookups
         self.timeline = timeline
+        self.audience = audience
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -894,7 +904,52 @@ class Builder:
                         "due": self.timeline.due(action) if action else None,
                     }
                 )
-        return {"debrief": debrief, "considerations": items, "lessons": lessons}
+        return {
+            "debrief": debrief,
+            "considerations": items,
+            "lessons": lessons,
+            **self._incident_counts(),
+        }
+
+    def _incident_counts(self) -> dict[str, Any]:
+        """Counts by harm and week from the incident log (aggregates only: the log itself is
+        restricted). Below the internal edition small numbers are suppressed."""
+        from elecsafe.incidents.summary import summarise, suppress_small
+        from elecsafe.model.threat import harm_labels
+
+        summary = summarise(self.plan)
+        public = self.audience != "internal"
+        harms = harm_labels(self.plan.country)
+        by_harm = suppress_small(summary.by_harm) if public else dict(summary.by_harm)
+        weeks = {w.isoformat(): sum(c.values()) for w, c in summary.by_week.items()}
+        shown_weeks = suppress_small(weeks) if public else dict(weeks)
+        return {
+            "incident_total": summary.total,
+            "incidents_by_harm": [{"harm": harms[h], "count": n} for h, n in by_harm.items()],
+            "incidents_by_week": [
+                {"week": self._date(date.fromisoformat(w)), "count": n}
+                for w, n in shown_weeks.items()
+            ],
+            "incidents_by_target": (
+                [
+                    {"target": TARGET_LABELS[t], "count": n}
+                    for t, n in (
+                        suppress_small(summary.by_target) if public else summary.by_target
+                    ).items()
+                ]
+            ),
+            "incidents_by_status": (
+                []
+                if self.audience == "public"
+                else [
+                    {"status": STATUS_LABELS[k], "count": n}
+                    for k, n in sorted(summary.by_status.items(), key=lambda kv: -kv[1])
+                ]
+            ),
+        }
+
+    def threat_summary(self) -> dict[str, Any]:
+        return self._incident_counts()
 
     def _entry_title(self, entry_id: str) -> str:
         """A timetable item's title or an action's text (the id when the plan has neither)."""

@@ -89,7 +89,9 @@ class Renderer:
         self.contacts = private_contacts(loaded.contacts, options.audience, self.log)
         self.lookups = Lookups(view)
         self.timeline = Timeline(self.plan)
-        self.builder = Builder(self.plan, view, self.lookups, self.timeline)
+        self.builder = Builder(
+            self.plan, view, self.lookups, self.timeline, audience=options.audience
+        )
         self.folders = search_path(loaded.directory, options.templates_dir)
         paths = [folder for _, folder in self.folders]
         self.env = make_environment(paths)
