@@ -37,7 +37,10 @@ details such as site ratings are left out and counted); text and json default to
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=HELP)
+    @app.command(
+        help=HELP,
+        epilog="Examples: elecsafe diff examples/uk-force; elecsafe diff . HEAD~3 HEAD --format md --audience partners; elecsafe diff old-plan/ new-plan/ --format json",
+    )
     def diff(
         plan: Annotated[Path, typer.Argument(help="Plan directory (or the old one).")] = Path("."),
         rev_a: Annotated[

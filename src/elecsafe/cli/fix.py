@@ -23,7 +23,10 @@ quoting and layout stay. Running fix twice does nothing the second time.
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=HELP)
+    @app.command(
+        help=HELP,
+        epilog="Examples: elecsafe fix examples/uk-force --dry-run; elecsafe fix . --select SCH004",
+    )
     def fix(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         select: Annotated[

@@ -25,7 +25,10 @@ Then: `elecsafe diff` to review, `elecsafe sign` to re-sign, `elecsafe check`.
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=HELP)
+    @app.command(
+        help=HELP,
+        epilog="Examples: elecsafe roll . --poll-date 2031-05-01 --dry-run; elecsafe roll . --poll-date 2031-05-01 --id severnshire-may-2031",
+    )
     def roll(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         poll_date: Annotated[

@@ -22,7 +22,10 @@ signed the current terms. --dry-run prints the diff and writes nothing.
 
 
 def register(app: typer.Typer) -> None:
-    @app.command(help=HELP)
+    @app.command(
+        help=HELP,
+        epilog="Examples: elecsafe sign . mou-port-ashby-2027 --party la-port-ashby --by margaret-quayle; elecsafe sign . maa-brackenshire-2027 --party severnshire-police --by helen-marsh --date 2027-03-09",
+    )
     def sign(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")],
         agreement_id: Annotated[str, typer.Argument(metavar="AGREEMENT_ID")],
