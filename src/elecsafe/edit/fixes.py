@@ -66,8 +66,28 @@ def rename_unknown_key(finding: Finding, loaded: LoadedPlan) -> Fix | None:
     return Fix(finding, f"renamed '{path[-1]}' to '{new}' in {where}", apply)
 
 
+def rename_renamed_key(finding: Finding, loaded: LoadedPlan) -> Fix | None:
+    """SCH004: a key the schema has renamed (e.g. ``on`` -> ``submitted_on``), unless the
+    mapping already holds the new name (then a person must choose which value stays)."""
+    from elecsafe.load.renamed import renamed_keys
+    from elecsafe.model.plan import Plan
+
+    path = finding.path
+    new = renamed_keys(loaded.raw, Plan).get(path)
+    mapping = _at(loaded.raw, path[:-1])
+    if new is None or not isinstance(mapping, dict) or new in mapping:
+        return None
+    where = dotted(path[:-1]) or "plan"
+
+    def apply(edit: PlanEdit) -> None:
+        edit.rename_key(path, new)
+
+    return Fix(finding, f"renamed '{path[-1]}' to '{new}' in {where}", apply)
+
+
 FIXERS: dict[str, Fixer] = {
     "SCH001": rename_unknown_key,
+    "SCH004": rename_renamed_key,
 }
 
 

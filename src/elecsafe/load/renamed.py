@@ -52,8 +52,9 @@ def _reaches(model: type[BaseModel]) -> bool:
     return False
 
 
-def renamed_key_findings(data: Any, root: type[BaseModel]) -> list[Finding]:
-    findings: list[Finding] = []
+def renamed_keys(data: Any, root: type[BaseModel]) -> dict[KeyPath, str]:
+    """Every old key in ``data``: its key path -> the name the model uses now."""
+    found: dict[KeyPath, str] = {}
     stack: list[tuple[Any, tuple[type[BaseModel], ...], KeyPath]] = [(data, (root,), ())]
     while stack:
         node, models, path = stack.pop()
@@ -66,20 +67,25 @@ def renamed_key_findings(data: Any, root: type[BaseModel]) -> list[Finding]:
             for model in models:
                 new = _renamed(model).get(str(key))
                 if new is not None:
-                    findings.append(
-                        Finding(
-                            "SCH004",
-                            Severity.WARNING,
-                            f"key '{key}' is now '{new}'; '{key}' is still read in schema "
-                            "version 1 only",
-                            f"rename it to '{new}'",
-                            (*path, key),
-                            anchor="key",
-                        )
-                    )
+                    found[(*path, key)] = new
             below = tuple(
                 m for model in models for m in _children(model).get(str(key), ()) if _reaches(m)
             )
             if below:
                 stack.append((value, below, (*path, key)))
+    return found
+
+
+def renamed_key_findings(data: Any, root: type[BaseModel]) -> list[Finding]:
+    findings = [
+        Finding(
+            "SCH004",
+            Severity.WARNING,
+            f"key '{path[-1]}' is now '{new}'; '{path[-1]}' is still read in schema version 1 only",
+            f"rename it to '{new}'",
+            path,
+            anchor="key",
+        )
+        for path, new in renamed_keys(data, root).items()
+    ]
     return sorted(findings, key=lambda f: [str(p) for p in f.path])

@@ -220,7 +220,8 @@ SCH004 = Rule(
         "works for one schema version."
     ),
     fix="Rename the key as the hint says (on: submitted_on in debrief submissions, "
-    "referred_on in an incident referral).",
+    "referred_on in an incident referral); elecsafe fix does it.",
+    fixable=True,
     bad=Example(
         "debrief:\n  submissions:\n    - to: electoral_commission\n      on: 2027-07-01\n",
         problems=((4, 7),),
