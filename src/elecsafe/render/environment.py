@@ -57,6 +57,7 @@ def search_path(plan_dir: Path | None, user_dir: Path | None) -> list[tuple[str,
     """(source label, folder) in lookup order; folders that do not exist are skipped."""
     out: list[tuple[str, Path]] = []
     if plan_dir is not None and (plan_dir / "templates").is_dir():
+        check_template_folder(plan_dir, plan_dir / "templates")
         out.append(("plan", plan_dir / "templates"))
     if user_dir is not None:
         if not user_dir.is_dir():
@@ -103,6 +104,50 @@ def joined(values: Any, separator: str = ", ", empty: str = "—") -> Any:
     return separator.join(items) if items else empty
 
 
+class TemplateEscape(TemplateError):
+    """A template path that leads outside its template folder (a symlink, usually)."""
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A :class:`FileSystemLoader` whose templates stay inside their folders, like includes.
+
+    Jinja's loader follows symlinks: a link in a plan's ``templates/`` to ``../private`` or
+    ``/`` would let a template ``{% include %}`` the git-ignored contacts or ``/etc/passwd``
+    into a public edition. Here every template name resolves (symlinks and ``..`` followed)
+    to a file inside the resolved folder it was found in, or the render stops.
+    """
+
+    def __init__(self, folders: list[Path]) -> None:
+        super().__init__([str(f) for f in folders])
+        self.roots = [(Path(f), Path(f).resolve()) for f in folders]
+
+    def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
+        from jinja2.loaders import split_template_path
+
+        pieces = split_template_path(template)  # refuses ".." pieces itself
+        for folder, root in self.roots:
+            candidate = folder.joinpath(*pieces)
+            if not os.path.lexists(candidate):
+                continue
+            real = candidate.resolve()
+            if not real.is_relative_to(root):
+                raise TemplateEscape(
+                    f"{candidate}: leads outside its template folder {folder} "
+                    f"(to {real}); template symlinks out of the folder are refused"
+                )
+            break
+        return super().get_source(environment, template)
+
+
+def check_template_folder(plan_dir: Path, folder: Path) -> None:
+    """A plan's own ``templates/`` must itself stay inside the plan (not a link to ``/``)."""
+    if not folder.resolve().is_relative_to(plan_dir.resolve()):
+        raise RenderError(
+            f"{folder}: the plan's template folder leads outside the plan "
+            f"(to {folder.resolve()}); refused"
+        )
+
+
 def _html_autoescape(name: str | None) -> bool:
     return bool(name) and str(name).endswith((".html", ".html.j2", ".htm"))
 
@@ -146,7 +191,7 @@ def make_environment(
     folders: list[Path], *, markdown: bool = True
 ) -> ImmutableSandboxedEnvironment:
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders]),
+        loader=ConfinedLoader(folders),
         bytecode_cache=bytecode_cache("md" if markdown else "html"),
         undefined=StrictUndefined,
         autoescape=_html_autoescape,
@@ -231,6 +276,8 @@ def run_template(render: Callable[[], T], name: str) -> T:
         raise RenderError(f"{where}: {exc.message}") from None
     except TemplateNotFound as exc:
         raise RenderError(f"template '{exc.name}' not found (used by {name})") from None
+    except TemplateEscape as exc:
+        raise RenderError(f"{exc.message} (used by {name})") from None
     except TemplateError as exc:
         where = _template_position(exc) or name
         raise RenderError(f"{where}: template error: {exc}") from None

@@ -36,7 +36,13 @@ def list_templates(plan_dir: Path | None, user_dir: Path | None) -> list[Templat
                         winner.name, winner.source, winner.description, source
                     )
                 continue
-            seen[path.name] = TemplateRow(path.name, source, template_description(path))
+            inside = path.resolve().is_relative_to(folder.resolve())
+            description = (
+                template_description(path)
+                if inside
+                else "refused: a link outside the template folder"
+            )
+            seen[path.name] = TemplateRow(path.name, source, description)
     return sorted(seen.values(), key=lambda r: (r.name.startswith("_"), r.name))
 
 
