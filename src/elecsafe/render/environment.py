@@ -10,8 +10,9 @@
   built-ins.
 * Compiled templates are kept in Jinja's bytecode cache in the user's cache folder
   (``$XDG_CACHE_HOME/elecsafe`` or ``~/.cache/elecsafe``; ``ELECSAFE_CACHE_DIR`` moves it,
-  ``ELECSAFE_CACHE_DIR=off`` turns it off). Keyed by each template's path and source checksum,
-  so an edited template is recompiled; compiling the built-ins every run was about a quarter
+  ``ELECSAFE_CACHE_DIR=off`` turns it off). Used only when its folder belongs to the user and
+  nobody else may write it (otherwise off for that run). Keyed by each template's path and
+  source checksum, so an edited template is recompiled; compiling the built-ins every run was about a quarter
   of a small ``render all``.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import types
 from collections.abc import Callable
 from pathlib import Path
@@ -181,10 +183,34 @@ def bytecode_cache(kind: str) -> FileSystemBytecodeCache | None:
         base = (Path(xdg) if xdg else Path.home() / ".cache") / "elecsafe"
     folder = base / f"jinja-{__version__}-{kind}"
     try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, exist_ok=True)
     except (OSError, RuntimeError):  # RuntimeError: no home directory
         return None
+    if not (_trusted_folder(base) and _trusted_folder(folder)):
+        return None  # caching off for this run: the cache holds code (pickled bytecode)
     return _BestEffortCache(str(folder))
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """Owned by this user and writable by nobody else (not a symlink to elsewhere): anyone who
+    can write the cache can make the next render run their code."""
+    if os.name != "posix":
+        return True
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return False
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(folder)
+        except OSError:
+            return False
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )
 
 
 def make_environment(
