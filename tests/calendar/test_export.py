@@ -264,7 +264,7 @@ def test_public_audience_drops_partner_fields(plan_dir: Path, tmp_path: Path) ->
 def test_restricted_fields_never_reach_the_description(
     plan_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from elecsafe.calendar import describe
+    from elecsafe.model import visibility
     from elecsafe.model.base import Sensitivity, field_sensitivity
 
     def marked(model: type, name: str) -> Sensitivity:
@@ -272,7 +272,7 @@ def test_restricted_fields_never_reach_the_description(
             return Sensitivity.RESTRICTED
         return field_sensitivity(model, name)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(describe, "field_sensitivity", marked)
+    monkeypatch.setattr(visibility, "field_sensitivity", marked)
     target = tmp_path / "plan.ics"
     export(plan_dir, target)
     raw = target.read_bytes().replace(b"\r\n ", b"")

@@ -37,6 +37,7 @@ from elecsafe.calendar.describe import (
     summary,
 )
 from elecsafe.dates import clockchange
+from elecsafe.model import visibility
 from elecsafe.model.base import Sensitivity
 
 if TYPE_CHECKING:
@@ -170,13 +171,13 @@ def build_event(
     rule = _recurrence(item)
     if rule is not None:
         event.add("RRULE", vRecur(rule))
-    event.add("CLASS", export.class_ if export is not None else "CONFIDENTIAL")
+    event.add("CLASS", visibility.ics_class(audience, export.class_ if export else None))
     event.add("CATEGORIES", [KIND_LABELS[item.kind]])
     where = location(plan, item, audience)
     if where:
         event.add("LOCATION", where)
     event.add("DESCRIPTION", description(plan, item, audience))
-    status = _status(item)
+    status = _status(item) if visibility.field_visible(item.item, "status", audience) else None
     if status:
         event.add("STATUS", status)
     if item.all_day:
@@ -236,7 +237,6 @@ def build_calendar(
 
     from elecsafe.calendar.audience import concerns, on_duty
     from elecsafe.calendar.vtimezone import vtimezone
-    from elecsafe.model.timetable import item_marking
 
     items = [
         item
@@ -244,7 +244,7 @@ def build_calendar(
         if getattr(getattr(item.item, "export", None), "ics", True)
         and (
             (
-                item_marking(item.item).rank <= audience.rank
+                visibility.entry_visible(plan, item.item.id, audience)
                 and (only is None or concerns(item, only))
             )
             or on_duty(item, only)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from elecsafe.model.base import Sensitivity, field_sensitivity
+from elecsafe.model import visibility
+from elecsafe.model.base import Sensitivity
 
 if TYPE_CHECKING:
     from elecsafe.dates import ResolvedItem
@@ -34,13 +35,8 @@ SEMANTICS = {
 
 
 def allowed(model: Any, name: str, audience: Sensitivity) -> bool:
-    """True when ``model.name`` may be shown to ``audience`` (public or partners)."""
-    if not isinstance(model, BaseModel):
-        return False
-    cls: type[BaseModel] = type(model)
-    if name not in cls.model_fields:
-        return False
-    return field_sensitivity(cls, name).rank <= audience.rank
+    """True when ``model.name`` may be shown to ``audience`` (THE visibility decision)."""
+    return isinstance(model, BaseModel) and visibility.field_visible(model, name, audience)
 
 
 def field(model: Any, name: str, audience: Sensitivity) -> Any:
@@ -140,9 +136,13 @@ def _description(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str:
     owner = field(model, "owner", audience)
     if owner:
         lines.append(f"Owner: {role_label(plan, owner, audience)}")
-    participants = field(model, "participants", audience)
-    if participants:
-        lines.append("Participants: " + ", ".join(participants))
+    participants = field(model, "participants", audience) or []
+    named = [p for p in participants if visibility.party_label(plan, p, audience) is not None]
+    unnamed = len(participants) - len(named)
+    if unnamed:  # people in an address-confidentiality programme are not named, not even by id
+        named.append(f"{unnamed} more" if named else f"{unnamed} participant(s)")
+    if named:
+        lines.append("Participants: " + ", ".join(named))
     agenda = field(model, "agenda", audience) or []
     topics = [a for a in agenda if allowed(a, "text", audience)]
     if topics:
@@ -154,7 +154,8 @@ def _description(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str:
     notes = field(model, "notes", audience)
     if notes:
         lines.append(str(notes))
-    lines.append(f"Status: {item.status}")
+    if allowed(model, "status", audience):
+        lines.append(f"Status: {item.status}")
     marking = field(plan.handling, "marking", audience)
     footer = f"elecsafe plan {plan.id} v{plan.version}"
     lines += ["", f"{marking} · {footer}" if marking else footer]

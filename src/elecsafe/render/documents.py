@@ -371,9 +371,9 @@ class Builder:
                 if value:
                     extra.append({"title": title, "text": value})
             for item_id in self._list(maa.joint_training):
-                item = self.timeline.items.get(item_id)
-                title = item.title if item is not None else item_id
-                training.append({"title": title, "due": self.timeline.due(item_id)})
+                entry = self.timeline.title(item_id)
+                if entry is not None:  # an entry this audience may not see is not named
+                    training.append({"title": entry, "due": self.timeline.due(item_id)})
             termination = self._termination(maa.termination, len(parties))
         return {
             "maa": maa,
@@ -897,11 +897,13 @@ class Builder:
         if isinstance(debrief, Record):
             for lesson in self._list(debrief.lessons):
                 action = lesson.action
+                title = self.timeline.title(action) if action else None
                 lessons.append(
                     {
                         "text": lesson.text,
-                        "action": self._entry_title(action) if action else None,
-                        "due": self.timeline.due(action) if action else None,
+                        # an entry this audience may not see is neither named nor dated
+                        "action": title,
+                        "due": self.timeline.due(action) if title else None,
                     }
                 )
         return {
@@ -950,14 +952,6 @@ class Builder:
 
     def threat_summary(self) -> dict[str, Any]:
         return self._incident_counts()
-
-    def _entry_title(self, entry_id: str) -> str:
-        """A timetable item's title or an action's text (the id when the plan has neither)."""
-        item = self.timeline.items.get(entry_id)
-        if item is not None:
-            return str(item.title)
-        action = self.timeline.actions.get(entry_id)
-        return str(action.text) if action is not None else entry_id
 
     def site_register(self) -> dict[str, Any]:
         sites = self._list(self.view.sites)

@@ -88,7 +88,7 @@ class Renderer:
         self.view = view
         self.contacts = private_contacts(loaded.contacts, options.audience, self.log)
         self.lookups = Lookups(view)
-        self.timeline = Timeline(self.plan)
+        self.timeline = Timeline(self.plan, options.audience)
         self.builder = Builder(
             self.plan, view, self.lookups, self.timeline, audience=options.audience
         )

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from elecsafe.model.base import AUDIENCE_RANK, ContactMethod, Sensitivity, field_sensitivity
-from elecsafe.model.org import Organisation, Person, PrivateContact
+from elecsafe.model import visibility
+from elecsafe.model.base import AUDIENCE_RANK, ContactMethod
+from elecsafe.model.org import Organisation, PrivateContact
 from elecsafe.model.roles import RoleAssignment
 from elecsafe.model.sites import Site
 from elecsafe.model.timetable import Milestone
@@ -129,15 +130,6 @@ _OWN_MARKING_LABELS: dict[type[BaseModel], str] = {
 }
 
 
-def own_marking(model: BaseModel) -> Sensitivity | None:
-    """The sensitivity an entity gives itself (None: only its fields' metadata applies)."""
-    if isinstance(model, ContactMethod):
-        return model.sensitivity
-    if isinstance(model, Milestone | Site):
-        return model.marking
-    return None
-
-
 def _humanise(name: str) -> str:
     out = ""
     for i, char in enumerate(name):
@@ -201,18 +193,19 @@ class Redactor:
 
     def model(self, model: BaseModel) -> Record | Withheld:
         cls = type(model)
-        marking = own_marking(model)
-        if marking is not None and marking.rank > self.rank:
+        if not visibility.entity_visible(model, self.audience):
+            marking = visibility.own_marking(model)
+            assert marking is not None
             return self.withheld(f"{_OWN_MARKING_LABELS[cls]} marked {marking.value}")
         fields: dict[str, Any] = {}
         for name in cls.model_fields:
-            if field_sensitivity(cls, name).rank > self.rank:
+            if not visibility.field_visible(cls, name, self.audience):
                 fields[name] = self.withheld(field_label(cls, name))
             else:
                 fields[name] = self.value(getattr(model, name))
         for prop in _DERIVED.get(cls, ()):
             fields[prop] = getattr(model, prop)
-        if isinstance(model, Person) and model.address_confidentiality and self.rank < 2:
+        if not visibility.name_visible(model, self.audience):
             fields["display_name"] = self.withheld(CONFIDENTIAL_NAMES)
         return Record(fields)
 
@@ -237,7 +230,6 @@ __all__ = [
     "Withheld",
     "WithheldLog",
     "is_withheld",
-    "own_marking",
     "private_contacts",
     "redact",
 ]

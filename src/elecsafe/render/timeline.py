@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from elecsafe.model import visibility
 from elecsafe.model.base import DateWindow, RelativeDate
 from elecsafe.model.plan import Plan
 
@@ -47,8 +48,12 @@ def _as_day(value: Any) -> date | None:
 
 
 class Timeline:
-    def __init__(self, plan: Plan) -> None:
+    """Dates of the plan's entries; with an ``audience``, only of the entries it may see
+    (:mod:`elecsafe.model.visibility`): a template's ``due('<restricted id>')`` gets nothing."""
+
+    def __init__(self, plan: Plan, audience: str | None = None) -> None:
         self.plan = plan
+        self.audience = audience
         self.items = plan.index().items
         timetable = plan.timetable
         actions = [*timetable.actions]
@@ -74,7 +79,11 @@ class Timeline:
         return self.plan.poll_date
 
     def due(self, item_id: str) -> Due | None:
-        """The date of a timetable item or action (None: the plan has no such id)."""
+        """The date of a timetable item or action (None: no such id, or not for this audience)."""
+        if self.audience is not None and not visibility.entry_visible(
+            self.plan, item_id, self.audience
+        ):
+            return None
         if self.resolved is not None:
             try:
                 found = self.resolved.item(item_id)
@@ -98,6 +107,10 @@ class Timeline:
             return Due(None, f"statutory: {item.statutory}")
         day = _as_day(item.when)
         return Due(day, "" if day else spec_text(item.when))
+
+    def title(self, entry_id: str) -> str | None:
+        """An entry's title (an action's text) if this audience may see it, else None."""
+        return visibility.entry_title(self.plan, entry_id, self.audience or "internal")
 
     def date_of(self, spec: Any, path: tuple[str | int, ...] = ()) -> Due | None:
         if spec is None:
