@@ -110,30 +110,3 @@ def main() -> None:
         )
         code = 2
     sys.exit(code if isinstance(code, int) else 0)
-    interrupted = "\nelecsafe: interrupted"
-    try:
-        code = app(prog_name="elecsafe", standalone_mode=False)
-        if code == INTERRUPTED:  # typer turns Ctrl-C outside a prompt into Exit(130)
-            print(interrupted, file=sys.stderr)
-            code = 2
-    except (typer.Abort, KeyboardInterrupt, EOFError):  # Ctrl-C or Ctrl-D at a prompt
-        print(interrupted, file=sys.stderr)
-        code = 2
-    except typer.TyperException as exc:  # usage errors: typer's click shows them, exit 2
-        show = getattr(exc, "show", None)
-        if show is not None:
-            show()
-        else:
-            print(f"elecsafe: error: {exc.format_message()}", file=sys.stderr)
-        code = getattr(exc, "exit_code", 2)
-    except Exception as exc:
-        if os.environ.get("ELECSAFE_DEBUG"):
-            raise
-        detail = " ".join(str(exc).split()) or "no details"
-        print(
-            f"elecsafe: internal error: {type(exc).__name__}: {detail} "
-            "(please report it; ELECSAFE_DEBUG=1 shows the traceback)",
-            file=sys.stderr,
-        )
-        code = 2
-    sys.exit(code if isinstance(code, int) else 0)
