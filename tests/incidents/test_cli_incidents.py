@@ -85,3 +85,15 @@ def test_unreadable_since_is_a_one_line_error() -> None:
     assert result.stderr.strip() == (
         "elecsafe: error: --since must be a date YYYY-MM-DD, not 'last week'"
     )
+
+
+def test_never_written_over_a_plan_file_even_with_force(tmp_path: Path) -> None:
+    plan = write_plan(tmp_path, MINIMAL_PLAN)
+    before = (plan / "plan.yaml").read_bytes()
+    result = runner.invoke(
+        app,
+        ["incidents", str(plan), "--format", "json", "-o", str(plan / "plan.yaml"), "--force"],
+    )
+    assert result.exit_code == 2
+    assert "refusing to write over a file of the plan" in result.stderr
+    assert (plan / "plan.yaml").read_bytes() == before

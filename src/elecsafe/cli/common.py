@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -37,3 +38,33 @@ def load(plan: Path, *, private: bool = True) -> LoadedPlan:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
+
+
+def write_export(
+    output: Path,
+    text: str,
+    loaded: LoadedPlan,
+    *,
+    force: bool,
+    ours: Callable[[Path], bool] = lambda _: False,
+    kind: str = "export",
+) -> None:
+    """An export (timetable, incident counts) written atomically: never over a file of the
+    plan or into its private layer, even with --force; over another existing file only with
+    --force or when ``ours`` recognises it as an earlier export of the same kind."""
+    from elecsafe.writes import write_text_atomic
+
+    target = output.resolve()
+    if target in {p.resolve() for p in (*loaded.files, *loaded.private_files)}:
+        fail(f"{output}: refusing to write over a file of the plan")
+    if target.is_relative_to((loaded.directory / "private").resolve()):
+        fail(f"{output}: refusing to write inside private/ of the plan")
+    if output.is_dir():
+        fail(f"{output}: is a directory")
+    if output.exists() and not force and not ours(output):
+        fail(f"{output}: exists and is not an elecsafe {kind} (use --force to replace it)")
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        fail(f"{output}: cannot write ({exc.strerror or exc})")
+    typer.echo(f"wrote {output}", err=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, write_export
 
 if TYPE_CHECKING:
     from elecsafe.incidents.log import LogEdit
@@ -293,21 +293,9 @@ def register(app: typer.Typer) -> None:
             )
             if text is None:
                 fail("--output needs --format json or csv")
-            _emit(text, output, force=force)
+            if output is None or str(output) == "-":
+                sys.stdout.write(text)
+            else:
+                write_export(output, text, loaded, force=force, kind="incident summary")
         echo_findings(errors)
         raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
-
-
-def _emit(text: str, output: Path | None, *, force: bool) -> None:
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-        return
-    from elecsafe.writes import write_text_atomic
-
-    if output.exists() and not force:
-        fail(f"{output}: exists (use --force to replace it)")
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-    typer.echo(f"wrote {output}", err=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, write_export
 
 if TYPE_CHECKING:
     from elecsafe.dates import ResolvedTimetable
@@ -71,27 +71,6 @@ def _is_timetable_export(path: Path) -> bool:
     return isinstance(value, dict) and {"plan", "items", "findings"} <= value.keys()
 
 
-def _write(output: Path, text: str, loaded: LoadedPlan, *, force: bool) -> None:
-    """Atomically, never over a file of the plan or its private layer, and over another
-    existing file only with --force."""
-    from elecsafe.writes import write_text_atomic
-
-    target = output.resolve()
-    if target in {p.resolve() for p in (*loaded.files, *loaded.private_files)}:
-        fail(f"{output}: refusing to write over a file of the plan")
-    if target.is_relative_to((loaded.directory / "private").resolve()):
-        fail(f"{output}: refusing to write inside private/ of the plan")
-    if output.is_dir():
-        fail(f"{output}: is a directory")
-    if output.exists() and not force and not _is_timetable_export(output):
-        fail(f"{output}: exists and is not an elecsafe timetable (use --force to replace it)")
-    try:
-        write_text_atomic(output, text)
-    except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
-    typer.echo(f"wrote {output}", err=True)
-
-
 def has_errors(findings: list[Finding]) -> bool:
     from elecsafe.findings import Severity
 
@@ -147,7 +126,9 @@ def register(app: typer.Typer) -> None:
                 else to_csv(resolved)
             )
             if output is not None and to_file:
-                _write(output, text, loaded, force=force)
+                write_export(
+                    output, text, loaded, force=force, ours=_is_timetable_export, kind="timetable"
+                )
             else:
                 sys.stdout.write(text)
                 sys.stdout.flush()
