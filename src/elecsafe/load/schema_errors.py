@@ -71,8 +71,10 @@ def _unwrap_models(annotation: Any) -> list[type[BaseModel]]:
     return found
 
 
-def fields_at(root: type[BaseModel], path: KeyPath) -> set[str]:
-    """Allowed keys of the mapping at ``path`` (for "did you mean")."""
+def _models_at(root: type[BaseModel], path: KeyPath, *, lenient: bool) -> list[type[BaseModel]]:
+    """The model(s) the value at ``path`` must be. At a key no model declares, ``lenient``
+    keeps the current models (a dict keyed by ids, e.g. harms, holds the same models one
+    level down); otherwise there are none."""
     models: list[type[BaseModel]] = [root]
     for part in path:
         if isinstance(part, int):
@@ -82,10 +84,16 @@ def fields_at(root: type[BaseModel], path: KeyPath) -> set[str]:
             for name, info in model.model_fields.items():
                 if part in (name, info.alias):
                     following.extend(_unwrap_models(info.annotation))
-        if not following:
-            # a dict keyed by ids (e.g. harms) keeps the same candidate models one level down
-            continue
-        models = following
+        if following:
+            models = following
+        elif not lenient:
+            return []
+    return models
+
+
+def fields_at(root: type[BaseModel], path: KeyPath) -> set[str]:
+    """Allowed keys of the mapping at ``path`` (for "did you mean")."""
+    models = _models_at(root, path, lenient=True)
     names: set[str] = set()
     for model in models:
         for name, info in model.model_fields.items():
@@ -222,18 +230,7 @@ def _shape_hint(kind: str, root: type[BaseModel], path: KeyPath) -> str:
 
 def _required_at(root: type[BaseModel], path: KeyPath) -> set[str]:
     """Required keys of the model(s) a value at ``path`` (or each item of it) must be."""
-    models: list[type[BaseModel]] = [root]
-    for part in path:
-        if isinstance(part, int):
-            continue
-        following: list[type[BaseModel]] = []
-        for model in models:
-            for name, info in model.model_fields.items():
-                if part in (name, info.alias):
-                    following.extend(_unwrap_models(info.annotation))
-        if not following:
-            return set()
-        models = following
+    models = _models_at(root, path, lenient=False)
     if len(models) != 1 or models[0] is root:
         return set()
     return {
