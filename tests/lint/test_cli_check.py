@@ -140,7 +140,10 @@ def test_today_option_and_environment(plan: Path) -> None:
     [
         (["nowhere"], "elecsafe: error: nowhere: no such file or directory\n"),
         ([".", "--select", "MTG01"], "elecsafe: error: unknown rule code 'MTG01' (did you mean "),
-        ([".", "--today", "tomorrow"], "elecsafe: error: --today must be a date YYYY-MM-DD"),
+        (
+            [".", "--today", "tomorrow"],
+            "elecsafe: error: --today: 'tomorrow' is not a date; write YYYY-MM-DD",
+        ),
     ],
 )
 def test_exit_2_when_the_check_cannot_run(plan: Path, args: list[str], message: str) -> None:

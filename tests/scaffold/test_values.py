@@ -18,7 +18,6 @@ from elecsafe.scaffold.values import (
     next_us_general_election,
     parse_day,
     slugify,
-    today_from_env,
     us_general_election_day,
 )
 
@@ -69,12 +68,6 @@ def test_parse_day_is_strict_iso() -> None:
         parse_day("20270506", "--poll-date")
     with pytest.raises(ScaffoldError, match="'6 May 2027' is not a date"):
         parse_day("6 May 2027", "--poll-date")
-
-
-def test_today_from_env() -> None:
-    assert today_from_env({"ELECSAFE_TODAY": "2026-11-22"}) == date(2026, 11, 22)
-    with pytest.raises(ScaffoldError, match=r"^ELECSAFE_TODAY: "):
-        today_from_env({"ELECSAFE_TODAY": "tomorrow"})
 
 
 @pytest.mark.parametrize(

@@ -21,13 +21,12 @@ Choices (DESIGN.md §7, domain.md §4.8, libs.md §1.2):
 
 from __future__ import annotations
 
-import os
 import re
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from elecsafe import __version__
+from elecsafe import __version__, clock
 from elecsafe.calendar.describe import (
     KIND_LABELS,
     SUMMARY_LIMIT,
@@ -65,9 +64,9 @@ def item_uid(plan_id: str, item_id: str) -> str:
 
 def dtstamp(plan: Plan) -> datetime:
     """``SOURCE_DATE_EPOCH`` (reproducible builds) else ``last_reviewed`` 00:00 UTC."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC)
+    epoch = clock.source_epoch()
+    if epoch is not None:
+        return epoch
     reviewed = plan.last_reviewed
     return datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=UTC)
 

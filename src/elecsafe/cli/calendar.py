@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, source_epoch
 
 
 class Audience(str, Enum):
@@ -61,6 +61,7 @@ def register(app: typer.Typer) -> None:
 
         if output is None:
             fail("missing option -o/--output FILE.ics")
+        source_epoch()  # an unusable SOURCE_DATE_EPOCH stops here, before any work
         _, model, resolved, findings = load_and_resolve(plan)
         echo_findings(findings)
         if has_errors(findings):

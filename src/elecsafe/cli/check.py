@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, today
 
 if TYPE_CHECKING:
     from elecsafe.lint.runner import LintResult
@@ -53,15 +52,6 @@ def _codes(values: list[str] | None) -> list[str]:
         close = suggest(bad)
         fail(f"unknown rule code '{bad}'" + (f" (did you mean {close}?)" if close else ""))
     return codes
-
-
-def _today(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--today must be a date YYYY-MM-DD, not '{value}'")
 
 
 def register(app: typer.Typer) -> None:
@@ -119,16 +109,21 @@ def register(app: typer.Typer) -> None:
                 "warnings fail, and every readiness measure must be complete.",
             ),
         ] = False,
-        today: Annotated[
+        today_option: Annotated[
             str | None,
             typer.Option(
                 "--today",
                 metavar="DATE",
-                help="Pretend today is YYYY-MM-DD (for past-due checks; env ELECSAFE_TODAY).",
+                help="Pretend today is YYYY-MM-DD (for past-due checks; default ELECSAFE_TODAY, "
+                "then SOURCE_DATE_EPOCH, then the system clock).",
             ),
         ] = None,
     ) -> None:
-        selected, ignored, pinned = _codes(select), _codes(ignore), _today(today)
+        selected, ignored, pinned = (
+            _codes(select),
+            _codes(ignore),
+            today(today_option, "--today"),
+        )
         chosen = output_format
         if chosen is None:
             chosen = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text

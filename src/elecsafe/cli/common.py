@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -68,3 +69,25 @@ def write_export(
     except OSError as exc:
         fail(f"{output}: cannot write ({exc.strerror or exc})")
     typer.echo(f"wrote {output}", err=True)
+
+
+def today(option: str | None = None, option_name: str = "--date") -> date:
+    """THE clock (:mod:`elecsafe.clock`); an unusable date is a one-line error, exit 2."""
+    from elecsafe.clock import ClockError
+    from elecsafe.clock import today as clock_today
+
+    try:
+        return clock_today(option, option_name=option_name)
+    except ClockError as exc:
+        fail(str(exc))
+
+
+def source_epoch() -> datetime | None:
+    """``SOURCE_DATE_EPOCH`` (:mod:`elecsafe.clock`); unusable: a one-line error, exit 2."""
+    from elecsafe.clock import ClockError
+    from elecsafe.clock import source_epoch as epoch
+
+    try:
+        return epoch()
+    except ClockError as exc:
+        fail(str(exc))

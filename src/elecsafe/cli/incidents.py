@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, write_export
+from elecsafe.cli.common import today as clock_today
 
 if TYPE_CHECKING:
     from elecsafe.incidents.log import LogEdit
@@ -200,10 +201,9 @@ def register(app: typer.Typer) -> None:
           elecsafe incident update inc-2027-006 --follow-up "Security visit" --owner ra-feoa --due 2027-05-01
         """
         from elecsafe.incidents.log import LogError, update
-        from elecsafe.lint.runner import today_from_env
 
         loaded = _loaded_for_edit(plan)
-        today = today_from_env()
+        today = clock_today()
         changes: dict[str, Any] = {}
         if status is not None:
             changes["status"] = status
@@ -264,7 +264,6 @@ def register(app: typer.Typer) -> None:
         from elecsafe.findings import Severity
         from elecsafe.incidents.report import print_text, to_csv, to_json
         from elecsafe.incidents.summary import previous_counts, summarise
-        from elecsafe.lint.runner import today_from_env
 
         start = _day(since, "--since")
         loaded = load(plan)
@@ -278,7 +277,7 @@ def register(app: typer.Typer) -> None:
             if before.plan is None:
                 fail(f"{previous}: the previous plan does not load (run elecsafe check on it)")
             baseline = previous_counts(before.plan)
-        summary = summarise(loaded.plan, today=today_from_env(), since=start, previous=baseline)
+        summary = summarise(loaded.plan, today=clock_today(), since=start, previous=baseline)
         if output_format is Format.text and output is None:
             from rich.console import Console
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import typer
 
 from elecsafe.cli.common import fail
+from elecsafe.cli.common import today as clock_today
 
 if TYPE_CHECKING:
     from elecsafe.scaffold import Profile, ScaffoldOptions
@@ -78,11 +79,10 @@ def _options(
         check_timezone,
         name_from_directory,
         parse_day,
-        today_from_env,
     )
 
     interactive = _stdin_is_terminal()
-    today = today_from_env()
+    today = clock_today()
     if profile_name is None and not interactive:
         raise _error(f"--profile is required: {' or '.join(PROFILES)}")
     profile: Profile = _resolve(

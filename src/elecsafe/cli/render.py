@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from elecsafe.cli.common import fail, load
+from elecsafe.cli.common import fail, load, today
 
 if TYPE_CHECKING:
     from elecsafe.load.loader import LoadedPlan
@@ -42,29 +41,7 @@ DOC_HELP = (
 )
 
 
-def generation_date(option: str | None) -> date:
-    """--date, else SOURCE_DATE_EPOCH (reproducible builds), else ELECSAFE_TODAY, else today."""
-    if option:
-        try:
-            return date.fromisoformat(option)
-        except ValueError:
-            fail(f"--date {option!r}: expected YYYY-MM-DD")
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        try:
-            return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-        except (ValueError, OverflowError, OSError):
-            fail(f"SOURCE_DATE_EPOCH={epoch!r} is not a Unix timestamp")
-    today = os.environ.get("ELECSAFE_TODAY")
-    if today:
-        try:
-            return date.fromisoformat(today)
-        except ValueError:
-            fail(f"ELECSAFE_TODAY={today!r}: expected YYYY-MM-DD")
-    return date.today()
-
-
-def _refuse_broken_plan(loaded: LoadedPlan, force: bool) -> None:
+def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> None:
     """A plan with errors is not rendered (unless --force): the checks ``elecsafe check`` runs.
 
     The same entry point as ``check`` (:func:`elecsafe.lint.runner.run`, the plan's own lint
@@ -77,9 +54,9 @@ def _refuse_broken_plan(loaded: LoadedPlan, force: bool) -> None:
 
     from elecsafe.findings import Severity
     from elecsafe.lint.reporters import concise
-    from elecsafe.lint.runner import run
+    from elecsafe.lint.runner import LintOptions, run
 
-    result = run(loaded)
+    result = run(loaded, LintOptions(today=day))
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if not errors:
         return
@@ -203,7 +180,9 @@ def register(app: typer.Typer) -> None:
         when: Annotated[
             str | None,
             typer.Option(
-                "--date", help="Generation date YYYY-MM-DD (default SOURCE_DATE_EPOCH or today)."
+                "--date",
+                help="Generation date YYYY-MM-DD (default ELECSAFE_TODAY, then "
+                "SOURCE_DATE_EPOCH, then the system clock).",
             ),
         ] = None,
         paper: Annotated[
@@ -243,13 +222,14 @@ def register(app: typer.Typer) -> None:
                 fail(f"{output}: cannot tell the format from the suffix; add --format")
         fmt = fmt or "md"
 
+        day = today(when)
         loaded = load(plan_path)
-        _refuse_broken_plan(loaded, force)
+        _refuse_broken_plan(loaded, force, day)
         options = RenderOptions(
             audience=audience.value,
             fmt=fmt,
             templates_dir=templates,
-            generated_on=generation_date(when),
+            generated_on=day,
             paper=paper.value if paper else None,
         )
         folder = out_dir if out_dir is not None else loaded.directory / "out"

@@ -42,13 +42,13 @@ def register(app: typer.Typer) -> None:
             bool, typer.Option("--dry-run", help="Print the diff; write nothing.")
         ] = False,
     ) -> None:
+        from elecsafe.cli.common import today
         from elecsafe.cli.edits import apply, refuse_broken
         from elecsafe.edit.document import EditError
         from elecsafe.edit.session import PlanEdit
-        from elecsafe.lint.runner import today_from_env
         from elecsafe.model.agreements import agreements_of, terms_digest
 
-        signed_on = _date(on) if on else today_from_env()
+        signed_on = _date(on) if on else today()
         loaded = load(plan)
         refuse_broken(loaded)
         if loaded.plan is None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, write_export
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, today, write_export
 
 if TYPE_CHECKING:
     from elecsafe.dates import ResolvedTimetable
@@ -44,8 +44,10 @@ def load_and_resolve(plan_path: Path) -> tuple[LoadedPlan, Plan, ResolvedTimetab
         raise typer.Exit(EXIT_FINDINGS)
     from elecsafe.lint.runner import apply_plan_config
 
-    resolved = resolve_plan(loaded.plan)
-    findings = apply_plan_config(loaded, errors + [loaded.locate(f) for f in resolved.findings])
+    day = today()
+    resolved = resolve_plan(loaded.plan, today=day)
+    located = errors + [loaded.locate(f) for f in resolved.findings]
+    findings = apply_plan_config(loaded, located, day)
     return loaded, loaded.plan, resolved, sorted(dict.fromkeys(findings), key=Finding.sort_key)
 
 

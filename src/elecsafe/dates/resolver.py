@@ -23,6 +23,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from datetime import time as dtime
 from typing import TYPE_CHECKING, Any, Literal
 
+from elecsafe import clock
 from elecsafe.dates import clockchange
 from elecsafe.dates.arith import apply
 from elecsafe.dates.expressions import (
@@ -919,23 +920,10 @@ def resolve_plan(plan: Plan, today: date | None = None) -> ResolvedTimetable:
         anchors=resolver.anchors(),
         poll_date=resolver.primary.poll_date if resolver.primary else None,
         timezone=resolver.zone,
-        today=today or default_today(),
+        today=today or clock.today(),
         _by_id={i.id: i for i in items},
         _resolver=resolver,
     )
-
-
-def default_today() -> date:
-    """``ELECSAFE_TODAY=YYYY-MM-DD`` when set (deterministic tests and demos), else today."""
-    import os
-
-    value = os.environ.get("ELECSAFE_TODAY")
-    if value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    return date.today()
 
 
 def _rolled(

@@ -8,12 +8,12 @@ waivers -> inline suppressions -> sorted, de-duplicated findings and the readine
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from elecsafe import clock
 from elecsafe.findings import Finding, KeyPath, Severity, dotted
 from elecsafe.lint.config import Settings, is_always_on, resolve_settings
 from elecsafe.lint.context import Context
@@ -43,7 +43,7 @@ class LintResult:
     findings: list[Finding] = field(default_factory=list)
     options: LintOptions = field(default_factory=LintOptions)
     readiness: list[Measure] = field(default_factory=list)
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
     rules_run: list[str] = field(default_factory=list)
 
     @property
@@ -67,17 +67,6 @@ class LintResult:
         for finding in self.findings:
             counts[finding.code] = counts.get(finding.code, 0) + 1
         return dict(sorted(counts.items()))
-
-
-def today_from_env() -> date:
-    """``ELECSAFE_TODAY=YYYY-MM-DD`` pins "today" (tests, reproducible CI runs)."""
-    value = os.environ.get("ELECSAFE_TODAY", "").strip()
-    if value:
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    return date.today()
 
 
 def internal(rule_code: str, exc: BaseException, path: KeyPath = ()) -> Finding:
@@ -193,7 +182,7 @@ def _apply_waivers(
 
 def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     options = options or LintOptions()
-    today = options.today or today_from_env()
+    today = options.today or clock.today()
     rules = registry()
     settings = resolve_settings(loaded, options.select, options.ignore)
     settings.extended = settings.extended or options.extended
@@ -253,7 +242,7 @@ def apply_plan_config(
     settings = resolve_settings(loaded, [], [])
     enabled = _enabled(settings)
     kept = [f for f in findings if enabled(f.code)]
-    kept = _settle(loaded, kept, settings, today or today_from_env(), active=set())
+    kept = _settle(loaded, kept, settings, today or clock.today(), active=set())
     return [f for f in kept if not f.code.startswith("LINT")]
 
 

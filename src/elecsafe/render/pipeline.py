@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
+from elecsafe import clock
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model.plan import Plan
 from elecsafe.render.catalogue import DOCUMENTS, DocSpec
@@ -42,7 +43,7 @@ class RenderOptions:
     audience: str = "partners"
     fmt: str = "md"
     templates_dir: Path | None = None
-    generated_on: date = field(default_factory=date.today)
+    generated_on: date = field(default_factory=clock.today)
     paper: str | None = None  # "a4" | "letter"; default from the plan's country
 
 

@@ -10,9 +10,10 @@ contents alone.
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 from datetime import UTC, datetime
+
+from elecsafe import clock
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _LAST = (2107, 12, 31, 23, 59, 58)
@@ -20,11 +21,14 @@ _LAST = (2107, 12, 31, 23, 59, 58)
 
 def timestamp() -> tuple[int, int, int, int, int, int]:
     """The timestamp every entry gets (a zip stores local date and time, 2-second steps)."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw.isdigit():
+    try:
+        seconds = clock.epoch_seconds()
+    except clock.ClockError:
+        seconds = None
+    if seconds is None:
         return ZIP_EPOCH
     try:
-        moment = datetime.fromtimestamp(int(raw), UTC)
+        moment = datetime.fromtimestamp(seconds, UTC)
     except (OverflowError, OSError, ValueError):
         return _LAST
     stamp = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)

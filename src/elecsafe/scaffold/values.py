@@ -2,7 +2,7 @@
 
 Every check raises :class:`ScaffoldError` with one line a user can act on; the CLI turns it
 into exit code 2. Defaults never depend on the clock directly: ``today`` is passed in
-(``ELECSAFE_TODAY`` in the CLI) so tests and CI are deterministic.
+(:mod:`elecsafe.clock` in the CLI) so tests and CI are deterministic.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date, timedelta
 
+from elecsafe import clock
 from elecsafe.scaffold.us_states import US_STATES
 
 MAX_NAME_LENGTH = 120
@@ -29,7 +30,6 @@ BANK_HOLIDAY_DIVISION = {
     "SCT": "scotland",
     "NIR": "northern-ireland",
 }
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _STATE = re.compile(r"US-[A-Z]{2}")
 _ID_MAX = 64
 
@@ -38,24 +38,12 @@ class ScaffoldError(ValueError):
     """A value ``elecsafe init`` cannot use; the message is one line."""
 
 
-def today_from_env(environ: dict[str, str] | None = None) -> date:
-    """``ELECSAFE_TODAY=YYYY-MM-DD`` pins "today" (tests, reproducible CI); else the clock."""
-    raw = (environ if environ is not None else os.environ).get("ELECSAFE_TODAY", "").strip()
-    if not raw:
-        return date.today()
-    return parse_day(raw, "ELECSAFE_TODAY")
-
-
 def parse_day(text: str, what: str) -> date:
-    """Strict ``YYYY-MM-DD`` (``date.fromisoformat`` would also take ``20270506``)."""
-    match = _ISO_DAY.fullmatch(text.strip())
-    if match is None:
-        raise ScaffoldError(f"{what}: '{text}' is not a date; write YYYY-MM-DD, e.g. 2027-05-06")
-    year, month, day = (int(part) for part in match.groups())
+    """Strict ``YYYY-MM-DD`` (:func:`elecsafe.clock.parse_day`), as a :class:`ScaffoldError`."""
     try:
-        return date(year, month, day)
-    except ValueError:
-        raise ScaffoldError(f"{what}: {text.strip()} is not a day of the calendar") from None
+        return clock.parse_day(text, what)
+    except clock.ClockError as exc:
+        raise ScaffoldError(str(exc)) from None
 
 
 def us_general_election_day(year: int) -> date:
