@@ -1,4 +1,4 @@
-"""Shell completion works through the installed ``elecsafe`` script (README: Install)."""
+"""Shell completion works through the installed ``elecsafe`` script (docs/install.md)."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 The format, kept simple so every new page is covered without extra work:
 
 - A fenced block whose info string is ``console``. Lines starting with ``$ `` are commands,
-  run with bash; the lines after a command, up to the next one, are its expected output
+  run with bash (a line ending in a backslash goes on to the next); the lines after a command, up to the next one, are its expected output
   (stdout and stderr together, in the order written).
 - A block in which no command shows output is an illustration and is not run (``make demo``,
   an install line). Otherwise every command of the block runs, and those with output shown are
@@ -70,6 +70,10 @@ def parse(text: str) -> list[Block]:
                 body = lines[i]
                 if body.startswith("$ "):
                     commands.append(Command(i + 1, body[2:]))
+                    # a command may go on over lines ending in a backslash, as in a shell
+                    while commands[-1].text.endswith("\\") and i + 1 < len(lines):
+                        i += 1
+                        commands[-1].text += "\n" + lines[i]
                 elif commands:
                     commands[-1].expected.append(body)
                 i += 1

@@ -6,15 +6,17 @@ with the output as it now reads, so the page is corrected in the same change.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
-from tests.docs.console import matches, run_page
+from tests.docs.console import matches, parse, run_page
 
 PAGES = sorted(
     [
+        REPO / "README.md",
         # year-two.md shows sample output that is not a verbatim run yet (left to its author)
         *(p for p in (REPO / "docs").rglob("*.md") if p.name != "year-two.md"),
         *(REPO / "examples").glob("*/README.md"),
@@ -30,6 +32,24 @@ def _name(page: Path) -> str:
 def test_console_blocks_print_what_the_page_shows(page: Path, tmp_path: Path) -> None:
     failures = run_page(page, REPO, tmp_path)
     assert not failures, "\n\n".join(f.describe(_name(page)) for f in failures)
+
+
+README_LIMIT = 15 * 1024
+
+
+def test_readme_stays_short() -> None:
+    """The README is the front page; reference material belongs in docs/."""
+    size = len((REPO / "README.md").read_bytes())
+    assert size <= README_LIMIT, f"README.md is {size:,} bytes: move detail into docs/"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_name)
+def test_relative_links_resolve(page: Path) -> None:
+    """A page moved or renamed in docs/ must not leave the README or another page pointing nowhere."""
+    text = page.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\((?!https?:|mailto:|#)([^)#\s]+)", text)
+    missing = [t for t in targets if not (page.parent / t).exists()]
+    assert not missing, f"{_name(page)} links to {missing}"
 
 
 def test_a_drifted_page_fails(tmp_path: Path) -> None:
@@ -58,6 +78,17 @@ def test_setup_comment_and_cd(tmp_path: Path) -> None:
         "```\n",
         encoding="utf-8",
     )
+    assert run_page(page, REPO, tmp_path) == []
+
+
+def test_a_command_goes_on_after_a_backslash(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text(
+        "```console\n$ printf '%s\\n' one \\\n    two\none\ntwo\n$ echo three\nthree\n```\n",
+        encoding="utf-8",
+    )
+    (block,) = parse(page.read_text(encoding="utf-8"))
+    assert [c.expected for c in block.commands] == [["one", "two"], ["three"]]
     assert run_page(page, REPO, tmp_path) == []
 
 
