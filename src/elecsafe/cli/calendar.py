@@ -9,7 +9,15 @@ from typing import Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, source_epoch
+from elecsafe.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    echo_findings,
+    fail,
+    has_errors,
+    load_and_resolve,
+    source_epoch,
+)
 
 
 class Audience(str, Enum):
@@ -57,8 +65,6 @@ def register(app: typer.Typer) -> None:
         date, time, title, recurrence, location or status changes, and an unchanged plan gives
         a byte-identical file. Exit 1 (no file written) when the plan or its dates have errors.
         """
-        from elecsafe.cli.timetable import echo_findings, has_errors, load_and_resolve
-
         if output is None:
             fail("missing option -o/--output FILE.ics")
         source_epoch()  # an unusable SOURCE_DATE_EPOCH stops here, before any work

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, today
+from elecsafe.lint.reporters import REPORTERS  # the registry only: no reporter is imported
 
 if TYPE_CHECKING:
     from elecsafe.lint.runner import LintResult
 
 
-class Format(str, Enum):
-    text = "text"
-    concise = "concise"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+def _format(value: str | None) -> str | None:
+    """A name from the reporter registry (the choices are not hard-coded here)."""
+    if value is not None and value not in REPORTERS:
+        raise typer.BadParameter(f"'{value}' is not one of {', '.join(REPORTERS)}")
+    return value
 
 
 HELP = """Validate PLAN and lint it against the guidance.
@@ -32,14 +31,12 @@ warnings too);
 1 findings at or above it; 2 the check could not run (no plan.yaml, unreadable file,
 bad option, unknown rule code).
 
-Formats: text (grouped, with hints and the readiness summary), concise
-(path:line:col: CODE message), json (a versioned document, described in docs/rules.md), sarif (2.1.0,
-for GitHub code scanning), github (workflow annotations; the default when GITHUB_ACTIONS=true).
+Formats: {formats}.
 
 Suppress one finding with a comment on its line (or the line above):
 # elecsafe: ignore[CODE] reason. Configure rules in the plan's lint: block or in
 .elecsafe.yaml (select, ignore, extended, severity, params, waivers).
-"""
+""".format(formats="; ".join(f"{name} ({r.help})" for name, r in REPORTERS.items()))
 
 
 def _codes(values: list[str] | None) -> list[str]:
@@ -62,11 +59,12 @@ def register(app: typer.Typer) -> None:
     def check(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         output_format: Annotated[
-            Format | None,
+            str | None,
             typer.Option(
                 "--format",
-                help="text, concise, json, sarif or github "
-                "(default: github under GitHub Actions, else text).",
+                metavar="FORMAT",
+                callback=_format,
+                help=f"{', '.join(REPORTERS)} (default: github under GitHub Actions, else text).",
             ),
         ] = None,
         output_file: Annotated[
@@ -126,7 +124,7 @@ def register(app: typer.Typer) -> None:
         )
         chosen = output_format
         if chosen is None:
-            chosen = Format.github if os.environ.get("GITHUB_ACTIONS") == "true" else Format.text
+            chosen = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
         from elecsafe.lint.runner import LintOptions, run
 
         options = LintOptions(
@@ -143,14 +141,16 @@ def register(app: typer.Typer) -> None:
         if output_file is not None and str(output_file) == "-":
             output_file = None  # -o -: stdout, as for every command that writes one document
         to_terminal = output_file is None
-        text = _render(
-            result,
+        from elecsafe.lint.reporters import render
+
+        text = render(
             chosen,
-            statistics,
+            result,
+            statistics=statistics,
             color=to_terminal and terminal.colour(),
             width=terminal.width() if to_terminal else None,
         )
-        if chosen in (Format.text, Format.concise) and not statistics:
+        if REPORTERS[chosen].counts and not statistics:
             text += _fixable_line(result)
         if output_file is None:
             typer.echo(text, nl=False)
@@ -172,31 +172,3 @@ def _fixable_line(result: LintResult) -> str:
     if not count:
         return ""
     return f"{count} finding(s) can be repaired by `elecsafe fix` (see the diff: --dry-run).\n"
-
-
-def _render(
-    result: LintResult, chosen: Format, statistics: bool, *, color: bool, width: int | None
-) -> str:
-    if statistics and chosen in (Format.text, Format.concise):
-        from elecsafe.lint.reporters import statistics as stats
-
-        return stats.render(result)
-    if chosen is Format.concise:
-        from elecsafe.lint.reporters import concise
-
-        return concise.render(result)
-    if chosen is Format.json:
-        from elecsafe.lint.reporters import json_report
-
-        return json_report.render(result)
-    if chosen is Format.sarif:
-        from elecsafe.lint.reporters import sarif
-
-        return sarif.render(result)
-    if chosen is Format.github:
-        from elecsafe.lint.reporters import github
-
-        return github.render(result)
-    from elecsafe.lint.reporters import text
-
-    return text.render(result, color=color, width=width)

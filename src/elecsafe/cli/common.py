@@ -11,7 +11,10 @@ from typing import TYPE_CHECKING, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from elecsafe.dates import ResolvedTimetable
+    from elecsafe.findings import Finding
     from elecsafe.load.loader import LoadedPlan
+    from elecsafe.model.plan import Plan
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -91,3 +94,30 @@ def source_epoch() -> datetime | None:
         return epoch()
     except ClockError as exc:
         fail(str(exc))
+
+
+def echo_findings(findings: list[Finding]) -> None:
+    """Concise ``file:line:col: CODE message`` lines on stderr (never field values)."""
+    for f in findings:
+        typer.echo(f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}", err=True)
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    from elecsafe.findings import Severity
+
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+def load_and_resolve(plan_path: Path) -> tuple[LoadedPlan, Plan, ResolvedTimetable, list[Finding]]:
+    """For the date commands: load the plan (exit 2 if unreadable; exit 1 with its errors if
+    the schema rejects it) and resolve its dates (:func:`elecsafe.lint.runner.resolve_dates`)."""
+    from elecsafe.findings import Finding, Severity
+    from elecsafe.lint.runner import resolve_dates
+
+    loaded = load(plan_path)
+    if loaded.plan is None:
+        errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
+        echo_findings(sorted(errors, key=Finding.sort_key))
+        raise typer.Exit(EXIT_FINDINGS)
+    resolved, findings = resolve_dates(loaded, today())
+    return loaded, loaded.plan, resolved, findings

@@ -260,7 +260,7 @@ def register(app: typer.Typer) -> None:
           elecsafe incidents --since 2027-04-01 --format csv -o incidents.csv
           elecsafe incidents --previous ../plan-2024 --format json
         """
-        from elecsafe.cli.timetable import echo_findings
+        from elecsafe.cli.common import echo_findings
         from elecsafe.findings import Severity
         from elecsafe.incidents.report import print_text, to_csv, to_json
         from elecsafe.incidents.summary import previous_counts, summarise

@@ -53,14 +53,14 @@ def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> None:
     from dataclasses import replace
 
     from elecsafe.findings import Severity
-    from elecsafe.lint.reporters import concise
+    from elecsafe.lint.reporters import render as report
     from elecsafe.lint.runner import LintOptions, run
 
     result = run(loaded, LintOptions(today=day))
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if not errors:
         return
-    typer.echo(concise.render(replace(result, findings=errors)), err=True, nl=False)
+    typer.echo(report("concise", replace(result, findings=errors)), err=True, nl=False)
     count = f"{len(errors)} error(s)"
     if loaded.plan is None or any(f.code.startswith("YML") for f in errors):
         fail(f"the plan has {count} and cannot be rendered")

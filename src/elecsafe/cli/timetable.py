@@ -5,50 +5,25 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, today, write_export
-
-if TYPE_CHECKING:
-    from elecsafe.dates import ResolvedTimetable
-    from elecsafe.findings import Finding
-    from elecsafe.load.loader import LoadedPlan
-    from elecsafe.model.plan import Plan
+from elecsafe.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    echo_findings,
+    fail,
+    has_errors,
+    load_and_resolve,
+    write_export,
+)
 
 
 class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-def echo_findings(findings: list[Finding]) -> None:
-    """Concise ``file:line:col: CODE message`` lines on stderr (never field values)."""
-    for f in findings:
-        typer.echo(f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}", err=True)
-
-
-def load_and_resolve(plan_path: Path) -> tuple[LoadedPlan, Plan, ResolvedTimetable, list[Finding]]:
-    """Load the plan (exit 2 if unreadable; exit 1 with its errors if the schema rejects it)
-    and resolve its dates. Returns the loader's errors (duplicate keys, include problems,
-    broken references: never dropped silently) and the resolver's findings, positioned."""
-    from elecsafe.dates import resolve_plan
-    from elecsafe.findings import Finding, Severity
-
-    loaded = load(plan_path)
-    errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
-    if loaded.plan is None:
-        echo_findings(sorted(errors, key=Finding.sort_key))
-        raise typer.Exit(EXIT_FINDINGS)
-    from elecsafe.lint.runner import apply_plan_config
-
-    day = today()
-    resolved = resolve_plan(loaded.plan, today=day)
-    located = errors + [loaded.locate(f) for f in resolved.findings]
-    findings = apply_plan_config(loaded, located, day)
-    return loaded, loaded.plan, resolved, sorted(dict.fromkeys(findings), key=Finding.sort_key)
 
 
 def _is_timetable_export(path: Path) -> bool:
@@ -71,12 +46,6 @@ def _is_timetable_export(path: Path) -> bool:
     except ValueError:
         return False
     return isinstance(value, dict) and {"plan", "items", "findings"} <= value.keys()
-
-
-def has_errors(findings: list[Finding]) -> bool:
-    from elecsafe.findings import Severity
-
-    return any(f.severity is Severity.ERROR for f in findings)
 
 
 def register(app: typer.Typer) -> None:

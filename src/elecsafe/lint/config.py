@@ -19,18 +19,17 @@ When both exist they are merged: lists are joined, mappings merged (the plan's b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.registry import Rule, family_of, matches, registry, unknown_selectors
+from elecsafe.load.config_file import read_config_file
 from elecsafe.load.sourcemap import Location, SourceMap
 
 if TYPE_CHECKING:
     from elecsafe.load.loader import LoadedPlan
     from elecsafe.model.plan import LintConfig, Waiver
 
-CONFIG_FILE = ".elecsafe.yaml"
 # Findings that mean the plan (or the configuration itself) could not be read in full:
 # never filtered away, or a mistyped `select` could hide its own mistake.
 ALWAYS_ON = frozenset({"YML", "SCH", "INTERNAL"})
@@ -70,6 +69,7 @@ class Settings:
 
 
 def _lint003(message: str, where: Location, hint: str) -> Finding:
+    """A mistake in the configuration (here: codes the registry does not know)."""
     return Finding("LINT003", Severity.WARNING, message, hint).at(
         where.file, where.line, where.column
     )
@@ -85,38 +85,6 @@ class _Source:
 
     def at(self, *path: str | int, anchor: str = "value") -> Location:
         return self.source_map.locate((*self.prefix, *path), anchor)  # type: ignore[arg-type]
-
-
-def _read_config_file(directory: Path) -> tuple[_Source | None, list[Finding]]:
-    from pydantic import ValidationError
-
-    from elecsafe.load.loader import display_path
-    from elecsafe.load.schema_errors import error_to_finding
-    from elecsafe.load.yaml_reader import read_yaml
-    from elecsafe.model.plan import LintConfig
-
-    path = directory / CONFIG_FILE
-    if not path.is_file():
-        return None, []
-    shown = display_path(path)
-    try:
-        result = read_yaml(path.read_bytes(), shown)
-    except OSError as exc:
-        where = Location(shown, 1, 1)
-        return None, [_lint003(f"cannot read {CONFIG_FILE} ({exc.strerror})", where, "")]
-    if not result.ok:
-        return None, result.findings
-    source_map = SourceMap(result.pos, shown)
-    try:
-        config = LintConfig.model_validate(result.data or {})
-    except ValidationError as exc:
-        findings = []
-        for error in exc.errors(include_url=False):
-            finding, anchor = error_to_finding(error, result.data, LintConfig)
-            where = source_map.locate(finding.path, anchor)
-            findings.append(finding.at(where.file, where.line, where.column))
-        return None, [*result.findings, *findings]
-    return _Source(config, source_map, ()), result.findings
 
 
 def _check_codes(source: _Source, key: str, codes: list[str], out: list[Finding]) -> None:
@@ -204,10 +172,10 @@ def resolve_settings(
     settings = Settings()
     if loaded.plan is not None:
         _absorb(settings, _Source(loaded.plan.lint, loaded.source_map, ("lint",)))
-    from_file, problems = _read_config_file(loaded.directory)
+    from_file, problems = read_config_file(loaded.directory)
     settings.findings += problems
     if from_file is not None:
-        _absorb(settings, from_file)
+        _absorb(settings, _Source(from_file.config, from_file.source_map, ()))
     if select:
         settings.select = list(select)
         settings.select_exact = {c for c in select if c in registry()}

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from elecsafe.findings import Finding, KeyPath, Severity
 
 if TYPE_CHECKING:
-    from elecsafe.lint.registry import Rule
+    from elecsafe.lint.rule import Rule
     from elecsafe.lint.timeline import Timeline
     from elecsafe.load.loader import LoadedPlan
     from elecsafe.model.org import PrivateContact

@@ -9,7 +9,7 @@ from typing import Any
 
 from elecsafe.guidance import PUBLICATIONS
 from elecsafe.lint.examples import BASE_GB, BASE_US, country_of
-from elecsafe.lint.registry import FAMILY_TITLES, Example, Rule
+from elecsafe.lint.rule import FAMILY_TITLES, Example, Rule
 
 JSON_SHAPE = """\
 ```json

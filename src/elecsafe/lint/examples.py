@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 
 BASE_GB = """\
 schema_version: "1.0"

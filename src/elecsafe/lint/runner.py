@@ -22,6 +22,7 @@ from elecsafe.lint.registry import Rule, registry
 from elecsafe.load.loader import LoadedPlan
 
 if TYPE_CHECKING:
+    from elecsafe.dates import ResolvedTimetable
     from elecsafe.lint.timeline import Timeline
 
 
@@ -229,6 +230,21 @@ def _ready_gate(
     ]
     kept = [f for f in located if f.code != "TODO001"]
     return kept + placeholders + [loaded.locate(f) for f in incomplete(measures)]
+
+
+def resolve_dates(loaded: LoadedPlan, today: date) -> tuple[ResolvedTimetable, list[Finding]]:
+    """The dates of a loaded plan (which must have a plan) for the date commands (timetable,
+    calendar), with the findings they report: the loader's errors (duplicate keys, include
+    problems, broken references: never dropped silently) and the resolver's findings,
+    positioned and settled by the plan's own lint configuration."""
+    from elecsafe.dates import resolve_plan
+
+    assert loaded.plan is not None
+    errors = [loaded.locate(f) for f in loaded.findings if f.severity is Severity.ERROR]
+    resolved = resolve_plan(loaded.plan, today=today)
+    located = errors + [loaded.locate(f) for f in resolved.findings]
+    findings = apply_plan_config(loaded, located, today)
+    return resolved, sorted(dict.fromkeys(findings), key=Finding.sort_key)
 
 
 def apply_plan_config(

@@ -21,7 +21,8 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result: LintResult) -> str:
+def render(result: LintResult, *, color: bool = False, width: int | None = None) -> str:
+    """``color`` is for terminals: this format has none."""
     root = repo_root(result.loaded.directory.resolve())
     lines = []
     for f in result.findings:

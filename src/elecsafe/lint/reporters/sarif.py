@@ -116,5 +116,6 @@ def document(result: LintResult) -> dict[str, Any]:
     }
 
 
-def render(result: LintResult) -> str:
+def render(result: LintResult, *, color: bool = False, width: int | None = None) -> str:
+    """``color`` is for terminals: this format has none."""
     return json.dumps(document(result), indent=2, ensure_ascii=False) + "\n"

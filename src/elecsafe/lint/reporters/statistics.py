@@ -7,7 +7,8 @@ from elecsafe.lint.registry import registry
 from elecsafe.lint.runner import LintResult
 
 
-def render(result: LintResult) -> str:
+def render(result: LintResult, *, color: bool = False, width: int | None = None) -> str:
+    """``color`` is for terminals: this format has none."""
     rules = registry()
     counts = sorted(result.by_code().items(), key=lambda item: (-item[1], item[0]))
     width = max((len(str(n)) for _, n in counts), default=1)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import ancestors, listing, local_authorities_in_scope, months_before
 from elecsafe.model.agreements import MOU_SECTIONS, MoU, agreements_of, terms_digest
 

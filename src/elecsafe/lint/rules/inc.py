@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.model.incidents import moment_datetime
 
 W = Severity.WARNING

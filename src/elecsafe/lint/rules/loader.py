@@ -7,7 +7,7 @@ SARIF rule descriptions and `--select`/`--ignore` cover them like every other ru
 from __future__ import annotations
 
 from elecsafe.findings import Severity
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 
 E, W = Severity.ERROR, Severity.WARNING
 

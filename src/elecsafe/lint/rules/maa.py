@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing, months_before
 from elecsafe.model.agreements import MAA_TOPICS, MutualAidAgreement
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from elecsafe.findings import Severity
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.mtg import MEETINGS, meeting
 from elecsafe.lint.rules.thr import FACTORS_YAML, HARMS_YAML, assessment_yaml
 

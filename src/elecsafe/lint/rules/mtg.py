@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing, sides
 from elecsafe.model.base import Status
 from elecsafe.model.timetable import Action, Meeting, TimetableItem

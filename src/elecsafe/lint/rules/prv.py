@@ -17,7 +17,7 @@ from typing import Any
 
 from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.pii import scan, strings
 from elecsafe.model.sites import ADDRESS_FIELDS, PUBLIC_VENUE_KINDS
 

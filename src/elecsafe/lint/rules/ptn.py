@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing
 
 W = Severity.WARNING

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.model.roles import ROLE_CATALOGUE
 
 E, W = Severity.ERROR, Severity.WARNING

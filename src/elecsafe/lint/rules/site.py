@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing
 from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS, Site
 

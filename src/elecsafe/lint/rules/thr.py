@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing
 from elecsafe.lint.rules.pii import NameFinder, scan, strings
 from elecsafe.model.threat import FACTORS, HARMS, Harm

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from elecsafe.findings import Finding, Severity
 from elecsafe.lint.context import Context, missing
-from elecsafe.lint.registry import Example, Rule
+from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.mtg import INACTIVE
 
 if TYPE_CHECKING:
