@@ -7,8 +7,9 @@ from pathlib import Path
 
 from elecsafe.lint.runner import LintOptions, run
 from elecsafe.load.loader import load_plan
-from elecsafe.model.geography import councils_of
+from elecsafe.model.geography import MAX_DEPTH, councils_of, parent_chain
 from elecsafe.model.org import Jurisdiction
+from elecsafe.model.plan import node_at, nodes_along
 from tests.conftest import EXAMPLES
 from tests.lint.conftest import TODAY
 
@@ -67,3 +68,24 @@ def test_the_example_needs_the_county_council_mou_and_returning_officer(tmp_path
     result = run(load_plan(plan), LintOptions(today=TODAY))
     assert any(f.code == "ROL004" and "'la-severnshire-cc'" in f.message for f in result.findings)
     assert result.failed
+
+
+def test_the_parent_walk_stops_at_the_top_at_a_cycle_and_at_the_depth_bound() -> None:
+    parents = {f"j{i}": f"j{i + 1}" for i in range(200)}
+
+    def parent(j: str) -> str | None:
+        found = TREE.get(j)
+        return found.parent if found is not None else None
+
+    assert parent_chain("division", parent) == ["division", "district", "county", "force"]
+    assert parent_chain("loop-a", parent) == ["loop-a", "loop-b"]
+    assert len(parent_chain("j0", parents.get)) == MAX_DEPTH
+
+
+def test_the_raw_key_path_walk() -> None:
+    raw = {"sites": [{"id": "hall", "contacts": [{"id": "c1"}]}]}
+    assert [n.get("id") for n in nodes_along(raw, ("sites", 0, "contacts", 0))[1:2]] == ["hall"]
+    assert node_at(raw, ("sites", 0, "contacts", 0, "id")) == "c1"
+    assert node_at(raw, ("sites", 3)) is None
+    assert node_at(raw, ("sites", "x")) is None
+    assert node_at(raw, ()) is raw

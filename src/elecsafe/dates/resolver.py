@@ -333,16 +333,13 @@ class _Resolver:
         """Bank-holiday divisions of the election's areas (walking up ``parent``), else the
         plan's nation (RPA 1983 s119(3): the part of the UK where the area is)."""
         found: set[str] = set()
-        jurisdictions = self.plan.index().jurisdictions
+        index = self.plan.index()
         for jid in election.jurisdictions if election else []:
-            seen: set[str] = set()
-            current = jurisdictions.get(jid)
-            while current is not None and current.id not in seen:
-                seen.add(current.id)
-                if current.bank_holiday_division:
+            for link in index.jurisdiction_chain(jid):
+                current = index.jurisdictions.get(link)
+                if current is not None and current.bank_holiday_division:
                     found.add(current.bank_holiday_division)
                     break
-                current = jurisdictions.get(current.parent) if current.parent else None
         if not found:
             found.add(_NATION_DIVISION.get(self.plan.uk_nation or "ENG", "england-and-wales"))
         return tuple(d for d in UK_DIVISIONS if d in found)

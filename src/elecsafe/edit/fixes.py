@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from elecsafe.findings import Finding, KeyPath, dotted
+from elecsafe.findings import Finding, dotted
+from elecsafe.model.plan import node_at
 
 if TYPE_CHECKING:
     from elecsafe.edit.session import PlanEdit
@@ -32,17 +33,6 @@ class Fix:
 Fixer = Callable[[Finding, "LoadedPlan"], "Fix | None"]
 
 
-def _at(data: Any, path: KeyPath) -> Any:
-    for part in path:
-        if isinstance(data, dict) and isinstance(part, str):
-            data = data.get(part)
-        elif isinstance(data, list) and isinstance(part, int) and -len(data) <= part < len(data):
-            data = data[part]
-        else:
-            return None
-    return data
-
-
 def rename_unknown_key(finding: Finding, loaded: LoadedPlan) -> Fix | None:
     """SCH001: an unknown key with exactly one close known key, which is not already there."""
     from elecsafe.load.schema_errors import key_candidates
@@ -51,7 +41,7 @@ def rename_unknown_key(finding: Finding, loaded: LoadedPlan) -> Fix | None:
     path = finding.path
     if not path or not isinstance(path[-1], str):
         return None
-    mapping = _at(loaded.raw, path[:-1])
+    mapping = node_at(loaded.raw, path[:-1])
     if not isinstance(mapping, dict) or path[-1] not in mapping:
         return None
     candidates = key_candidates(Plan, path)
@@ -74,7 +64,7 @@ def rename_renamed_key(finding: Finding, loaded: LoadedPlan) -> Fix | None:
 
     path = finding.path
     new = renamed_keys(loaded.raw, Plan).get(path)
-    mapping = _at(loaded.raw, path[:-1])
+    mapping = node_at(loaded.raw, path[:-1])
     if new is None or not isinstance(mapping, dict) or new in mapping:
         return None
     where = dotted(path[:-1]) or "plan"

@@ -113,18 +113,13 @@ def _run_rules(ctx: Context, settings: Settings, ran: list[str]) -> list[Finding
 
 def _path_through(raw: Any, path: KeyPath) -> list[str]:
     """The entity ids a key path passes through (so a waiver may name an id)."""
-    ids: list[str] = []
-    node = raw
-    for part in path:
-        if isinstance(node, dict) and isinstance(part, str):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            break
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            ids.append(node["id"])
-    return ids
+    from elecsafe.model.plan import nodes_along
+
+    return [
+        node["id"]
+        for node in nodes_along(raw, path)
+        if isinstance(node, dict) and isinstance(node.get("id"), str)
+    ]
 
 
 def _waived(finding: Finding, waiver_path: str | None, raw: Any) -> bool:

@@ -13,6 +13,7 @@ summary and the documents; answered once, it cannot disagree between them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -38,17 +39,34 @@ def councils_of(jurisdictions: dict[str, Jurisdiction], jid: str) -> list[str]:
         return []
     two_tier = start.kind == "county_division"
     found: list[str] = []
-    seen: set[str] = set()
-    current: Jurisdiction | None = start
-    while current is not None and current.id not in seen:
-        seen.add(current.id)
-        if current.kind in COUNCIL_KINDS:
-            if not found:
-                found.append(current.id)
-                if not two_tier or current.kind == "county_council":
-                    break
-            elif current.kind == "county_council":
-                found.append(current.id)
+
+    def parent(j: str) -> str | None:
+        current = jurisdictions.get(j)
+        return current.parent if current is not None and current.parent else None
+
+    for link in parent_chain(jid, parent):
+        current = jurisdictions.get(link)
+        if current is None or current.kind not in COUNCIL_KINDS:
+            continue
+        if not found:
+            found.append(current.id)
+            if not two_tier or current.kind == "county_council":
                 break
-        current = jurisdictions.get(current.parent) if current.parent else None
+        elif current.kind == "county_council":
+            found.append(current.id)
+            break
     return found
+
+
+MAX_DEPTH = 64  # parent chains longer than this are cut (a plan has a handful of levels)
+
+
+def parent_chain(start: str, parent_of: Callable[[str], str | None]) -> list[str]:
+    """THE parent walk (jurisdictions, organisations): ``start`` and its parents, nearest
+    first; stops at the top, at a cycle, or at :data:`MAX_DEPTH`."""
+    chain = [start]
+    current = parent_of(start)
+    while current is not None and current not in chain and len(chain) < MAX_DEPTH:
+        chain.append(current)
+        current = parent_of(current)
+    return chain

@@ -20,6 +20,7 @@ from elecsafe.model.base import (
     sens,
 )
 from elecsafe.model.comms import CommunicationPlan, ThreatReporting
+from elecsafe.model.geography import parent_chain
 from elecsafe.model.incidents import Incident
 from elecsafe.model.learning import Debrief, Partnership, PlanningConsideration, ResourceGap
 from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
@@ -210,3 +211,69 @@ class PlanIndex:
 
     def roles_of_kind(self, kind: str) -> list[RoleAssignment]:
         return [r for r in self.roles.values() if r.role == kind]
+
+    # -- tree walks: THE parent walks of the plan, with one bound against cycles ------------
+
+    def jurisdiction_chain(self, jid: str) -> list[str]:
+        """``jid`` and the jurisdictions above it, nearest first."""
+
+        def parent(j: str) -> str | None:
+            found = self.jurisdictions.get(j)
+            return found.parent if found is not None and found.parent else None
+
+        return parent_chain(jid, parent)
+
+    def organisation_chain(self, org_id: str) -> list[str]:
+        """``org_id`` and the organisations above it (``parent``), nearest first."""
+
+        def parent(o: str) -> str | None:
+            found = self.organisations.get(o)
+            return found.parent if found is not None and found.parent else None
+
+        return parent_chain(org_id, parent)
+
+    def jurisdictions_within(self, jid: str) -> set[str]:
+        """``jid`` and every jurisdiction inside it (cycle-safe)."""
+        found: set[str] = set()
+        stack = [jid]
+        while stack:
+            current = stack.pop()
+            if current not in found:
+                found.add(current)
+                stack.extend(self._children.get(current, ()))
+        return found
+
+    @property
+    def _children(self) -> dict[str, list[str]]:
+        cached: dict[str, list[str]] | None = self.__dict__.get("_children_cache")
+        if cached is None:
+            cached = {}
+            for jurisdiction in self.jurisdictions.values():
+                if jurisdiction.parent:
+                    cached.setdefault(jurisdiction.parent, []).append(jurisdiction.id)
+            self.__dict__["_children_cache"] = cached
+        return cached
+
+
+def nodes_along(raw: Any, path: tuple[str | int, ...]) -> list[Any]:
+    """THE walk of a key path through raw YAML data (dicts and lists): the node reached by
+    each step, stopping where the path leaves the data (so ``len(result) < len(path)``)."""
+    nodes: list[Any] = []
+    node = raw
+    for part in path:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            break
+        nodes.append(node)
+    return nodes
+
+
+def node_at(raw: Any, path: tuple[str | int, ...]) -> Any:
+    """The node at the end of ``path`` in raw YAML data, None when the path leaves it."""
+    if not path:
+        return raw
+    nodes = nodes_along(raw, path)
+    return nodes[-1] if len(nodes) == len(path) else None

@@ -48,46 +48,23 @@ def sides(index: PlanIndex, refs: Iterable[str]) -> tuple[bool, bool]:
 
 
 def ancestors(index: PlanIndex, org_id: str) -> list[str]:
-    """``org_id`` and its parents, nearest first (bounded: a parent cycle cannot hang us)."""
-    chain = [org_id]
-    current = index.organisations.get(org_id)
-    while current is not None and current.parent and len(chain) < 16:
-        if current.parent in chain:
-            break
-        chain.append(current.parent)
-        current = index.organisations.get(current.parent)
-    return chain
+    """``org_id`` and its parents, nearest first (:meth:`PlanIndex.organisation_chain`)."""
+    return index.organisation_chain(org_id)
 
 
 class JurisdictionTree:
     """The geography tree: which jurisdictions contain which (cycle-safe, memoised)."""
 
     def __init__(self, plan: Plan) -> None:
-        self.parent = {j.id: j.parent for j in plan.jurisdictions}
-        self.children: dict[str, list[str]] = {}
-        for jurisdiction in plan.jurisdictions:
-            if jurisdiction.parent:
-                self.children.setdefault(jurisdiction.parent, []).append(jurisdiction.id)
+        self.index = plan.index()
         self._down: dict[str, set[str]] = {}
 
     def up(self, jid: str) -> list[str]:
-        chain = [jid]
-        current = self.parent.get(jid)
-        while current and current not in chain and len(chain) < 32:
-            chain.append(current)
-            current = self.parent.get(current)
-        return chain
+        return self.index.jurisdiction_chain(jid)
 
     def down(self, jid: str) -> set[str]:
         if jid not in self._down:
-            found: set[str] = set()
-            stack = [jid]
-            while stack:
-                current = stack.pop()
-                if current not in found:
-                    found.add(current)
-                    stack.extend(self.children.get(current, ()))
-            self._down[jid] = found
+            self._down[jid] = self.index.jurisdictions_within(jid)
         return self._down[jid]
 
     def related(self, jids: Iterable[str]) -> set[str]:
@@ -103,18 +80,9 @@ def jurisdictions_in_scope(plan: Plan) -> set[str]:
     """Jurisdictions where a poll in the plan is held, with everything inside them."""
     index = plan.index()
     polled = {j for election in plan.elections for j in election.jurisdictions}
-    children: dict[str, list[str]] = {}
-    for jurisdiction in plan.jurisdictions:
-        if jurisdiction.parent:
-            children.setdefault(jurisdiction.parent, []).append(jurisdiction.id)
     scope: set[str] = set()
-    stack = list(polled)
-    while stack:
-        current = stack.pop()
-        if current in scope:
-            continue
-        scope.add(current)
-        stack.extend(children.get(current, ()))
+    for jid in polled:
+        scope |= index.jurisdictions_within(jid)
     return {j for j in scope if j not in index.jurisdictions or index.jurisdictions[j].holds_poll}
 
 

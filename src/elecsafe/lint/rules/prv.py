@@ -19,6 +19,7 @@ from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.pii import scan, strings
+from elecsafe.model.plan import node_at
 from elecsafe.model.sites import ADDRESS_FIELDS, PUBLIC_VENUE_KINDS
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -336,24 +337,12 @@ def _allowed(raw: dict[str, Any], path: KeyPath) -> bool:
     if len(path) == 3 and path[0] == "sites" and path[2] in NON_PUBLIC_ADDRESSES:
         return True  # any site's location, withheld by audience (field sensitivity)
     if len(path) == 3 and path[0] == "sites" and path[2] == "address":
-        site = _at(raw, path[:2])
+        site = node_at(raw, path[:2])
         return isinstance(site, dict) and site.get("kind") in PUBLIC_VENUE_KINDS
     if len(path) == 4 and path[:2] == ("threat_reporting", "channels") and path[3] == "address":
-        channel = _at(raw, path[:3])
+        channel = node_at(raw, path[:3])
         return isinstance(channel, dict) and channel.get("kind") in PUBLIC_CHANNEL_KINDS
     return False
-
-
-def _at(raw: Any, path: KeyPath) -> Any:
-    node = raw
-    for part in path:
-        if isinstance(node, dict) and isinstance(part, str):
-            node = node.get(part)
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-            node = node[part]
-        else:
-            return None
-    return node
 
 
 def _prv005(ctx: Context) -> Iterator[Finding]:
