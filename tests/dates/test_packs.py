@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,73 @@ def test_us_federal_2024_and_2028_presidential_anchors() -> None:
         "congress_counts": date(2029, 1, 6),
         "inauguration": date(2029, 1, 20),
     }
+
+
+GOOD_PACK = """\
+id: test_pack
+title: Test pack
+country: GB
+working_days: division
+items:
+  poll: {title: Polling day, when: poll}
+  notice: {title: Notice, when: poll - 25 working days, time: "16:00"}
+  yearly: {title: Fixed day, yearly: {month: 1, nth_weekday: 2WE, add_days: 1}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (("when: poll - 25 working days", "when: poll - 25 fortnights"), "items.notice: "),
+        (('time: "16:00"', 'time: "25:00"'), "items.notice: .*'25:00' is not a time of day"),
+        (("nth_weekday: 2WE", "nth_weekday: 2XX"), "items.yearly.*nth_weekday must look like 2WE"),
+        (("{month: 1,", "{month: 13,"), "items.yearly.*month"),
+        (("title: Notice, when", "title: Notice, yearly: {month: 1}, when"), "exactly one of"),
+        (("when: poll - 25", "when: writ - 25"), "unknown anchor writ"),
+        (("working_days: division", "working_days: weekdays"), "working_days"),
+        (("title: Polling day,", "title: Polling day, typo: 1,"), "items.poll.typo"),
+        (('time: "16:00"}', "disregard: [boxing_day]}"), "items.notice.disregard.0: "),
+        (("items:", 'poll_hours: {open: "07:00"}\nitems:'), "poll_hours: .*open and close"),
+        (("items:", 'poll_hours: {open: 7am, close: "19:00"}\nitems:'), "poll_hours: .*7am"),
+        (("items:", "extends: test_pack\nitems:"), "extends: must name another pack"),
+    ],
+)
+def test_a_broken_pack_file_is_one_pack_error_naming_the_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: tuple[str, str], message: str
+) -> None:
+    from elecsafe.dates import packs
+
+    old, new = change
+    assert old in GOOD_PACK
+    (tmp_path / "test_pack.yaml").write_text(GOOD_PACK.replace(old, new), encoding="utf-8")
+    monkeypatch.setattr(packs, "PACK_DIR", tmp_path)
+    monkeypatch.setattr(packs, "PACK_IDS", (*packs.PACK_IDS, "test_pack"))
+    packs.load_pack.cache_clear()
+    try:
+        with pytest.raises(packs.PackError, match=rf"^pack test_pack, .*{message}"):
+            packs.load_pack("test_pack")
+    finally:
+        packs.load_pack.cache_clear()
+
+
+def test_the_good_test_pack_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from elecsafe.dates import packs
+
+    (tmp_path / "test_pack.yaml").write_text(GOOD_PACK, encoding="utf-8")
+    monkeypatch.setattr(packs, "PACK_DIR", tmp_path)
+    monkeypatch.setattr(packs, "PACK_IDS", (*packs.PACK_IDS, "test_pack"))
+    packs.load_pack.cache_clear()
+    try:
+        pack = packs.load_pack("test_pack")
+    finally:
+        packs.load_pack.cache_clear()
+    assert pack.items["yearly"].when == packs.Yearly(month=1, nth_weekday=(2, 2), add_days=1)
+    assert pack.items["notice"].time is not None and pack.items["notice"].key == "notice"
+
+
+def test_a_state_pack_extends_the_federal_anchors_with_its_own_items() -> None:
+    from elecsafe.dates.packs import load_pack
+
+    federal, arizona = load_pack("us_federal"), load_pack("us_az")
+    assert set(federal.items) < set(arizona.items)
+    assert arizona.working_days == federal.working_days and arizona.extends == "us_federal"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from datetime import time as dtime
 from typing import Any, Literal
 
 Unit = Literal["calendar_days", "working_days", "business_days", "weeks", "months"]
@@ -80,7 +81,7 @@ class ExpressionError(ValueError):
 @dataclass(frozen=True)
 class Absolute:
     day: date
-    time: time | None = None
+    time: dtime | None = None
     tz: tzinfo | None = None  # set when the plan wrote an aware datetime
 
 
@@ -89,7 +90,7 @@ class Relative:
     anchor: str
     offset: int = 0
     unit: Unit = "calendar_days"
-    time: time | None = None
+    time: dtime | None = None
     roll: Roll | None = None
     # where the anchor is written, relative to the expression's own key path
     anchor_path: tuple[str, ...] = ()

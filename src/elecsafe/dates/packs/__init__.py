@@ -10,15 +10,23 @@ fixed in the calendar (``{month: 1, day: 6, year_offset: 1}``, or ``nth_weekday:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import date, time, timedelta
+from datetime import date, timedelta
+from datetime import time as dtime
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
 from elecsafe.dates.expressions import (
     Absolute,
-    Expression,
     ExpressionError,
     Relative,
     parse_expression,
@@ -40,7 +48,7 @@ PACK_IDS: tuple[str, ...] = (
 )
 # Days an item's own election rules leave out on top of the working-day calendar (Scottish
 # election rules: Easter Monday, which is not a Scottish bank holiday).
-DISREGARDABLE = ("easter_monday",)
+Disregardable = Literal["easter_monday"]
 WorkingDays = Literal["division", "uk_all", "us_federal"]
 _WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
@@ -49,15 +57,29 @@ class PackError(ValueError):
     """A pack file that does not follow the format (a bug in the shipped data)."""
 
 
-@dataclass(frozen=True)
-class Yearly:
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+class Yearly(_Data):
     """A date fixed in the calendar of the poll's year (+ ``year_offset``)."""
 
-    month: int
-    day: int | None = None
-    nth_weekday: tuple[int, int] | None = None  # (n, weekday 0=Monday): 2WE -> (2, 2)
+    month: int = Field(ge=1, le=12)
+    day: int | None = Field(default=None, ge=1, le=31)
+    # "2WE" in the file: (n, weekday 0=Monday) -> (2, 2)
+    nth_weekday: tuple[int, int] | None = None
     add_days: int = 0
     year_offset: int = 0
+
+    @field_validator("nth_weekday", mode="before")
+    @classmethod
+    def _nth(cls, value: Any) -> Any:
+        if not isinstance(value, str):
+            return value
+        match = re.fullmatch(r"([1-5])(MO|TU|WE|TH|FR|SA|SU)", value)
+        if match is None:
+            raise ValueError("nth_weekday must look like 2WE (the second Wednesday)")
+        return (int(match[1]), _WEEKDAYS.index(match[2]))
 
     def on(self, year: int) -> date:
         year += self.year_offset
@@ -70,129 +92,129 @@ class Yearly:
         return day + timedelta(days=self.add_days)
 
 
-@dataclass(frozen=True)
-class PackItem:
+class PackItem(_Data):
+    """One statutory date: ``when`` (an expression, in the file a string) or ``yearly``."""
+
     key: str
-    title: str
-    when: Expression | Yearly
-    time: time | None = None
-    deadline_semantics: str | None = None
+    title: str = Field(min_length=1)
+    when: Absolute | Relative | Yearly
+    time: dtime | None = None
+    deadline_semantics: Literal["on", "not_later_than", "not_earlier_than", "window"] | None = None
     presidential_only: bool = False
     source: str | None = None
-    disregard: tuple[str, ...] = ()
+    # days the item's own election rules leave out on top of the working-day calendar
+    disregard: tuple[Disregardable, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _when_or_yearly(cls, raw: Any) -> Any:
+        if not isinstance(raw, dict):
+            return raw
+        raw = dict(raw)
+        if ("when" in raw) == ("yearly" in raw):
+            raise ValueError("needs exactly one of 'when' (an expression) or 'yearly'")
+        if "yearly" in raw:
+            raw["when"] = Yearly.model_validate(raw.pop("yearly"))
+        elif isinstance(raw["when"], str):
+            raw["when"] = _parsed(parse_expression, raw["when"])
+        if isinstance(raw.get("time"), str):
+            raw["time"] = _parsed(parse_time, raw["time"])
+        return raw
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(_Data):
+    """A statutory pack file, validated whole when it is loaded."""
+
     id: str
     title: str
-    country: str
+    country: Literal["GB", "US"]
     working_days: WorkingDays
-    source: str
-    items: dict[str, PackItem] = field(hash=False)
+    source: str = ""
+    items: dict[str, PackItem]
+    extends: str | None = None  # a state pack adds its law to the federal anchors
     # Election kinds the pack is the law for (empty: any); another kind is a TT014 error.
     election_kinds: tuple[str, ...] = ()
     state: str | None = None  # US state packs: the ISO code (US-AZ), for `init --state`
     poll_hours: tuple[str, str] | None = None  # polls open and close under the state's law
 
+    @field_validator("poll_hours", mode="before")
+    @classmethod
+    def _hours(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        if not isinstance(value, dict) or set(value) != {"open", "close"}:
+            raise ValueError("poll_hours needs open and close (and nothing else)")
+        for moment in value.values():
+            _parsed(parse_time, str(moment))
+        return (str(value["open"]), str(value["close"]))
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keys(cls, raw: Any) -> Any:
+        """Each item knows its key (the mapping key in the file)."""
+        if isinstance(raw, dict) and isinstance(raw.get("items"), dict):
+            items = {
+                str(k): {**v, "key": str(k)} if isinstance(v, dict) else v
+                for k, v in raw["items"].items()
+            }
+            raw = {**raw, "items": items}
+        return raw
+
+    @model_validator(mode="after")
+    def _anchors(self) -> Pack:
+        for item in self.items.values():
+            if isinstance(item.when, Relative) and item.when.anchor not in ("poll", *self.items):
+                raise ValueError(f"item {item.key}: unknown anchor {item.when.anchor}")
+        return self
+
     def keys_for(self, presidential: bool) -> list[str]:
         return [k for k, i in self.items.items() if presidential or not i.presidential_only]
 
 
-def _yearly(raw: dict[str, Any], where: str) -> Yearly:
-    unknown = set(raw) - {"month", "day", "nth_weekday", "add_days", "year_offset"}
-    if unknown or "month" not in raw:
-        raise PackError(f"{where}: yearly needs 'month' and allows day, nth_weekday, add_days")
-    nth = None
-    if "nth_weekday" in raw:
-        match = re.fullmatch(r"([1-5])(MO|TU|WE|TH|FR|SA|SU)", str(raw["nth_weekday"]))
-        if match is None:
-            raise PackError(f"{where}: nth_weekday must look like 2WE")
-        nth = (int(match[1]), _WEEKDAYS.index(match[2]))
-    return Yearly(
-        int(raw["month"]),
-        int(raw["day"]) if "day" in raw else None,
-        nth,
-        int(raw.get("add_days", 0)),
-        int(raw.get("year_offset", 0)),
-    )
-
-
-def _item(key: str, raw: Any, pack_id: str) -> PackItem:
-    where = f"pack {pack_id}, item {key}"
-    if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
-        raise PackError(f"{where}: needs a title")
-    allowed = {
-        "title", "when", "yearly", "time", "deadline_semantics", "presidential_only", "disregard"
-    }  # fmt: skip
-    if set(raw) - allowed - {"source"}:
-        raise PackError(f"{where}: unknown keys {sorted(set(raw) - allowed - {'source'})}")
-    when: Expression | Yearly
+def _parsed(parse: Any, text: str) -> Any:
     try:
-        if "yearly" in raw:
-            when = _yearly(raw["yearly"], where)
-        elif isinstance(raw.get("when"), str):
-            when = parse_expression(raw["when"])
-        else:
-            raise PackError(f"{where}: needs 'when' or 'yearly'")
-        at = parse_time(raw["time"]) if raw.get("time") is not None else None
+        return parse(text)
     except ExpressionError as exc:
-        raise PackError(f"{where}: {exc.message}") from None
-    disregard = raw.get("disregard") or []
-    if not isinstance(disregard, list) or any(d not in DISREGARDABLE for d in disregard):
-        raise PackError(f"{where}: disregard lists days among {', '.join(DISREGARDABLE)}")
-    return PackItem(
-        key,
-        raw["title"],
-        when,
-        at,
-        raw.get("deadline_semantics"),
-        bool(raw.get("presidential_only", False)),
-        raw.get("source"),
-        tuple(str(d) for d in disregard),
-    )
+        raise ValueError(exc.message) from None
 
 
 @cache
 def load_pack(pack_id: str) -> Pack:
-    """The statutory pack ``pack_id`` (one of :data:`PACK_IDS`); KeyError if unknown."""
+    """The statutory pack ``pack_id`` (one of :data:`PACK_IDS`); KeyError if unknown,
+    :class:`PackError` naming the first problem if the file does not follow the format."""
     if pack_id not in PACK_IDS:
         raise KeyError(pack_id)
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load((PACK_DIR / f"{pack_id}.yaml").read_text(encoding="utf-8"), Loader=loader)
-    if not isinstance(raw, dict) or raw.get("id") != pack_id:
-        raise PackError(f"pack {pack_id}: the file must be a mapping with id: {pack_id}")
-    base: Pack | None = None
-    if raw.get("extends") is not None:  # a state pack adds its law to the federal anchors
-        if raw["extends"] not in PACK_IDS or raw["extends"] == pack_id:
-            raise PackError(f"pack {pack_id}: extends must name another pack")
-        base = load_pack(str(raw["extends"]))
-        raw.setdefault("working_days", base.working_days)
-    if raw.get("working_days") not in ("division", "uk_all", "us_federal"):
-        raise PackError(f"pack {pack_id}: working_days must be division, uk_all or us_federal")
-    items = dict(base.items) if base is not None else {}
-    items.update({str(k): _item(str(k), v, pack_id) for k, v in (raw.get("items") or {}).items()})
-    hours = raw.get("poll_hours")
-    if hours is not None and not (
-        isinstance(hours, dict) and {"open", "close"} <= set(hours) and len(hours) == 2
-    ):
-        raise PackError(f"pack {pack_id}: poll_hours needs open and close")
-    for item in items.values():
-        if isinstance(item.when, Relative) and item.when.anchor not in ("poll", *items):
-            raise PackError(f"pack {pack_id}, item {item.key}: unknown anchor {item.when.anchor}")
-    return Pack(
-        pack_id,
-        str(raw.get("title", pack_id)),
-        str(raw.get("country", "")),
-        raw["working_days"],
-        str(raw.get("source", "")),
-        items,
-        tuple(str(k) for k in raw.get("election_kinds") or (base.election_kinds if base else ())),
-        str(raw["state"]) if raw.get("state") else None,
-        (str(hours["open"]), str(hours["close"])) if hours else None,
-    )
+    if isinstance(raw, dict) and raw.get("extends") is not None:
+        raw = _extended(pack_id, raw)
+    try:
+        pack = Pack.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"]) or "the file"
+        raise PackError(f"pack {pack_id}, {where}: {error['msg']}") from None
+    if pack.id != pack_id:
+        raise PackError(f"pack {pack_id}: the file says id: {pack.id}")
+    return pack
+
+
+def _extended(pack_id: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """A pack that ``extends`` another: the other's items, working days and election kinds
+    under its own (its own items win)."""
+    name = raw["extends"]
+    if name not in PACK_IDS or name == pack_id:
+        raise PackError(f"pack {pack_id}, extends: must name another pack")
+    base = load_pack(str(name))
+    own = raw.get("items")
+    return {
+        "working_days": base.working_days,
+        "election_kinds": base.election_kinds,
+        **raw,
+        "items": {**base.items, **(own if isinstance(own, dict) else {})},
+    }
 
 
 def state_pack(state: str) -> str | None:
