@@ -51,7 +51,7 @@ def test_statutory_items_take_their_dates_from_the_pack(tmp_path: Path) -> None:
     )
     assert loaded.plan is not None
     resolved = resolve_plan(loaded.plan, today=date(2025, 1, 1))
-    assert resolved.findings == []
+    assert resolved.findings == ()
     assert [i.id for i in resolved.items] == ["noe", "noms", "polling-day"]
     noe = resolved.item("noe")
     assert noe == ResolvedItem(
@@ -119,7 +119,7 @@ def test_relative_anchors_items_and_labels(tmp_path: Path) -> None:
     )
     assert loaded.plan is not None
     resolved = resolve_plan(loaded.plan)
-    assert resolved.findings == []
+    assert resolved.findings == ()
     gold = resolved.item("gold-group")
     assert gold is not None and gold.window
     assert (gold.start, gold.end, gold.offset_label) == (
@@ -204,7 +204,7 @@ def test_bad_expressions_are_positioned_findings(tmp_path: Path) -> None:
     ]
     assert loaded.plan is not None
     resolved = resolve_plan(loaded.plan)
-    assert resolved.items == []
+    assert resolved.items == ()
     typo = next(f for f in resolved.findings if f.message == "unknown anchor 'pol'")
     assert typo.hint == "did you mean 'poll'?"
     assert typo.path == ("timetable", "milestones", 0, "when")
@@ -399,7 +399,7 @@ def test_us_plan_business_days_and_presidential_anchors(tmp_path: Path) -> None:
     )
     assert loaded.plan is not None
     resolved = resolve_plan(loaded.plan)
-    assert resolved.findings == []
+    assert resolved.findings == ()
     starts = {i.id: (i.start, i.offset_label) for i in resolved.items}
     assert starts == {
         "uocava": (date(2028, 9, 23), "E−45d"),
@@ -448,7 +448,7 @@ def test_division_comes_from_the_jurisdiction_or_nation(tmp_path: Path) -> None:
     assert calendar is not None and calendar.name == "uk:scotland"
 
 
-def test_declared_days_and_date_of(tmp_path: Path) -> None:
+def test_declared_days_and_every_other_date_field_resolved_eagerly(tmp_path: Path) -> None:
     body = """\
         timetable:
           extra_excluded_days:
@@ -457,16 +457,24 @@ def test_declared_days_and_date_of(tmp_path: Path) -> None:
             - id: postal
               title: Postal deadline (as if)
               when: poll - 11 working days
+        sites:
+          - id: hall
+            name: Chapel Hall
+            kind: polling_station
+            jurisdiction: pfa
+            operating_windows:
+              - {from: poll + 1 month, to: nope - 1 day}
         """
     loaded = load_text(tmp_path, GB_HEAD, LOCALS_2025, body)
     assert loaded.plan is not None
     resolved = resolve_plan(loaded.plan)
     postal = resolved.item("postal")
     assert postal is not None and postal.start == date(2025, 4, 11)  # 14 Apr without the day
-    assert resolved.date_of("poll + 1 month", ("sites", 0, "next_review")) == date(2025, 6, 1)
-    assert resolved.date_of("nope - 1 day", ("sites", 0, "next_review")) is None
-    assert resolved.date_of("nope - 1 day", ("sites", 0, "next_review")) is None
-    assert [(f.code, f.path) for f in resolved.findings] == [("TT001", ("sites", 0, "next_review"))]
+    window: tuple[str | int, ...] = ("sites", 0, "operating_windows", 0)
+    assert resolved.date_at((*window, "from")) == date(2025, 6, 1)
+    assert resolved.date_at((*window, "to")) is None
+    # the finding is there before anyone asks, once
+    assert [(f.code, f.path) for f in resolved.findings] == [("TT001", (*window, "to"))]
 
 
 def test_plan_without_elections(tmp_path: Path) -> None:
@@ -586,3 +594,57 @@ def test_label_of_a_rolled_date_is_its_real_distance_from_the_poll(tmp_path: Pat
     assert rolled is not None and kept is not None
     assert (rolled.start, rolled.offset_label) == (date(2025, 4, 22), "E−9d")
     assert (kept.start, kept.offset_label) == (date(2025, 4, 17), "E−14d")
+
+
+def test_every_date_field_of_the_model_is_resolved_eagerly() -> None:
+    """A new DateSpec field must be a timetable item's date or listed in other_date_fields
+    (else rules asking for it would get None, and its bad expressions no finding)."""
+    from pydantic import BaseModel
+
+    from elecsafe.model.plan import Plan
+
+    found: set[tuple[str, str]] = set()
+    seen: set[type] = set()
+
+    def walk(model: type[BaseModel]) -> None:
+        if model in seen:
+            return
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            if "DateSpec" in str(info.annotation) or "RelativeDate" in str(info.annotation):
+                found.add((model.__name__, name))
+            for sub in _models_in(info.annotation):
+                walk(sub)
+        for sub in model.__subclasses__():
+            walk(sub)
+
+    walk(Plan)
+    items = {(n, "when") for n in ("TimetableItem", "Milestone", "Meeting", "Training", "Exercise")}
+    # actions and recurrences are resolved as items; a window's bounds with its DateSpec
+    parts = {("Action", "due"), ("Recurrence", "until")}
+    parts |= {("DateWindowBounds", "from_"), ("DateWindowBounds", "to")}
+    parts |= {("PresenceWindow", "from_"), ("PresenceWindow", "to")}  # items of kind presence
+    resolved_elsewhere = parts | items
+    listed = {
+        ("ThreatAssessment", "review_due"),
+        ("VulnerabilityAssessment", "next_review"),
+        ("OperatingWindow", "from_"),
+        ("OperatingWindow", "to"),
+        ("Impartiality", "pre_election_period_start"),
+    }
+    assert found - resolved_elsewhere == listed
+
+
+def _models_in(annotation: object) -> list[type]:
+    from typing import get_args
+
+    from pydantic import BaseModel
+
+    out: list[type] = []
+    stack = [annotation]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            out.append(current)
+        stack.extend(get_args(current))
+    return out

@@ -13,6 +13,7 @@ import typer
 from elecsafe.cli.common import fail, load, today
 
 if TYPE_CHECKING:
+    from elecsafe.lint.runner import LintResult
     from elecsafe.load.loader import LoadedPlan
     from elecsafe.render import RenderedDocument
 
@@ -41,7 +42,7 @@ DOC_HELP = (
 )
 
 
-def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> None:
+def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> LintResult:
     """A plan with errors is not rendered (unless --force): the checks ``elecsafe check`` runs.
 
     The same entry point as ``check`` (:func:`elecsafe.lint.runner.run`, the plan's own lint
@@ -59,7 +60,7 @@ def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> None:
     result = run(loaded, LintOptions(today=day))
     errors = [f for f in result.findings if f.severity is Severity.ERROR]
     if not errors:
-        return
+        return result
     typer.echo(report("concise", replace(result, findings=errors)), err=True, nl=False)
     count = f"{len(errors)} error(s)"
     if loaded.plan is None or any(f.code.startswith("YML") for f in errors):
@@ -67,6 +68,7 @@ def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> None:
     if not force:
         fail(f"the plan has {count}; fix them or render anyway with --force")
     typer.echo(f"elecsafe: warning: rendering a plan with {count} (--force)", err=True)
+    return result
 
 
 class _Progress:
@@ -224,13 +226,14 @@ def register(app: typer.Typer) -> None:
 
         day = today(when)
         loaded = load(plan_path)
-        _refuse_broken_plan(loaded, force, day)
+        checked = _refuse_broken_plan(loaded, force, day)
         options = RenderOptions(
             audience=audience.value,
             fmt=fmt,
             templates_dir=templates,
             generated_on=day,
             paper=paper.value if paper else None,
+            lint=checked,
         )
         folder = out_dir if out_dir is not None else loaded.directory / "out"
         try:

@@ -4,7 +4,7 @@ The public API (other parts of elecsafe code against exactly this)::
 
     from elecsafe.dates import resolve_plan, ResolvedTimetable, ResolvedItem
     resolved = resolve_plan(plan, today=None)   # never raises on bad plan input
-    resolved.findings, resolved.items, resolved.item(id), resolved.date_of(spec, path)
+    resolved.findings, resolved.items, resolved.item(id), resolved.date_at(key_path)
     resolved.anchors, resolved.poll_date, resolved.working_calendar(election_id=None)
 """
 

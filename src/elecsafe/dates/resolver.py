@@ -18,6 +18,7 @@ Anchors an expression may name (domain.md §4.1):
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from datetime import time as dtime
@@ -137,46 +138,33 @@ class ResolvedItem:
         return (self.day, 0, deadline, self.id)
 
 
-@dataclass
+@dataclass(frozen=True)
 class ResolvedTimetable:
-    """The result of :func:`resolve_plan`."""
+    """The result of :func:`resolve_plan`: every date of the plan, resolved once and eagerly
+    (timetable items, and every other date field, by key path), with every finding."""
 
-    items: list[ResolvedItem]
-    findings: list[Finding]
-    anchors: dict[str, date]
+    items: tuple[ResolvedItem, ...]
+    findings: tuple[Finding, ...]
+    anchors: Mapping[str, date]
     poll_date: date | None
     timezone: tzinfo | None
     today: date
-    _by_id: dict[str, ResolvedItem] = field(default_factory=dict, repr=False)
-    _resolver: _Resolver | None = field(default=None, repr=False)
+    dates: Mapping[KeyPath, date] = field(default_factory=dict)  # other date fields
+    _by_id: Mapping[str, ResolvedItem] = field(default_factory=dict, repr=False)
+    _calendars: Mapping[str, WorkingCalendar] = field(default_factory=dict, repr=False)
 
     def item(self, item_id: str) -> ResolvedItem | None:
         return self._by_id.get(item_id)
 
-    def date_of(self, spec: Any, path: KeyPath) -> date | None:
-        """Resolve any other DateSpec of the plan (a site's ``next_review``, ...) against the
-        earliest election. A problem is appended to :attr:`findings` (once per path and
-        code) and None returned."""
-        if spec is None or self._resolver is None:
-            return None
-        when = self._resolver.evaluate(spec, path, None)
-        self._merge_findings()
-        return when.day if when else None
+    def date_at(self, path: KeyPath) -> date | None:
+        """The day of a date field outside the timetable items (a site's ``next_review``,
+        an operating window's ``from``), by its key path; None if it did not resolve (its
+        finding is in :attr:`findings`) or the plan has no date there."""
+        return self.dates.get(path)
 
     def working_calendar(self, election_id: str | None = None) -> WorkingCalendar | None:
         """The working-day calendar of an election (default: the earliest poll)."""
-        if self._resolver is None:
-            return None
-        election = self._resolver.elections.get(election_id) if election_id else None
-        return self._resolver.calendar(election or self._resolver.primary)
-
-    def _merge_findings(self) -> None:
-        assert self._resolver is not None
-        seen = {(f.code, f.path, f.message) for f in self.findings}
-        for finding in self._resolver.findings:
-            if (finding.code, finding.path, finding.message) not in seen:
-                self.findings.append(finding)
-                seen.add((finding.code, finding.path, finding.message))
+        return self._calendars.get(election_id or "") or self._calendars.get("")
 
 
 # -- internals ----------------------------------------------------------------------------------
@@ -280,16 +268,8 @@ class _Resolver:
         for kind, key, models in groups:
             for index, model in enumerate(models):
                 self._add(_Entry(model.id, kind, model, ("timetable", key, index), "when"))
-        for index, action in enumerate(timetable.actions):
-            self._add(_Entry(action.id, "action", action, ("timetable", "actions", index), "due"))
-        for index, meeting in enumerate(timetable.meetings):
-            for sub, action in enumerate(meeting.actions):
-                path = ("timetable", "meetings", index, "actions", sub)
-                self._add(_Entry(action.id, "action", action, path, "due"))
-        for index, exercise in enumerate(timetable.exercises):
-            for sub, action in enumerate(exercise.improvement_items):
-                path = ("timetable", "exercises", index, "improvement_items", sub)
-                self._add(_Entry(action.id, "action", action, path, "due"))
+        for path, action in timetable.all_actions():
+            self._add(_Entry(action.id, "action", action, path, "due"))
         for index, site in enumerate(self.plan.sites):
             for sub, window in enumerate(site.presence_windows):
                 where: KeyPath = ("sites", index, "presence_windows", sub)
@@ -871,6 +851,23 @@ class _Resolver:
         items.sort(key=ResolvedItem.sort_key)
         return items
 
+    def other_dates(self) -> dict[KeyPath, date]:
+        """Every date field outside the timetable items, by key path (:data:`OTHER_DATES`)."""
+        out: dict[KeyPath, date] = {}
+        for path, spec in other_date_fields(self.plan):
+            when = self.evaluate(spec, path, None)
+            if when is not None:
+                out[path] = when.day
+        seen: set[tuple[str, KeyPath, str]] = set()
+        unique = []
+        for finding in self.findings:  # an action's due is evaluated as an item and here
+            key = (finding.code, finding.path, finding.message)
+            if key not in seen:
+                seen.add(key)
+                unique.append(finding)
+        self.findings = unique
+        return out
+
     def anchors(self) -> dict[str, date]:
         out: dict[str, date] = {}
         if self.primary is not None:
@@ -911,15 +908,19 @@ def resolve_plan(plan: Plan, today: date | None = None) -> ResolvedTimetable:
     :class:`~elecsafe.findings.Finding` objects with key paths (positioned by the caller)."""
     resolver = _Resolver(plan)
     items = resolver.run()
+    dates = resolver.other_dates()
+    calendars = {e.id: resolver.calendar(e) for e in resolver.by_poll}
+    calendars[""] = resolver.calendar(resolver.primary)
     return ResolvedTimetable(
-        items=items,
-        findings=list(resolver.findings),
+        items=tuple(items),
+        findings=tuple(resolver.findings),
         anchors=resolver.anchors(),
         poll_date=resolver.primary.poll_date if resolver.primary else None,
         timezone=resolver.zone,
         today=today or clock.today(),
+        dates=dates,
         _by_id={i.id: i for i in items},
-        _resolver=resolver,
+        _calendars=calendars,
     )
 
 
@@ -939,3 +940,25 @@ def _rolled(
         if strict:
             raise
         return False
+
+
+def other_date_fields(plan: Plan) -> Iterator[tuple[KeyPath, Any]]:
+    """The date fields of the plan that are not timetable items, with their key paths
+    (tests/dates/test_resolver.py checks that every ``DateSpec`` field of the model is
+    either a timetable item's date or listed here)."""
+    assessment = plan.threat_assessment
+    if assessment is not None and assessment.review_due is not None:
+        yield ("threat_assessment", "review_due"), assessment.review_due
+    for i, site in enumerate(plan.sites):
+        if site.vulnerability is not None and site.vulnerability.next_review is not None:
+            yield ("sites", i, "vulnerability", "next_review"), site.vulnerability.next_review
+        for j, window in enumerate(site.operating_windows):
+            yield ("sites", i, "operating_windows", j, "from"), window.from_
+            yield ("sites", i, "operating_windows", j, "to"), window.to
+    impartiality = plan.communications.impartiality if plan.communications else None
+    if impartiality is not None and impartiality.pre_election_period_start is not None:
+        start: KeyPath = ("communications", "impartiality", "pre_election_period_start")
+        yield start, impartiality.pre_election_period_start
+    for path, action in plan.timetable.all_actions():
+        if action.due is not None:
+            yield (*path, "due"), action.due

@@ -46,6 +46,7 @@ class LintResult:
     readiness: list[Measure] = field(default_factory=list)
     today: date = field(default_factory=clock.today)
     rules_run: list[str] = field(default_factory=list)
+    timeline: Timeline | None = None  # the dates of this run, resolved once (None: no plan)
 
     @property
     def placeholders(self) -> int:
@@ -184,11 +185,11 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     settings.extended = settings.extended or options.extended
     findings: list[Finding] = list(loaded.findings)
     timeline = _timeline(loaded, today, findings)
+    if timeline is not None:
+        findings += timeline.findings  # every date finding: resolution is eager
     ctx = Context(loaded, today, timeline)
     ran: list[str] = []
     findings += _run_rules(ctx, settings, ran)
-    if timeline is not None:
-        findings += timeline.findings  # after the rules: date_of() may have added some
 
     # Codes checked in this run: loader and resolver codes always are, rules when they ran.
     active = {c for c, r in rules.items() if r.origin != "rule" and settings.enabled(r)}
@@ -209,7 +210,7 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
         located = _ready_gate(loaded, located, measures)
     unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
     ordered = sorted(unique.values(), key=Finding.sort_key)
-    return LintResult(loaded, ordered, options, measures, today, ran)
+    return LintResult(loaded, ordered, options, measures, today, ran, timeline)
 
 
 def _ready_gate(

@@ -1,13 +1,17 @@
-"""Dates as the rules need them: the date of a timetable item, its occurrences, polling day.
+"""THE adapter over the resolved timetable: what rules, documents and the readiness summary
+ask of dates (the date of an item, its occurrences, an anchor, polling day, any date field).
 
-The timetable resolver (:mod:`elecsafe.dates`) computes every date (relative expressions,
-working days, statutory packs, recurrences); this adapter gives the rules a small, stable
-surface over it and reduces datetimes to their calendar day in the plan's time zone.
+The timetable resolver (:mod:`elecsafe.dates`) computes every date once, eagerly (relative
+expressions, working days, statutory packs, recurrences, every other date field by key path);
+this adapter gives the rest of elecsafe a small, stable surface over that immutable result and
+reduces datetimes to their calendar day in the plan's time zone. ``check`` builds it once and
+``render`` reuses the one of the check it runs first.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from elecsafe.findings import Finding, KeyPath
@@ -15,6 +19,7 @@ from elecsafe.findings import Finding, KeyPath
 if TYPE_CHECKING:
     from elecsafe.dates import ResolvedItem, ResolvedTimetable
     from elecsafe.model.plan import Plan
+    from elecsafe.model.timetable import Action
 
 
 def as_day(value: Any) -> date | None:
@@ -33,7 +38,7 @@ class Timeline:
 
     @property
     def findings(self) -> list[Finding]:
-        """The resolver's findings, including those found while rules asked for dates."""
+        """Every finding of the resolver (all of them: resolution is eager)."""
         return list(self.resolved.findings) if self.resolved is not None else []
 
     @classmethod
@@ -41,6 +46,18 @@ class Timeline:
         from elecsafe.dates import resolve_plan
 
         return cls(plan, resolve_plan(plan, today=today))
+
+    @property
+    def poll_date(self) -> date | None:
+        """Polling day: the earliest poll as the resolver sees it, else as written."""
+        if self.resolved is not None and self.resolved.poll_date is not None:
+            return self.resolved.poll_date
+        return self.poll
+
+    @cached_property
+    def actions(self) -> dict[str, Action]:
+        """Every action of the timetable by id (its own list, meetings', exercises')."""
+        return self.plan.index().actions
 
     def item(self, item_id: str) -> ResolvedItem | None:
         if self.resolved is None:
@@ -74,7 +91,9 @@ class Timeline:
         return self.resolved.anchors.get(name)
 
     def date_of(self, spec: Any, path: KeyPath) -> date | None:
-        """Any date field written as a DateSpec (``review_due``, ``next_review``, ``due``)."""
+        """Any date field written as a DateSpec (``review_due``, ``next_review``, ``due``),
+        by the key path it is written at; None if it did not resolve (the resolver's finding
+        says why) or ``spec`` is None."""
         if spec is None:
             return None
         direct = as_day(spec)
@@ -82,4 +101,4 @@ class Timeline:
             return direct
         if self.resolved is None:
             return None
-        return as_day(self.resolved.date_of(spec, path))
+        return self.resolved.date_at(path)

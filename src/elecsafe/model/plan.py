@@ -27,7 +27,7 @@ from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
 from elecsafe.model.roles import CommandStructure, RoleAssignment
 from elecsafe.model.sites import Site
 from elecsafe.model.threat import ThreatAssessment
-from elecsafe.model.timetable import Timetable
+from elecsafe.model.timetable import Action, Timetable
 
 SUPPORTED_SCHEMA_MAJOR = 1
 RuleCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}[0-9]{0,3}$")]
@@ -201,6 +201,7 @@ class PlanIndex:
         self.organisations = {o.id: o for o in plan.organisations}
         self.roles = {r.id: r for r in plan.roles}
         self.sites = {s.id: s for s in plan.sites}
+        self.site_positions = {s.id: i for i, s in reversed(list(enumerate(plan.sites)))}
         self.jurisdictions = {j.id: j for j in plan.jurisdictions}
         self.elections = {e.id: e for e in plan.elections}
         self.meetings = {m.id: m for m in plan.timetable.meetings}
@@ -208,6 +209,9 @@ class PlanIndex:
         self.channels = {
             c.id: c for c in (plan.threat_reporting.channels if plan.threat_reporting else [])
         }
+        self.actions: dict[str, Action] = {}
+        for _, action in plan.timetable.all_actions():
+            self.actions.setdefault(action.id, action)  # a duplicate id is REF001
 
     def roles_of_kind(self, kind: str) -> list[RoleAssignment]:
         return [r for r in self.roles.values() if r.role == kind]

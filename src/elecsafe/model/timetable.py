@@ -304,3 +304,21 @@ class Timetable(StrictModel):
 
     def items(self) -> list[TimetableItem]:
         return [*self.milestones, *self.meetings, *self.trainings, *self.exercises]
+
+    def all_actions(self) -> list[tuple[tuple[str | int, ...], Action]]:
+        """Every action with its key path from the plan: the timetable's own, then each
+        meeting's, then each exercise's improvement items."""
+        out: list[tuple[tuple[str | int, ...], Action]] = [
+            (("timetable", "actions", i), a) for i, a in enumerate(self.actions)
+        ]
+        for i, meeting in enumerate(self.meetings):
+            out += [
+                (("timetable", "meetings", i, "actions", j), a)
+                for j, a in enumerate(meeting.actions)
+            ]
+        for i, exercise in enumerate(self.exercises):
+            out += [
+                (("timetable", "exercises", i, "improvement_items", j), a)
+                for j, a in enumerate(exercise.improvement_items)
+            ]
+        return out

@@ -21,7 +21,7 @@ from elecsafe.render.chart import ChartTree, chart_tier
 from elecsafe.render.filters import Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
-from elecsafe.render.timeline import Due, Timeline
+from elecsafe.render.timeline import Due, Dues
 from elecsafe.render.vocabulary import words
 
 
@@ -179,7 +179,7 @@ class Builder:
         plan: Plan,
         view: Record,
         lookups: Lookups,
-        timeline: Timeline,
+        timeline: Dues,
         *,
         audience: str = "partners",
     ) -> None:
@@ -716,19 +716,21 @@ class Builder:
     def _poll_day_hours(self, site: Record) -> str:
         """Opening hours on polling day and the day after (the count): the windows that
         cover those days, else every window. A polling station has its place's hours."""
-        index = self.plan.index().sites
+        plan_index = self.plan.index()
+        index = plan_index.sites
         raw = index.get(site.id)
         if raw is not None and not raw.operating_windows and raw.parent_site in index:
             raw = index[raw.parent_site]
         models = list(raw.operating_windows) if raw is not None else []
+        at = ("sites", plan_index.site_positions[raw.id]) if raw is not None else ()
         poll = self.timeline.poll_date
         every = "; ".join(w.hours for w in models if w.hours)
         if poll is None or not models:
             return every
         shown = []
-        for model in models:
-            start = self.timeline.date_of(model.from_)
-            end = self.timeline.date_of(model.to)
+        for j, model in enumerate(models):
+            start = self.timeline.date_of(model.from_, (*at, "operating_windows", j, "from"))
+            end = self.timeline.date_of(model.to, (*at, "operating_windows", j, "to"))
             if start is None or end is None or start.day is None or end.day is None:
                 return every  # dates that do not resolve: show every window as written
             if start.day <= poll <= end.day:
@@ -1034,7 +1036,7 @@ class Builder:
         }
 
 
-def _presence_key(timeline: Timeline, row: Record) -> tuple[date, str]:
+def _presence_key(timeline: Dues, row: Record) -> tuple[date, str]:
     resolved = timeline.resolved
     item = resolved.item(row.window.id) if resolved is not None else None
     if item is None:

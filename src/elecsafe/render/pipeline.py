@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup
 
 from elecsafe import clock
+from elecsafe.lint.timeline import Timeline
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model.plan import Plan
 from elecsafe.render.catalogue import DOCUMENTS, DocSpec
@@ -26,7 +27,10 @@ from elecsafe.render.filters import Lookups, long_date, short_date
 from elecsafe.render.markdown import MdSafe, md_inline
 from elecsafe.render.output import GENERATED_MARK
 from elecsafe.render.redact import AUDIENCES, Record, WithheldLog, private_contacts, redact
-from elecsafe.render.timeline import Due, Timeline
+from elecsafe.render.timeline import Due, Dues
+
+if TYPE_CHECKING:
+    from elecsafe.lint.runner import LintResult
 
 Format = Literal["md", "html", "docx"]
 FORMATS: tuple[str, ...] = ("md", "html", "docx")
@@ -45,6 +49,7 @@ class RenderOptions:
     templates_dir: Path | None = None
     generated_on: date = field(default_factory=clock.today)
     paper: str | None = None  # "a4" | "letter"; default from the plan's country
+    lint: LintResult | None = None  # the check render runs first (its dates, resolved once)
 
 
 @dataclass
@@ -89,7 +94,12 @@ class Renderer:
         self.view = view
         self.contacts = private_contacts(loaded.contacts, options.audience, self.log)
         self.lookups = Lookups(view)
-        self.timeline = Timeline(self.plan, options.audience)
+        # the dates the check resolved (once); the library resolves them when not given
+        lint = options.lint
+        timeline = lint.timeline if lint is not None else None
+        self.timeline = Dues(
+            timeline or Timeline.build(self.plan, options.generated_on), options.audience
+        )
         self.builder = Builder(
             self.plan, view, self.lookups, self.timeline, audience=options.audience
         )

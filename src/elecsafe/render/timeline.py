@@ -1,8 +1,8 @@
-"""Due dates for documents, from the timetable resolver when it is available.
+"""Due dates for documents, from the one resolved timeline of the run.
 
-``elecsafe.dates.resolve_plan`` computes every date of the plan (working days, statutory
-packs). Until a plan's dates resolve, documents still render: an absolute date is shown as
-written and a relative one as its expression ("poll - 25 working days").
+The resolver computes every date of the plan once (working days, statutory packs); where a
+date did not resolve (its finding says why), documents still render: an absolute date is
+shown as written and a relative one as its expression ("poll - 25 working days").
 """
 
 from __future__ import annotations
@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from elecsafe.findings import KeyPath
+from elecsafe.lint.timeline import Timeline, as_day
 from elecsafe.model import visibility
 from elecsafe.model.base import DateWindow, RelativeDate
-from elecsafe.model.plan import Plan
 
 
 @dataclass(frozen=True)
@@ -39,44 +40,23 @@ def spec_text(spec: Any) -> str:
     return str(spec)
 
 
-def _as_day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
+class Dues:
+    """Due dates as documents show them, read from THE timeline (:mod:`elecsafe.lint.timeline`):
+    the resolved date when there is one, else the expression as written. With an
+    ``audience``, only of the entries it may see (:mod:`elecsafe.model.visibility`): a
+    template's ``due('<restricted id>')`` gets nothing."""
 
-
-class Timeline:
-    """Dates of the plan's entries; with an ``audience``, only of the entries it may see
-    (:mod:`elecsafe.model.visibility`): a template's ``due('<restricted id>')`` gets nothing."""
-
-    def __init__(self, plan: Plan, audience: str | None = None) -> None:
-        self.plan = plan
+    def __init__(self, timeline: Timeline, audience: str | None = None) -> None:
+        self.timeline = timeline
         self.audience = audience
-        self.items = plan.index().items
-        timetable = plan.timetable
-        actions = [*timetable.actions]
-        for meeting in timetable.meetings:
-            actions += meeting.actions
-        for exercise in timetable.exercises:
-            actions += exercise.improvement_items
-        self.actions = {action.id: action for action in actions}
-        self.resolved: Any = None
-        try:
-            from elecsafe.dates import resolve_plan  # type: ignore[attr-defined,unused-ignore]
-        except ImportError:
-            return
-        try:
-            self.resolved = resolve_plan(plan)
-        except Exception:
-            self.resolved = None
+        self.plan = timeline.plan
+        self.resolved = timeline.resolved
+        self.items = timeline.plan.index().items
+        self.actions = timeline.actions
 
     @property
     def poll_date(self) -> date | None:
-        if self.resolved is not None:
-            return _as_day(getattr(self.resolved, "poll_date", None)) or self.plan.poll_date
-        return self.plan.poll_date
+        return self.timeline.poll_date
 
     def due(self, item_id: str) -> Due | None:
         """The date of a timetable item or action (None: no such id, or not for this audience)."""
@@ -84,45 +64,37 @@ class Timeline:
             self.plan, item_id, self.audience
         ):
             return None
-        if self.resolved is not None:
-            try:
-                found = self.resolved.item(item_id)
-            except (KeyError, LookupError, ValueError):
-                found = None
-            day = _as_day(getattr(found, "start", None))
-            if day is not None:
-                end = _as_day(getattr(found, "last_day", None)) if found.window else None
-                label = str(getattr(found, "offset_label", "") or "")
-                start = getattr(found, "start", None)
-                # a timed item's start, or the deadline time of an all-day statutory date
-                time = start.strftime("%H:%M") if isinstance(start, datetime) else ""
-                time = time or str(getattr(found, "time", "") or "")
-                return Due(day, "", label, end if end != day else None, time)
-        if item_id in self.actions:
-            return self.date_of(self.actions[item_id].due)
+        found = self.timeline.item(item_id)
+        if found is not None:
+            end = found.last_day if found.window else None
+            # a timed item's start, or the deadline time of an all-day statutory date
+            start = found.start
+            time = start.strftime("%H:%M") if isinstance(start, datetime) else (found.time or "")
+            return Due(found.day, "", found.offset_label, end if end != found.day else None, time)
+        action = self.actions.get(item_id)
+        if action is not None:
+            return self._written(action.due)
         item = self.items.get(item_id)
         if item is None:
             return None
         if item.when is None:
             return Due(None, f"statutory: {item.statutory}")
-        day = _as_day(item.when)
-        return Due(day, "" if day else spec_text(item.when))
+        return self._written(item.when)
 
     def title(self, entry_id: str) -> str | None:
         """An entry's title (an action's text) if this audience may see it, else None."""
         return visibility.entry_title(self.plan, entry_id, self.audience or "internal")
 
-    def date_of(self, spec: Any, path: tuple[str | int, ...] = ()) -> Due | None:
+    def date_of(self, spec: Any, path: KeyPath) -> Due | None:
+        """A date field by its key path: resolved, else as written."""
         if spec is None:
             return None
-        day = _as_day(spec)
-        if day is not None:
-            return Due(day, "")
-        if self.resolved is not None:
-            try:
-                resolved = _as_day(self.resolved.date_of(spec, path))
-            except Exception:
-                resolved = None
-            if resolved is not None:
-                return Due(resolved, "")
-        return Due(None, spec_text(spec))
+        day = self.timeline.date_of(spec, path)
+        return Due(day, "") if day is not None else Due(None, spec_text(spec))
+
+    @staticmethod
+    def _written(spec: Any) -> Due | None:
+        if spec is None:
+            return None
+        day = as_day(spec)
+        return Due(day, "" if day else spec_text(spec))

@@ -14,7 +14,7 @@ from elecsafe.lint.context import Context, missing
 from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing, sides
 from elecsafe.model.base import Status
-from elecsafe.model.timetable import Action, Meeting, TimetableItem
+from elecsafe.model.timetable import Meeting, TimetableItem
 
 E, W = Severity.ERROR, Severity.WARNING
 INACTIVE = frozenset({Status.CANCELLED, Status.NOT_REQUIRED})
@@ -503,20 +503,8 @@ MTG005 = Rule(
 )
 
 
-def all_actions(ctx: Context) -> Iterator[tuple[tuple[str | int, ...], Action]]:
-    timetable = ctx.plan.timetable
-    for i, action in enumerate(timetable.actions):
-        yield ("timetable", "actions", i), action
-    for i, item in enumerate(timetable.meetings):
-        for j, action in enumerate(item.actions):
-            yield ("timetable", "meetings", i, "actions", j), action
-    for i, exercise in enumerate(timetable.exercises):
-        for j, action in enumerate(exercise.improvement_items):
-            yield ("timetable", "exercises", i, "improvement_items", j), action
-
-
 def _mtg006(ctx: Context) -> Iterator[Finding]:
-    for path, action in all_actions(ctx):
+    for path, action in ctx.plan.timetable.all_actions():
         if action.status != "open":
             continue
         if not action.owner:
