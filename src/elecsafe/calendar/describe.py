@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
+from elecsafe.dates.style import compact
 from elecsafe.model import visibility
 from elecsafe.model.base import Sensitivity
 
@@ -132,7 +133,7 @@ def _description(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str:
             f"Statutory date: {item.statutory_key}{(' — ' + deadline) if deadline else ''}{at}"
         )
     if item.window:
-        lines.append(f"Window: {item.day:%a %d %b %Y} – {item.last_day:%a %d %b %Y}")
+        lines.append(f"Window: {compact(item.day)} – {compact(item.last_day)}")
     owner = field(model, "owner", audience)
     if owner:
         lines.append(f"Owner: {role_label(plan, owner, audience)}")

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Literal
 
+from elecsafe.dates.style import compact
+
 ClockProblem = Literal["gap", "fold"]
 
 
@@ -103,7 +105,7 @@ def explain(moment: datetime, zone_name: str) -> tuple[str, str] | None:
     change = transition(moment)
     if change is None:
         return None
-    at, day = f"{moment:%H:%M}", f"{moment:%a %d %b %Y}"
+    at, day = f"{moment:%H:%M}", compact(moment.date())
     if change.kind == "gap":
         read_as = real(moment.replace(fold=0))
         return (

@@ -25,6 +25,8 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from datetime import time as dtime
 from typing import Any, Literal
 
+from elecsafe.dates.style import MONTHS
+
 Unit = Literal["calendar_days", "working_days", "business_days", "weeks", "months"]
 Roll = Literal["none", "forward", "backward"]
 
@@ -63,10 +65,6 @@ _RELATIVE = re.compile(
     r"\s*\Z",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 class ExpressionError(ValueError):
@@ -111,7 +109,7 @@ def _impossible(y: int, m: int, d: int) -> ExpressionError:
         import calendar
 
         days = calendar.monthrange(y, m)[1]
-        detail = f"{_MONTHS[m - 1]} {y} has {days} days"
+        detail = f"{MONTHS[m - 1]} {y} has {days} days"
     else:
         detail = "months run from 01 to 12"
     return ExpressionError(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from elecsafe.dates import clockchange
 from elecsafe.dates.resolver import ResolvedItem, ResolvedTimetable
+from elecsafe.dates.style import compact
 from elecsafe.findings import Finding
 
 if TYPE_CHECKING:
@@ -58,9 +59,9 @@ def time_text(item: ResolvedItem) -> str:
 
 
 def date_text(item: ResolvedItem) -> str:
-    text = f"{item.day:%a %d %b %Y}"
+    text = compact(item.day)
     if item.window:
-        text += f" – {item.last_day:%a %d %b %Y}"
+        text += f" – {compact(item.last_day)}"
     return text
 
 
@@ -68,7 +69,7 @@ def repeat_text(item: ResolvedItem) -> str:
     if item.recurrence is None:
         return ""
     every = _FREQUENCY.get((item.recurrence.freq, item.recurrence.interval), "repeating")
-    return f"{every}, {len(item.occurrences)}× until {item.last_day:%a %d %b}"
+    return f"{every}, {len(item.occurrences)}× until {compact(item.last_day, year=False)}"
 
 
 def item_record(item: ResolvedItem) -> dict[str, Any]:
@@ -161,9 +162,9 @@ OWNER_WIDTH = 16
 
 def compact_date_text(item: ResolvedItem) -> str:
     """``31 Mar 2027``; a window on two lines (``31 Mar 2027`` / ``–02 Apr 2027``)."""
-    text = f"{item.day:%d %b %Y}"
+    text = compact(item.day, weekday=False)
     if item.window:
-        text += f"\n–{item.last_day:%d %b %Y}"
+        text += f"\n–{compact(item.last_day, weekday=False)}"
     return text
 
 

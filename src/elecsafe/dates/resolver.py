@@ -42,6 +42,7 @@ from elecsafe.dates.packs import (
     load_pack,
     pack_offset,
 )
+from elecsafe.dates.style import compact
 from elecsafe.dates.workdays import (
     UK_DIVISIONS,
     OutsideSupportedYears,
@@ -526,7 +527,7 @@ class _Resolver:
             if reason:
                 self.report(
                     "TT011",
-                    f"{day:%a %d %b %Y} is {reason}, not a working day",
+                    f"{compact(day)} is {reason}, not a working day",
                     "count from a working day, or add 'roll: forward'",
                     path,
                     Severity.WARNING,
@@ -607,8 +608,8 @@ class _Resolver:
         if given.day != day:
             self.report(
                 "TT002",
-                f"statutory date '{key}' ({pack.id}) is {day:%a %d %b %Y}; "
-                f"the plan says {given.day:%a %d %b %Y}",
+                f"statutory date '{key}' ({pack.id}) is {compact(day)}; "
+                f"the plan says {compact(given.day)}",
                 "remove 'when' to use the computed date, or give 'override_reason'",
                 (*entry.path, "when"),
             )
@@ -626,7 +627,7 @@ class _Resolver:
         if reason:
             self.report(
                 "TT011",
-                f"the statutory date {day:%a %d %b %Y} is {reason}, not a working day",
+                f"the statutory date {compact(day)} is {reason}, not a working day",
                 "statutory deadlines counted in working days never fall on excluded days",
                 (*entry.path, "when"),
                 Severity.WARNING,
@@ -796,7 +797,7 @@ class _Resolver:
             return False
         message, hint = problem
         if repeat:
-            message = f"the series meets again on {moment:%a %d %b %Y}, and {message}"
+            message = f"the series meets again on {compact(moment.date())}, and {message}"
             hint = "move the series' time, or start it after the clock change"
         self.report("TT012", message, hint, path)
         return True

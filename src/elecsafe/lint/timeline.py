@@ -10,24 +10,17 @@ reduces datetimes to their calendar day in the plan's time zone. ``check`` build
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from elecsafe.dates.style import as_day
 from elecsafe.findings import Finding, KeyPath
 
 if TYPE_CHECKING:
     from elecsafe.dates import ResolvedItem, ResolvedTimetable
     from elecsafe.model.plan import Plan
     from elecsafe.model.timetable import Action
-
-
-def as_day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return None
 
 
 class Timeline:

@@ -7,62 +7,16 @@ the audience may see it; otherwise the withheld marker.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 from typing import Any
 
+from elecsafe.dates import style
 from elecsafe.guidance import source_label
 from elecsafe.model.roles import ROLE_CATALOGUE
 from elecsafe.render.redact import Record, Withheld
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-
-
-def _day(value: Any) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
-def long_date(value: Any, country: str) -> Any:
-    """GB "Thursday 6 May 2027"; US "Tuesday, November 7, 2028"."""
-    day = _day(value)
-    if day is None:
-        return value
-    weekday, month = WEEKDAYS[day.weekday()], MONTHS[day.month - 1]
-    if country == "US":
-        return f"{weekday}, {month} {day.day}, {day.year}"
-    return f"{weekday} {day.day} {month} {day.year}"
-
-
-def short_date(value: Any, country: str) -> Any:
-    """GB "6 May 2027"; US "Nov 7, 2028"."""
-    day = _day(value)
-    if day is None:
-        return value
-    if country == "US":
-        return f"{MONTHS[day.month - 1][:3]} {day.day}, {day.year}"
-    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+# The country date styles (``{{ day | longdate }}``): THE formatters, in elecsafe.dates.style.
+long_date = style.long
+short_date = style.short
 
 
 # Words written in capitals in documents (acronyms, initialisms) and words with a fixed case.

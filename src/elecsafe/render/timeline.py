@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from elecsafe.dates.style import as_day
 from elecsafe.findings import KeyPath
-from elecsafe.lint.timeline import Timeline, as_day
+from elecsafe.lint.timeline import Timeline
 from elecsafe.model import visibility
 from elecsafe.model.base import DateWindow, RelativeDate
 
