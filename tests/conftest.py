@@ -45,6 +45,16 @@ people:
 """
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=os.environ.get("ELECSAFE_UPDATE_GOLDENS") == "1",
+        help="rewrite the golden files (tests/render/golden) instead of comparing; then "
+        "review the diff (ELECSAFE_UPDATE_GOLDENS=1 does the same)",
+    )
+
+
 def write_plan(directory: Path, text: str, name: str = "plan.yaml") -> Path:
     """Write ``text`` (dedented) to ``directory/name`` and return the plan directory."""
     path = directory / name

@@ -153,8 +153,6 @@ def mutated_example(draw: st.DrawFn) -> tuple[str, str]:
 def test_mutated_example_plan_gives_findings_not_exceptions(
     tmp_path_factory: pytest.TempPathFactory, mutation: tuple[str, str]
 ) -> None:
-    if not EXAMPLE.is_dir():
-        pytest.skip("examples/us-county is not there yet")
     directory = tmp_path_factory.mktemp("example")
     shutil.copytree(EXAMPLE, directory, dirs_exist_ok=True)
     name, text = mutation

@@ -1,12 +1,12 @@
 """Fixtures for the render tests.
 
-Golden files: ``tests/render/golden/<plan>/<document>.md``. Regenerate them after an
-intended change with ``ELECSAFE_UPDATE_GOLDENS=1 pytest tests/render``, then review the diff.
+Golden files: ``tests/render/golden/<plan>/<document>.md`` and ``.html``. Regenerate them
+after an intended change with ``pytest tests/render --update-goldens`` (the environment
+variable ``ELECSAFE_UPDATE_GOLDENS=1`` does the same), then review the diff.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from datetime import date
 from pathlib import Path
@@ -21,7 +21,6 @@ FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
 REPO = HERE.parent.parent
 GENERATED_ON = date(2026, 11, 22)
-UPDATE_GOLDENS = os.environ.get("ELECSAFE_UPDATE_GOLDENS") == "1"
 
 
 def options(**kwargs: object) -> RenderOptions:
@@ -34,6 +33,12 @@ def plan_copy(tmp_path: Path, name: str) -> Path:
     target = tmp_path / name
     shutil.copytree(FIXTURES / name, target)
     return target
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """``--update-goldens`` (tests/conftest.py), or ELECSAFE_UPDATE_GOLDENS=1."""
+    return bool(request.config.getoption("--update-goldens"))
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from html.parser import HTMLParser
 import docx
 import pytest
 
-from elecsafe.load.loader import LoadedPlan
+from elecsafe.load.loader import LoadedPlan, load_plan
 from elecsafe.render import DOCUMENTS
 from elecsafe.render.pipeline import Renderer
-from tests.render.conftest import options
+from tests.render.conftest import FIXTURES, options
 
 
 class _Collect(HTMLParser):
@@ -49,12 +49,13 @@ def _docx(
 
 
 @pytest.mark.parametrize(
-    "name", [n for n in DOCUMENTS if n not in ("contacts", "checklist-spoc-esm")]
+    ("plan", "name"),
+    [("us-mini", n) for n in DOCUMENTS if n not in ("contacts", "checklist-spoc-esm", "maa")]
+    + [("uk-mini", "maa"), ("uk-mini", "checklist-spoc-esm")],
 )
-def test_every_html_document_parses_without_script(us_loaded: LoadedPlan, name: str) -> None:
-    renderer = Renderer(us_loaded, options(fmt="html"))
-    if renderer.applicable(DOCUMENTS[name]):
-        pytest.skip("not applicable to this plan")
+def test_every_html_document_parses_without_script(plan: str, name: str) -> None:
+    renderer = Renderer(load_plan(FIXTURES / plan), options(fmt="html"))
+    assert renderer.applicable(DOCUMENTS[name]) is None
     for target in renderer.targets(DOCUMENTS[name], None):
         page = renderer.render(DOCUMENTS[name], target).data.decode("utf-8")
         parser = _Collect()
@@ -62,6 +63,10 @@ def test_every_html_document_parses_without_script(us_loaded: LoadedPlan, name: 
         parser.close()
         assert "script" not in parser.tags
         assert parser.tags[:3] == ["html", "head", "meta"]
+        if plan == "uk-mini":
+            assert "@page { size: A4; }" in page
+            assert parser.by_tag["header"][0].endswith(" · " + parser.by_tag["h1"][0])
+            continue
         assert parser.by_tag["header"] == [
             "SECURITY PLAN - EXEMPT FROM DISCLOSURE · " + parser.by_tag["h1"][0]
         ]

@@ -10,19 +10,9 @@ import pytest
 from elecsafe.scaffold import PROFILES
 from tests.scaffold.conftest import Result
 
-CLI = Path(__file__).resolve().parents[2] / "src" / "elecsafe" / "cli"
 Invoke = Callable[..., Result]
 
-needs_render = pytest.mark.skipif(
-    not (CLI / "render.py").exists(), reason="elecsafe render is not built yet (cli/render.py)"
-)
-needs_calendar = pytest.mark.skipif(
-    not (CLI / "calendar.py").exists(),
-    reason="elecsafe calendar is not built yet (cli/calendar.py)",
-)
 
-
-@needs_render
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 @pytest.mark.parametrize("audience", ["public", "partners", "internal"])
@@ -43,7 +33,6 @@ def test_every_document_renders(
     assert all(p.stat().st_size > 0 for p in out.iterdir())
 
 
-@needs_calendar
 @pytest.mark.parametrize("profile", sorted(PROFILES))
 def test_calendar_exports(profile: str, scaffold: Callable[[str], Path], invoke: Invoke) -> None:
     from icalendar import Calendar
