@@ -67,9 +67,6 @@ class _Writer:
         self.doc = document
         self.figures = list(figures)
         self.lists: list[tuple[str, int]] = []  # (kind, counter)
-        self.table: Any = None
-        self.row: list[Any] = []
-        self.cell_index = 0
         self.rows: list[list[tuple[str, bool]]] = []
         self.cell_is_header = False
         self.quote = 0
@@ -78,7 +75,7 @@ class _Writer:
     # -- inline -------------------------------------------------------------------------
 
     def inline(self, paragraph: Any, children: list[Any]) -> None:
-        bold = italic = code = 0
+        bold = italic = 0
         for child in children:
             kind = child.type
             if kind == "strong_open":
@@ -97,12 +94,9 @@ class _Writer:
                 run = paragraph.add_run(child.content)
                 run.bold = bold > 0 or None
                 run.italic = italic > 0 or None
-                if kind == "code_inline" or code:
+                if kind == "code_inline":
                     run.font.name = "Consolas"
             # links: the text is kept, the target dropped (no active content in Word)
-
-    def inline_text(self, children: list[Any]) -> list[tuple[str, bool]]:
-        return [(c.content, False) for c in children if c.type in ("text", "code_inline")]
 
     # -- blocks -------------------------------------------------------------------------
 
@@ -157,9 +151,8 @@ class _Writer:
                 i += 3
                 continue
             if kind == "paragraph_open":
-                if self.table is None:
-                    paragraph = self.new_paragraph()
-                    self.inline(paragraph, tokens[i + 1].children or [])
+                paragraph = self.new_paragraph()
+                self.inline(paragraph, tokens[i + 1].children or [])
                 i += 3
                 continue
             if kind in ("bullet_list_open", "ordered_list_open"):
@@ -190,11 +183,7 @@ class _Writer:
                 self.rows.append([])
             elif kind in ("th_open", "td_open"):
                 self.cell_is_header = kind == "th_open"
-            elif (
-                kind == "inline"
-                and self.rows is not None
-                and tokens[i - 1].type in ("th_open", "td_open")
-            ):
+            elif kind == "inline" and tokens[i - 1].type in ("th_open", "td_open"):
                 self.rows[-1].append((_cell_text(token.children or []), self.cell_is_header))
             elif kind == "table_close":
                 self.add_table(self.rows)
