@@ -136,3 +136,31 @@ def test_a_concurrent_event_names_a_site_by_id(tmp_path: Path) -> None:
         "name a site id here, or write a place that is not one of the plan's sites as 'venue:'"
     )
     assert typo.hint == "did you mean 'stadium'?"
+
+
+# -- tribal lands and tribal police ---------------------------------------------------------------
+
+TRIBAL = """\
+jurisdictions:
+  - {id: nation, name: Kettle Creek Nation Reservation, kind: tribal_land, parent: area}
+organisations:
+  - {id: tribal-pd, name: Kettle Creek Tribal Police, kind: tribal_police, sector: law_enforcement, jurisdictions: [nation], primary_contact: ra-chief}
+roles:
+  - {id: ra-chief, role: police_chief, organisation: tribal-pd, holder: alice}
+sites:
+  - {id: nation-box, name: Community center drop box, kind: ballot_drop_box, jurisdiction: nation}
+"""
+
+
+def test_tribal_police_cover_sites_on_tribal_lands(tmp_path: Path) -> None:
+    check(tmp_path, TRIBAL, "SITE010", [], country="US")
+
+
+def test_tribal_police_need_a_written_agreement_and_a_chief(tmp_path: Path) -> None:
+    check(tmp_path / "doc", TRIBAL, "DOC004", [(4, 5)], country="US")
+    no_chief = TRIBAL.replace("role: police_chief", "role: le_election_liaison")
+    result = check(
+        tmp_path / "rol", no_chief, "ROL007", [(4, 5), ("plan.yaml", 17, 1)], country="US"
+    )
+    rol007 = [f.message for f in result.findings if f.code == "ROL007"]
+    assert rol007[0] == "tribal police 'tribal-pd' has no 'police_chief' role assignment"

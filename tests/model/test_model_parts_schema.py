@@ -84,6 +84,43 @@ PARTS: list[tuple[str, str, tuple[str, str]]] = [
         """,
         ("frequency: monthly", "frequency: hourly"),
     ),
+    (
+        "tribal lands and tribal police",
+        """\
+        jurisdictions:
+          - {id: nation, name: Kettle Creek Nation Reservation, kind: tribal_land, parent: pfa}
+        organisations:
+          - id: tribal-pd
+            name: Kettle Creek Tribal Police
+            kind: tribal_police
+            sector: law_enforcement
+            jurisdictions: [nation]
+        """,
+        ("kind: tribal_police", "kind: tribal_polise"),
+    ),
+    (
+        "cross-deputisation and the roles who carry a topic",
+        """\
+        mutual_aid:
+          - id: maa
+            title: Mutual aid
+            agreement_type: local
+            parties: [{org: force, role: both}]
+            effective_date: 2027-01-01
+            last_reviewed: 2027-01-01
+            election_events_covered: {covered: true}
+            cross_deputization:
+              - deputizing_org: force
+                deputized_org: force
+                scope: polling places on tribal lands
+                officers: 12
+            topics:
+              authorized_on_scene_commanders: {clause: "9", roles: [alice-role]}
+        roles:
+          - {id: alice-role, role: bronze_commander, organisation: force, holder: alice}
+        """,
+        ("officers: 12", "officers: 0"),
+    ),
 ]
 
 

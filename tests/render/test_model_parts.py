@@ -42,3 +42,21 @@ def test_presence_windows_in_the_internal_site_register_and_briefing(uk_loaded: 
             "## Police presence by date and time" not in partners and "21:45–04:15" not in partners
         )
         assert "> - site: presence windows\n" in partners, name
+
+
+def test_the_maa_states_cross_deputisation_and_who_carries_a_topic() -> None:
+    from elecsafe.load.loader import load_plan
+    from tests.conftest import EXAMPLES
+
+    loaded = load_plan(EXAMPLES / "us-county")
+    renderer = Renderer(loaded, options(audience="partners"))
+    text = renderer.render(DOCUMENTS["maa"], "maa-countywide-2028").markdown
+    assert (
+        "## Cross-deputisation\n\n- Cedar River County Sheriff's Office commissions 12 officers of "
+        "Kettle Creek Nation Tribal Police Department as its deputies: Election offences"
+    ) in text
+    assert (
+        "(Westlake Code § 11-204 (special deputy commissions)); until Saturday, June 30, 2029."
+        in text
+    )
+    assert "Carried by: Unified command – Sheriff's Office; Unified command – Marlow PD." in text

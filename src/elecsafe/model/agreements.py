@@ -98,6 +98,9 @@ class Topic(StrictModel):
     key_restriction: str | None = Field(
         default=None, description="what incoming officers must be told (key restrictions sheet)"
     )
+    roles: list[RoleRef] = Field(
+        default=[], description="the roles who carry this topic (e.g. the on-scene commanders)"
+    )
 
     @model_validator(mode="after")
     def _settled(self) -> Topic:
@@ -127,6 +130,18 @@ class MaaTopics(StrictModel):
     """Crowd control tactics and equipment allowed and not allowed."""
     authorized_on_scene_commanders: Topic | None = None
     """Which commanders may direct tactics and equipment."""
+
+
+class CrossDeputization(StrictModel):
+    """Officers of one agency sworn as deputies of another (e.g. tribal police officers
+    commissioned by the county sheriff), so they may act where their own powers stop."""
+
+    deputizing_org: OrgRef = Field(description="the agency that grants the commissions")
+    deputized_org: OrgRef = Field(description="the agency whose officers receive them")
+    authority: LegalRef | None = None
+    scope: NonEmptyStr = Field(description="where and for what the deputies may act")
+    officers: int | None = Field(default=None, ge=1, description="how many hold a commission")
+    expires_on: date | None = None
 
 
 class Party(StrictModel):
@@ -228,6 +243,8 @@ class MutualAidAgreement(StrictModel):
     """How the agreement is changed."""
     open_records_alignment: str | None = None
     """How the parties handle public-records requests about the operation."""
+    cross_deputization: list[CrossDeputization] = []
+    """Commissions one party's officers hold from another."""
     joint_training: list[TrainingRef] = []
     """Ids of the trainings and exercises held together."""
     gap_analysis: list[str] = Field(default=[], description="resource gap ids")

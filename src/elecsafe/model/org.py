@@ -26,8 +26,8 @@ from elecsafe.model.base import (
 )
 
 JurisdictionKind = Literal[
-    # US
-    "state", "county", "municipality", "township", "precinct",
+    # US (tribal_land: a reservation or other tribal lands, with its own police and courts)
+    "state", "county", "municipality", "township", "precinct", "tribal_land",
     # UK
     "police_force_area", "local_authority", "county_council", "district_council",
     "unitary_authority", "metropolitan_borough", "london_borough", "bcu", "ward",
@@ -149,7 +149,7 @@ OrgKind = Literal[
     "electoral_commission",
     # law enforcement
     "police_force", "bcu", "sheriff_office", "police_department", "state_police",
-    "fbi_field_office", "university_police", "fusion_center",
+    "fbi_field_office", "university_police", "fusion_center", "tribal_police",
     # prosecution
     "cps_scctd", "us_attorney_office", "district_attorney", "county_attorney",
     # other
@@ -161,7 +161,7 @@ OrgKind = Literal[
 LAW_ENFORCEMENT_KINDS = frozenset(
     {
         "police_force", "bcu", "sheriff_office", "police_department", "state_police",
-        "fbi_field_office", "university_police", "fusion_center",
+        "fbi_field_office", "university_police", "fusion_center", "tribal_police",
     }
 )  # fmt: skip
 

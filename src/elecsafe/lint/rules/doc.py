@@ -201,7 +201,7 @@ DOC003 = Rule(
 
 def _doc004(ctx: Context) -> Iterator[Finding]:
     plan, index = ctx.plan, ctx.index
-    primary = {"sheriff_office", "police_department"}
+    primary = {"sheriff_office", "police_department", "tribal_police"}
     office = {o.id for o in plan.organisations if o.kind == "election_office"}
     agreed: set[str] = set()
     for agreement in plan.mous:
@@ -224,7 +224,8 @@ DOC004 = Rule(
     scope="US",
     core=False,
     summary="A written cooperation agreement exists between the election office and each "
-    "sheriff's office and police department (or a waiver says why not).",
+    "sheriff's office, police department and tribal police department (or a waiver says why "
+    "not).",
     rationale=(
         "Roadmap §IV: 'Set shared expectations and goals'; Public Safety & Elections, Draft and update mutual aid agreements: 'All agreements regarding "
         "support during emergencies are reflected in written' agreements."

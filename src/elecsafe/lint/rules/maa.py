@@ -543,6 +543,91 @@ MAA012 = Rule(
     good=Example(MAA + GAP + "    fill: [maa]\n"),
 )
 
+
+def _maa013(ctx: Context) -> Iterator[Finding]:
+    for i, agreement in enumerate(ctx.plan.mutual_aid):
+        parties = {p.org for p in agreement.parties}
+        for j, grant in enumerate(agreement.cross_deputization):
+            for name in ("deputizing_org", "deputized_org"):
+                org = getattr(grant, name)
+                if org not in parties:
+                    yield ctx.report(
+                        ("mutual_aid", i, "cross_deputization", j, name),
+                        f"'{org}' is not a party to agreement '{agreement.id}'",
+                        hint="cross-deputisation binds the parties of the agreement: add the "
+                        "agency to parties, or record it in its own agreement",
+                    )
+
+
+CROSS = (
+    "    cross_deputization:\n      - {deputizing_org: force, deputized_org: %s, "
+    "scope: polling places on tribal lands}\n    topics:\n"
+)
+
+MAA013 = Rule(
+    code="MAA013",
+    check=_maa013,
+    name="cross-deputization-parties",
+    severity=E,
+    scope="all",
+    summary="Cross-deputisation recorded in an agreement is between parties to it.",
+    rationale=(
+        "S001 Mutual aid: agreements settle the 'respective roles of the host and aid-"
+        "providing agencies' and the authority of incoming officers; a commission that lets "
+        "officers act outside their own jurisdiction (a tribal police department and the county "
+        "sheriff, say) binds the agencies that signed it, not a third one."
+    ),
+    fix="Add the agency to the agreement's parties, or record the commission in an agreement "
+    "it signed.",
+    bad=Example(
+        MAA.replace("    topics:\n", CROSS % "thirdshire", 1).replace(
+            "mutual_aid:\n",
+            "  - {id: thirdshire, name: Thirdshire Police, kind: police_force, "
+            "sector: law_enforcement, jurisdictions: [area]}\nmutual_aid:\n",
+            1,
+        ),
+        problems=((29, 48),),
+    ),
+    good=Example(MAA.replace("    topics:\n", CROSS % "nextshire", 1)),
+)
+
+
+def _maa014(ctx: Context) -> Iterator[Finding]:
+    for i, agreement in enumerate(ctx.plan.mutual_aid):
+        topic = agreement.topics.authorized_on_scene_commanders
+        if topic is not None and topic.status == "agreed" and not topic.roles:
+            yield missing(
+                ctx,
+                ("mutual_aid", i, "topics", "authorized_on_scene_commanders", "roles"),
+                f"agreement '{agreement.id}' does not name the roles of its on-scene commanders",
+            )
+
+
+MAA014 = Rule(
+    code="MAA014",
+    check=_maa014,
+    name="on-scene-commander-roles",
+    severity=W,
+    scope="all",
+    core=False,
+    summary="The on-scene commanders' topic names the roles who carry it.",
+    rationale=(
+        "S001 Mutual aid: agreements settle the 'on-scene commanders authorized to direct "
+        "tactics and equipment'; incoming officers must know who that is on the day, which a "
+        "clause number does not tell them."
+    ),
+    fix="List the role assignments under topics.authorized_on_scene_commanders.roles.",
+    bad=Example(MAA, problems=((36, 39),)),
+    good=Example(
+        MAA.replace(
+            "authorized_on_scene_commanders: {text: agreed in clause 9}",
+            "authorized_on_scene_commanders: {text: agreed in clause 9, roles: [ra-bronze]}",
+        )
+        + "roles:\n  - {id: ra-bronze, role: bronze_commander, organisation: force}\n"
+    ),
+)
+
+
 RULES: tuple[Rule, ...] = (
     MAA001,
     MAA002,
@@ -556,4 +641,6 @@ RULES: tuple[Rule, ...] = (
     MAA010,
     MAA011,
     MAA012,
+    MAA013,
+    MAA014,
 )

@@ -323,7 +323,11 @@ def _rol007(ctx: Context) -> Iterator[Finding]:
     for role in plan.roles:
         by_org.setdefault(role.organisation, set()).add(role.role)
         kinds.add(role.role)
-    head = {"sheriff_office": "sheriff", "police_department": "police_chief"}
+    head = {
+        "sheriff_office": "sheriff",
+        "police_department": "police_chief",
+        "tribal_police": "police_chief",
+    }
     seen_kinds = {o.kind for o in plan.organisations}
     for i, org in enumerate(plan.organisations):
         wanted = head.get(org.kind)
