@@ -164,3 +164,15 @@ def test_tribal_police_need_a_written_agreement_and_a_chief(tmp_path: Path) -> N
     )
     rol007 = [f.message for f in result.findings if f.code == "ROL007"]
     assert rol007[0] == "tribal police 'tribal-pd' has no 'police_chief' role assignment"
+
+
+def test_a_canvass_venue_is_assessed_and_carries_its_public_address(tmp_path: Path) -> None:
+    text = (
+        "sites:\n  - id: board-room\n    name: Board room (certification)\n"
+        "    kind: canvass_venue\n    jurisdiction: area\n"
+    )
+    check(tmp_path / "a", text, "SITE001", [(2, 5)], country="US")
+    check(tmp_path / "b", text, "SITE012", [(2, 5)], country="US")
+    check(
+        tmp_path / "c", text + "    address: 200 W Court St, Marlow\n", "PRV005", [], country="US"
+    )

@@ -121,6 +121,25 @@ PARTS: list[tuple[str, str, tuple[str, str]]] = [
         """,
         ("officers: 12", "officers: 0"),
     ),
+    (
+        "observer rules and a canvass venue",
+        """\
+        elections:
+          - id: by-election
+            name: By-election
+            kind: local_england
+            poll_date: 2027-05-06
+            poll_hours: {open: "07:00", close: "22:00"}
+            jurisdictions: [pfa]
+            observers:
+              who: [Electoral Commission accredited observers]
+              credential: Accreditation badge
+              may_not: [photograph ballot papers]
+        sites:
+          - {id: board-room, name: Board room, kind: canvass_venue, jurisdiction: pfa}
+        """,
+        ("who: [Electoral Commission accredited observers]", "who: []"),
+    ),
 ]
 
 

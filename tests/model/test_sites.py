@@ -49,3 +49,12 @@ def test_presence_windows_are_restricted_and_need_both_times_or_none() -> None:
     site = Site.model_validate({**BASE, "presence_windows": [{**window, "end": "04:00"}]})
     (parsed,) = site.presence_windows
     assert (parsed.level, parsed.to, parsed.staffed_by) == ("occasional", None, [])
+
+
+def test_observer_rules_say_who_may_observe() -> None:
+    from elecsafe.model.org import ObserverRules
+
+    assert field_sensitivity(ObserverRules, "may_not") is Sensitivity.PUBLIC
+    with pytest.raises(ValidationError, match="at least 1 item"):
+        ObserverRules.model_validate({"who": [], "may": ["watch"]})
+    assert ObserverRules.model_validate({"who": ["accredited observers"]}).disputes_to is None

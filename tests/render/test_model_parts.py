@@ -60,3 +60,23 @@ def test_the_maa_states_cross_deputisation_and_who_carries_a_topic() -> None:
         in text
     )
     assert "Carried by: Unified command – Sheriff's Office; Unified command – Marlow PD." in text
+
+
+def test_the_briefing_states_the_observer_rules() -> None:
+    from elecsafe.load.loader import load_plan
+    from tests.conftest import EXAMPLES
+
+    loaded = load_plan(EXAMPLES / "us-county")
+    for audience, who in (
+        ("public", "the election official in charge"),
+        ("partners", "the Elections Director"),
+    ):
+        text = (
+            Renderer(loaded, options(audience=audience))
+            .render(DOCUMENTS["briefing"], None)
+            .markdown
+        )
+        assert "## Observers\n\n- Who may observe: Poll watchers appointed in writing" in text
+        assert "- They may not: speak to voters or handle ballots" in text
+        assert "- Law: Westlake Election Code § 3-520 (poll watchers)" in text
+        assert f"- A dispute with an observer goes to {who}; officers keep the peace" in text

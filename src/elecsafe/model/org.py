@@ -103,6 +103,24 @@ class ConcurrentEvent(StrictModel):
     )
 
 
+class ObserverRules(StrictModel):
+    """Who may watch voting and counting, on what credential, and what they may and may not
+    do: officers must know it before they remove anyone (S002 who may enter a polling
+    station; state law on poll watchers in the US)."""
+
+    default_sensitivity = Sensitivity.PUBLIC
+    who: list[NonEmptyStr] = Field(
+        min_length=1, description="who may observe, e.g. accredited observers, party poll watchers"
+    )
+    credential: str | None = Field(default=None, description="what they carry or show")
+    may: list[NonEmptyStr] = []
+    may_not: list[NonEmptyStr] = []
+    legal_basis: list[LegalRef] = []
+    disputes_to: RoleRef | None = Field(
+        default=None, description="who settles a dispute with an observer (not the police)"
+    )
+
+
 class Election(StrictModel):
     default_sensitivity = Sensitivity.PUBLIC
     id: Id
@@ -131,6 +149,8 @@ class Election(StrictModel):
     """A US presidential election."""
     same_day_registration: bool = False
     """Voters may register on Election Day."""
+    observers: ObserverRules | None = None
+    """Who may observe voting and the count, and on what terms."""
     concurrent_events: list[ConcurrentEvent] = sens("partners", default=[])
     """Big events around polling day that draw on the same officers."""
     season_events: list[ConcurrentEvent] = sens("partners", default=[])

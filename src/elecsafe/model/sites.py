@@ -37,15 +37,21 @@ SiteKind = Literal[
     "postal_vote_opening_venue", "ballot_drop_box", "ballot_storage",
     "candidate_briefing_venue", "campaign_event_venue", "constituency_office",
     "party_temporary_office", "command_post", "staging_area", "mail_sorting_office",
+    "canvass_venue",
 ]  # fmt: skip
 
 VOTING_KINDS = frozenset(
     {"polling_place", "polling_station", "us_polling_place", "early_voting_site", "vote_center"}
 )
 COUNT_KINDS = frozenset({"count_centre", "central_count_facility"})
-# Sites that must carry a vulnerability rating (SITE001) and a police presence level (SITE002).
-ASSESSED_KINDS = VOTING_KINDS | COUNT_KINDS | {"ballot_drop_box"}
-PUBLIC_VENUE_KINDS = VOTING_KINDS | COUNT_KINDS | {"election_office", "ballot_drop_box"}
+# The public meetings of the canvass and the certification, a key moment for disruption (S001).
+CANVASS_KINDS = frozenset({"canvass_venue"})
+# Sites that must carry a vulnerability rating (SITE001); voting and count sites also a police
+# presence level (SITE002).
+ASSESSED_KINDS = VOTING_KINDS | COUNT_KINDS | CANVASS_KINDS | {"ballot_drop_box"}
+PUBLIC_VENUE_KINDS = (
+    VOTING_KINDS | COUNT_KINDS | CANVASS_KINDS | {"election_office", "ballot_drop_box"}
+)
 
 
 class Mitigation(StrictModel):

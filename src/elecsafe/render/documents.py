@@ -1032,8 +1032,24 @@ class Builder:
         return {
             "assigned_sites": election_day["sites"],
             "presence": self.presence_windows(),
+            "observers": self._observers(),
             **election_day,
         }
+
+    def _observers(self) -> list[Record]:
+        """Observer rules, once per distinct set, with the elections they apply to."""
+        groups: list[tuple[Any, Any, list[Any]]] = []  # (model, view, election names)
+        for raw, election in zip(
+            self.plan.elections, self._list(self.view.elections), strict=False
+        ):
+            if raw.observers is None or not isinstance(election.observers, Record):
+                continue
+            same = next((g for g in groups if g[0] == raw.observers), None)
+            if same is None:
+                groups.append((raw.observers, election.observers, [election.name]))
+            else:
+                same[2].append(election.name)
+        return [Record({"rules": view, "elections": names}) for _, view, names in groups]
 
 
 def _presence_key(timeline: Dues, row: Record) -> tuple[date, str]:

@@ -55,6 +55,7 @@ ENUM_LABELS: dict[str, dict[str, str]] = {
         "command_post": "Command post",
         "staging_area": "Staging area",
         "mail_sorting_office": "Mail sorting office",
+        "canvass_venue": "Canvass and certification venue",
     },
     "maa_party_role": {
         "host_requesting": "requests aid",

@@ -13,7 +13,7 @@ from elecsafe.findings import Finding, KeyPath, Severity
 from elecsafe.lint.context import Context, missing
 from elecsafe.lint.rule import Example, Rule
 from elecsafe.lint.rules.common import listing
-from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS, Site
+from elecsafe.model.sites import ASSESSED_KINDS, CANVASS_KINDS, COUNT_KINDS, VOTING_KINDS, Site
 
 E, W = Severity.ERROR, Severity.WARNING
 PRESENCE_KINDS = VOTING_KINDS | COUNT_KINDS
@@ -520,7 +520,7 @@ SITE011 = Rule(
 def _site012(ctx: Context) -> Iterator[Finding]:
     for i, site in enumerate(ctx.plan.sites):
         if (
-            site.kind in VOTING_KINDS | COUNT_KINDS
+            site.kind in VOTING_KINDS | COUNT_KINDS | CANVASS_KINDS
             and site.kind != "polling_station"
             and not site.address
         ):
@@ -534,7 +534,8 @@ SITE012 = Rule(
     severity=Severity.INFO,
     scope="all",
     core=False,
-    summary="Public voting and count venues carry their (published) address.",
+    summary="Public voting, count, canvass and certification venues carry their (published) "
+    "address.",
     rationale=(
         "Roadmap §II: responding officers need the locations; polling place addresses are public, "
         "unlike homes (CSSE Our Principles: protect the privacy of election workers and their families)."
