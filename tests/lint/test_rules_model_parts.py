@@ -176,3 +176,15 @@ def test_a_canvass_venue_is_assessed_and_carries_its_public_address(tmp_path: Pa
     check(
         tmp_path / "c", text + "    address: 200 W Court St, Marlow\n", "PRV005", [], country="US"
     )
+
+
+def test_ballot_transport_sites_are_references(tmp_path: Path) -> None:
+    text = (
+        "ballot_transport:\n  - {id: move, from_site: hall, to_site: nowhere, what: supplies}\n"
+        "sites:\n  - {id: hall, name: Hall, kind: polling_place, jurisdiction: area}\n"
+    )
+    result = check(tmp_path, text, "REF001", [(2, 42)])
+    assert [f.message for f in result.findings if f.code == "REF001"] == [
+        "unknown site id 'nowhere'"
+    ]
+    check(tmp_path / "b", text, "SITE013", [])  # supplies need no chain of custody

@@ -140,6 +140,24 @@ PARTS: list[tuple[str, str, tuple[str, str]]] = [
         """,
         ("who: [Electoral Commission accredited observers]", "who: []"),
     ),
+    (
+        "ballot transport with its chain of custody and escort",
+        """\
+        sites:
+          - {id: hall, name: Hall, kind: polling_place, jurisdiction: pfa}
+          - {id: count, name: Count, kind: count_centre, jurisdiction: pfa}
+        ballot_transport:
+          - id: hall-to-count
+            from_site: hall
+            to_site: count
+            what: ballot_boxes
+            when: 2027-05-06
+            time: "22:15"
+            sealed: true
+            escort: {agency: force, mode: follow}
+        """,
+        ("mode: follow", "mode: convoy"),
+    ),
 ]
 
 

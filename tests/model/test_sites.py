@@ -58,3 +58,14 @@ def test_observer_rules_say_who_may_observe() -> None:
     with pytest.raises(ValidationError, match="at least 1 item"):
         ObserverRules.model_validate({"who": [], "may": ["watch"]})
     assert ObserverRules.model_validate({"who": ["accredited observers"]}).disputes_to is None
+
+
+def test_ballot_transport_is_restricted_and_names_what_moves() -> None:
+    from elecsafe.model.plan import Plan
+    from elecsafe.model.sites import BallotTransport
+
+    assert field_sensitivity(Plan, "ballot_transport") is Sensitivity.RESTRICTED
+    move = {"id": "m", "from_site": "a", "to_site": "b", "what": "ballots"}
+    assert BallotTransport.model_validate(move).escort is None
+    with pytest.raises(ValidationError):
+        BallotTransport.model_validate({**move, "what": "voters"})

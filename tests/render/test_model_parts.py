@@ -80,3 +80,17 @@ def test_the_briefing_states_the_observer_rules() -> None:
         assert "- They may not: speak to voters or handle ballots" in text
         assert "- Law: Westlake Election Code § 3-520 (poll watchers)" in text
         assert f"- A dispute with an observer goes to {who}; officers keep the peace" in text
+
+
+def test_ballot_transport_in_the_internal_checklist_and_briefing(uk_loaded: LoadedPlan) -> None:
+    row = "| St Mary's Church Hall | Lowbridge Leisure Centre | Ballot boxes | 6 May 2027 22:15 | "
+    for name in ("checklist-election-day", "briefing"):
+        internal = _markdown(uk_loaded, name, "internal")
+        assert "## Ballot transport and chain of custody" in internal, name
+        assert row in internal, name
+        assert (
+            "| yes | Ballot box receipt BR-2 | Wyvernshire Constabulary (Follow) |" in internal
+        ), name
+        partners = _markdown(uk_loaded, name, "partners")
+        assert "Ballot transport" not in partners and "BR-2" not in partners
+        assert "> - ballot transport\n" in partners, name

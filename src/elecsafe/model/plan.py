@@ -25,7 +25,7 @@ from elecsafe.model.incidents import Incident
 from elecsafe.model.learning import Debrief, Partnership, PlanningConsideration, ResourceGap
 from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
 from elecsafe.model.roles import CommandStructure, RoleAssignment
-from elecsafe.model.sites import Site
+from elecsafe.model.sites import BallotTransport, Site
 from elecsafe.model.threat import ThreatAssessment
 from elecsafe.model.timetable import Action, Timetable
 
@@ -113,6 +113,9 @@ class Plan(StrictModel):
     """Command structure: gold, silver, bronze (GB) or ICS positions (US)."""
     sites: list[Site] = []
     """Offices, polling places, drop boxes and count venues."""
+    ballot_transport: list[BallotTransport] = sens(
+        "restricted", default=[], description="ballots and equipment moved between sites"
+    )
     timetable: Timetable = Field(default_factory=Timetable)
     """Every dated thing: deadlines, meetings, trainings, exercises, actions."""
     mutual_aid: list[MutualAidAgreement] = sens("partners", default=[])

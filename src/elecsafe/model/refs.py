@@ -25,7 +25,7 @@ from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
 from elecsafe.model.placeholders import is_placeholder
 from elecsafe.model.plan import Plan
 from elecsafe.model.roles import RoleAssignment
-from elecsafe.model.sites import PresenceWindow, Site
+from elecsafe.model.sites import BallotTransport, PresenceWindow, Site
 from elecsafe.model.threat import ExtensionHarm, ThreatAssessment
 from elecsafe.model.timetable import Action, Exercise, Meeting, Milestone, Training
 
@@ -37,6 +37,7 @@ ENTITY_KINDS: dict[type[BaseModel], str] = {
     RoleAssignment: "role",
     Site: "site",
     PresenceWindow: "presence_window",
+    BallotTransport: "transport",
     Milestone: "milestone",
     Meeting: "meeting",
     Training: "training",

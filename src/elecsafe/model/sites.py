@@ -346,3 +346,30 @@ class Site(StrictModel):
 
 # The address fields of a site, public first; PRV005 accepts an address in the last two.
 ADDRESS_FIELDS = ("address", "partners_address", "restricted_address")
+
+
+class Escort(StrictModel):
+    default_sensitivity = Sensitivity.RESTRICTED
+    agency: OrgRef
+    roles: list[RoleRef] = []
+    mode: Literal["accompany", "follow", "meet_at_destination"] = "accompany"
+
+
+class BallotTransport(StrictModel):
+    """Ballots or equipment moved between two sites, with their chain of custody (EAC chain
+    of custody best practice: two people, sealed containers, a signed transfer form at each
+    hand-over) and any police escort. Restricted: a route and a time tell an attacker where
+    the ballots will be."""
+
+    default_sensitivity = Sensitivity.RESTRICTED
+    id: Id
+    from_site: SiteRef
+    to_site: SiteRef
+    what: Literal["ballots", "ballot_boxes", "voting_equipment", "memory_devices", "supplies"]
+    when: DateSpec | None = None
+    time: Time | None = None
+    custody: list[RoleRef] = Field(default=[], description="roles who carry and sign for it")
+    sealed: bool = False
+    chain_of_custody_form: str | None = None
+    escort: Escort | None = None
+    notes: str | None = None

@@ -678,6 +678,7 @@ class Builder:
         if hidden and on_the_day:
             on_the_day.append(self._hidden_line(hidden))
         return {
+            "transports": self.transports(),
             "considerations": [words(c, self.plan.country) for c in ELECTION_DAY_CONSIDERATIONS],
             "sites": sites,
             "areas": self._by_area(sites),
@@ -1035,6 +1036,35 @@ class Builder:
             "observers": self._observers(),
             **election_day,
         }
+
+    def transports(self) -> list[Record]:
+        """Ballot transport between sites with its chain of custody and escort, for editions
+        that may see it (restricted); below that the marker is named in the "withheld" box."""
+        moves = self.view.ballot_transport
+        if is_withheld(moves):
+            if self.plan.ballot_transport:
+                bool(moves)
+            return []
+        names = {s.id: s.name for s in self.plan.sites}
+        rows = []
+        for model, move in zip(self.plan.ballot_transport, self._list(moves), strict=False):
+            due = self.timeline.date_of(model.when, ()) if model.when is not None else None
+            when = ""
+            if due is not None:
+                when = str(short_date(due.day, self.plan.country)) if due.day else due.text
+            if model.time:
+                when = f"{when} {model.time}".strip()
+            rows.append(
+                Record(
+                    {
+                        "move": move,
+                        "from_name": names.get(model.from_site, model.from_site),
+                        "to_name": names.get(model.to_site, model.to_site),
+                        "when": when,
+                    }
+                )
+            )
+        return rows
 
     def _observers(self) -> list[Record]:
         """Observer rules, once per distinct set, with the elections they apply to."""

@@ -595,6 +595,55 @@ SITE010 = Rule(
 )
 
 
+def _site013(ctx: Context) -> Iterator[Finding]:
+    for i, move in enumerate(ctx.plan.ballot_transport):
+        if move.what not in ("ballots", "ballot_boxes", "memory_devices"):
+            continue
+        gaps = []
+        if len(set(move.custody)) < 2:
+            gaps.append("two custodians")
+        if not move.sealed:
+            gaps.append("sealed containers")
+        if not move.chain_of_custody_form:
+            gaps.append("a chain-of-custody form")
+        if gaps:
+            yield ctx.report(
+                ("ballot_transport", i),
+                f"ballot transport '{move.id}' has no {listing(gaps)}",
+            )
+
+
+TRANSPORT = (
+    SITES + site_yaml("hall", "polling_place") + site_yaml("count", "count_centre") + "roles:\n"
+    "  - {id: ra-po, role: presiding_officer, organisation: office}\n"
+    "  - {id: ra-clerk, role: other, organisation: office}\n"
+    "ballot_transport:\n"
+    "  - id: hall-to-count\n    from_site: hall\n    to_site: count\n    what: ballot_boxes\n"
+)
+
+SITE013 = Rule(
+    code="SITE013",
+    check=_site013,
+    name="ballot-chain-of-custody",
+    severity=W,
+    scope="all",
+    summary="Ballots moved between sites travel with two custodians, in sealed containers, "
+    "with a chain-of-custody form.",
+    rationale=(
+        "S000 II: the 'security of ballots, voting machines, and equipment' is part of the "
+        "security of the election; the EAC's chain of custody best practice (domain.md §1.8) "
+        "asks for two people, sealed containers and a signed record at every hand-over, so "
+        "that a box that went missing on the road can be proved intact or not."
+    ),
+    fix="Name two custodian roles, set sealed: true and name the chain-of-custody form.",
+    bad=Example(TRANSPORT, problems=((14, 5),)),
+    good=Example(
+        TRANSPORT + "    custody: [ra-po, ra-clerk]\n    sealed: true\n"
+        "    chain_of_custody_form: Ballot box transfer form BT-1\n"
+    ),
+)
+
+
 RULES: tuple[Rule, ...] = (
     SITE001,
     SITE002,
@@ -608,4 +657,5 @@ RULES: tuple[Rule, ...] = (
     SITE010,
     SITE011,
     SITE012,
+    SITE013,
 )
