@@ -52,7 +52,7 @@ def test_the_maa_states_cross_deputisation_and_who_carries_a_topic() -> None:
     renderer = Renderer(loaded, options(audience="partners"))
     text = renderer.render(DOCUMENTS["maa"], "maa-countywide-2028").markdown
     assert (
-        "## Cross-deputisation\n\n- Cedar River County Sheriff's Office commissions 12 officers of "
+        "## Cross-deputization\n\n- Cedar River County Sheriff's Office commissions 12 officers of "
         "Kettle Creek Nation Tribal Police Department as its deputies: Election offences"
     ) in text
     assert (
