@@ -53,7 +53,7 @@ def test_rules_json_is_versioned_and_complete() -> None:
 def test_rules_family_filter() -> None:
     result = runner.invoke(app, ["rules", "--format", "json", "--family", "maa"])
     codes = [r["code"] for r in json.loads(result.stdout)["rules"]]
-    assert codes == [f"MAA{n:03d}" for n in range(1, 13)]
+    assert codes == [f"MAA{n:03d}" for n in range(1, 15)]
     assert runner.invoke(app, ["rules", "--family", "XYZ"]).exit_code == 2
 
 
