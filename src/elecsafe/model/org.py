@@ -105,7 +105,7 @@ class ConcurrentEvent(StrictModel):
 
 class ObserverRules(StrictModel):
     """Who may watch voting and counting, on what credential, and what they may and may not
-    do: officers must know it before they remove anyone (S002 who may enter a polling
+    do: officers must know it before they remove anyone (APP: who may enter a polling
     station; state law on poll watchers in the US)."""
 
     default_sensitivity = Sensitivity.PUBLIC

@@ -44,7 +44,8 @@ VOTING_KINDS = frozenset(
     {"polling_place", "polling_station", "us_polling_place", "early_voting_site", "vote_center"}
 )
 COUNT_KINDS = frozenset({"count_centre", "central_count_facility"})
-# The public meetings of the canvass and the certification, a key moment for disruption (S001).
+# The public meetings of the canvass and the certification, a key moment for disruption
+# (Public Safety & Elections, Draft and update mutual aid agreements).
 CANVASS_KINDS = frozenset({"canvass_venue"})
 # Sites that must carry a vulnerability rating (SITE001); voting and count sites also a police
 # presence level (SITE002).

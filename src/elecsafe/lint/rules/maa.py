@@ -572,7 +572,8 @@ MAA013 = Rule(
     scope="all",
     summary="Cross-deputisation recorded in an agreement is between parties to it.",
     rationale=(
-        "S001 Mutual aid: agreements settle the 'respective roles of the host and aid-"
+        "Public Safety & Elections, Section 2, Draft and update mutual aid agreements: agreements "
+        "settle the 'respective roles of the host and aid-"
         "providing agencies' and the authority of incoming officers; a commission that lets "
         "officers act outside their own jurisdiction (a tribal police department and the county "
         "sheriff, say) binds the agencies that signed it, not a third one."
@@ -612,7 +613,8 @@ MAA014 = Rule(
     core=False,
     summary="The on-scene commanders' topic names the roles who carry it.",
     rationale=(
-        "S001 Mutual aid: agreements settle the 'on-scene commanders authorized to direct "
+        "Public Safety & Elections, Section 2, Draft and update mutual aid agreements: agreements "
+        "settle the 'on-scene commanders authorized to direct "
         "tactics and equipment'; incoming officers must know who that is on the day, which a "
         "clause number does not tell them."
     ),

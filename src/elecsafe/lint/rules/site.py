@@ -630,7 +630,7 @@ SITE013 = Rule(
     summary="Ballots moved between sites travel with two custodians, in sealed containers, "
     "with a chain-of-custody form.",
     rationale=(
-        "S000 II: the 'security of ballots, voting machines, and equipment' is part of the "
+        "Roadmap §II: the 'security of ballots, voting machines, and equipment' is part of the "
         "security of the election; the EAC's chain of custody best practice (domain.md §1.8) "
         "asks for two people, sealed containers and a signed record at every hand-over, so "
         "that a box that went missing on the road can be proved intact or not."
