@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 import itertools
 from dataclasses import dataclass, field
+from typing import Protocol
 from xml.sax.saxutils import escape, quoteattr
 
 # The drawing's coordinate space: one unit is one CSS pixel at 100 % (720 px = 190 mm).
@@ -95,6 +96,24 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     return lines or [""]
 
 
+# Fences a drawing takes the place of in HTML and Word. Markdown keeps a ``mermaid`` fence
+# (GitHub and many editors draw it) and drops a ``figure`` fence (its table says the same).
+FIGURE_FENCES = ("mermaid", "figure")
+
+
+class Figure(Protocol):
+    """A drawing a document carries (this command chart, the weekly incident bars): HTML
+    shows its SVG, Word its PNG, where the Markdown has its fence."""
+
+    @property
+    def description(self) -> str: ...  # the text alternative
+    @property
+    def name(self) -> str: ...
+
+    def svg(self) -> str: ...
+    def png(self) -> tuple[bytes, float]: ...
+
+
 @dataclass(frozen=True)
 class ChartNode:
     """One position: its tier, its name, and the lines under it (area, holder, deputy)."""
@@ -121,6 +140,13 @@ class Chart:
     columns: tuple[ChartColumn, ...] = ()
     top_label: str = ""  # e.g. "Unified command"
     description: str = ""  # the text alternative (what the chart shows, in one sentence)
+    name: str = "Command chart"
+
+    def svg(self) -> str:
+        return to_svg(self)
+
+    def png(self) -> tuple[bytes, float]:
+        return to_png(self)
 
     @property
     def size(self) -> int:
@@ -564,10 +590,12 @@ def _dashed(
 
 
 __all__ = [
+    "FIGURE_FENCES",
     "Chart",
     "ChartColumn",
     "ChartNode",
     "ChartTree",
+    "Figure",
     "chart_tier",
     "layout",
     "to_png",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
 from elecsafe.model.incidents import STATUS_LABELS, TARGET_LABELS
@@ -18,11 +18,14 @@ from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 from elecsafe.model.plan import Plan
 from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS, Site
 from elecsafe.render.chart import ChartTree, chart_tier
-from elecsafe.render.filters import Lookups, humanize, label, short_date
+from elecsafe.render.filters import MONTHS, Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
 from elecsafe.render.timeline import Due, Dues
 from elecsafe.render.vocabulary import words
+
+if TYPE_CHECKING:
+    from elecsafe.incidents.summary import IncidentSummary
 
 
 @dataclass
@@ -927,8 +930,9 @@ class Builder:
         harms = harm_labels(self.plan.country)
         by_harm = suppress_small(summary.by_harm) if public else dict(summary.by_harm)
         weeks = {w.isoformat(): sum(c.values()) for w, c in summary.by_week.items()}
-        shown_weeks = suppress_small(weeks) if public else dict(weeks)
+        shown_weeks: dict[str, int | None] = suppress_small(weeks) if public else dict(weeks)
         return {
+            **self._incident_weeks(summary, shown_weeks, harms),
             "incident_total": summary.total,
             "incidents_by_harm": [{"harm": harms[h], "count": n} for h, n in by_harm.items()],
             "incidents_by_week": [
@@ -951,6 +955,46 @@ class Builder:
                     for k, n in sorted(summary.by_status.items(), key=lambda kv: -kv[1])
                 ]
             ),
+        }
+
+    def _incident_weeks(
+        self, summary: IncidentSummary, shown_weeks: dict[str, int | None], harms: dict[str, str]
+    ) -> dict[str, Any]:
+        """Incidents per week: by harm in the internal edition (a table and stacked bars); in
+        the others the weekly totals as published (small numbers withheld), never split by
+        harm, since a split next to the totals would let a withheld count be worked out."""
+        from elecsafe.render.barchart import Series, WeeklyChart
+
+        if not shown_weeks:
+            return {"incidents_by_week_harm": [], "figures": []}
+        if self.audience == "internal":
+            present = [h for h in harms if any(c[h] for c in summary.by_week.values())]
+            rows = [
+                {
+                    "week": self._date(week),
+                    "total": sum(counts.values()),
+                    "harms": "; ".join(f"{harms[h]}: {counts[h]}" for h in present if counts[h]),
+                }
+                for week, counts in summary.by_week.items()
+            ]
+            series = tuple(
+                Series(harms[h], tuple(c[h] for c in summary.by_week.values())) for h in present
+            )
+            what = "by harm"
+        else:
+            present, rows = [], []
+            series = (Series("Incidents", tuple(shown_weeks.values())),)
+            what = "in total"
+        labels = tuple(_day_month(date.fromisoformat(w), self.plan.country) for w in shown_weeks)
+        first, last = next(iter(shown_weeks)), list(shown_weeks)[-1]
+        description = (
+            f"Bar chart: incidents recorded per week {what}, {len(shown_weeks)} weeks from the "
+            f"week starting {self._date(date.fromisoformat(first))} to the week starting "
+            f"{self._date(date.fromisoformat(last))}."
+        )
+        return {
+            "incidents_by_week_harm": rows,
+            "figures": [WeeklyChart(labels, series, description)],
         }
 
     def threat_summary(self) -> dict[str, Any]:
@@ -1134,3 +1178,9 @@ def _recent(day: Any, poll: date | None) -> bool | None:
 
 
 __all__ = ["Builder", "Line", "Section", "Withheld"]
+
+
+def _day_month(day: date, country: str) -> str:
+    """A week's label under a bar: GB "5 Oct", US "Oct 5" (the year is in the caption)."""
+    month = MONTHS[day.month - 1][:3]
+    return f"{month} {day.day}" if country == "US" else f"{day.day} {month}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,7 +15,7 @@ from elecsafe.lint.timeline import Timeline
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model.plan import Plan
 from elecsafe.render.catalogue import DOCUMENTS, DocSpec
-from elecsafe.render.chart import Chart
+from elecsafe.render.chart import Chart, Figure
 from elecsafe.render.documents import Builder
 from elecsafe.render.environment import (
     install_plan_helpers,
@@ -88,7 +89,7 @@ class Renderer:
         self.plan: Plan = loaded.plan
         self.options = options
         self.log = WithheldLog()
-        self.figures: list[Chart] = []  # drawn charts of the document being rendered
+        self.figures: list[Figure] = []  # drawings of the document being rendered, in order
         view = redact(self.plan, options.audience, self.log)
         assert isinstance(view, Record)
         self.view = view
@@ -255,6 +256,7 @@ class Renderer:
         text = text.replace(_BOX, self._withheld_box(context["doc"]))
         chart = context.get("chart")
         self.figures = [chart] if isinstance(chart, Chart) else []
+        self.figures += context.get("figures", [])
         return _tidy(text), context["doc"]
 
     def _withheld_box(self, doc: Record) -> str:
@@ -270,9 +272,10 @@ class Renderer:
     def render(self, spec: DocSpec, item_id: str | None) -> RenderedDocument:
         markdown, doc = self.markdown(spec, item_id)
         fmt = self.options.fmt
+        edition = _without_figure_fences(markdown)  # what the Markdown edition says
         if fmt == "md":
             marker = f"<!-- {GENERATED_MARK} {_version()}: edit the plan or the template, not this file -->\n"
-            data = (marker + markdown).encode("utf-8")
+            data = (marker + edition).encode("utf-8")
         elif fmt == "html":
             from elecsafe.render.html import html_page
 
@@ -296,7 +299,7 @@ class Renderer:
                 ),
                 self.figures,
             )
-        return RenderedDocument(spec, item_id, fmt, self.options.audience, markdown, data)
+        return RenderedDocument(spec, item_id, fmt, self.options.audience, edition, data)
 
     def _page_meta(self, doc: Record) -> Record:
         country = self.plan.country
@@ -377,6 +380,12 @@ def _version() -> str:
     from elecsafe import __version__
 
     return str(__version__)
+
+
+def _without_figure_fences(markdown: str) -> str:
+    """The Markdown edition: a ``figure`` fence stands for a drawing HTML and Word show; the
+    table beside it says the same, so the fence goes (and one blank line with it)."""
+    return _tidy(re.sub(r"(?m)^```figure\n(?:.*\n)*?```\n", "", markdown))
 
 
 def _tidy(text: str) -> str:
