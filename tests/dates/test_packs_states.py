@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from elecsafe.dates.packs import load_pack, pack_dates, state_pack
 from elecsafe.dates.workdays import us_federal_calendar
 from elecsafe.lint.runner import LintOptions, run
@@ -72,3 +74,33 @@ def test_a_state_date_written_by_hand_is_protected_like_a_federal_one(tmp_path: 
     result = run(load_plan(tmp_path), LintOptions(today=TODAY))
     tt002 = [(f.line, f.column) for f in result.findings if f.code == "TT002"]
     assert tt002 == [(15, 13)]
+
+
+def test_every_state_pack_names_a_state_of_the_one_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from elecsafe.dates import packs
+    from elecsafe.us_states import US_STATES
+
+    named = {p: load_pack(p).state for p in packs.PACK_IDS if load_pack(p).state}
+    assert set(named.values()) == {"US-AZ", "US-MN", "US-TX"}
+    assert set(named.values()) <= set(US_STATES)
+    # a pack naming a state that does not exist is refused when it is loaded
+    text = (packs.PACK_DIR / "us_az.yaml").read_text(encoding="utf-8")
+    (tmp_path / "us_zz.yaml").write_text(
+        text.replace("id: us_az", "id: us_zz").replace("state: US-AZ", "state: US-ZZ"),
+        encoding="utf-8",
+    )
+    (tmp_path / "us_federal.yaml").write_text(
+        (packs.PACK_DIR / "us_federal.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    monkeypatch.setattr(packs, "PACK_DIR", tmp_path)
+    monkeypatch.setattr(packs, "PACK_IDS", ("us_federal", "us_zz"))
+    packs.load_pack.cache_clear()
+    try:
+        with pytest.raises(
+            packs.PackError, match=r"pack us_zz, state: .*US-ZZ is not in elecsafe\.us_states"
+        ):
+            packs.load_pack("us_zz")
+    finally:
+        packs.load_pack.cache_clear()

@@ -13,7 +13,7 @@ from elecsafe.cli.app import app
 TODAY = "2026-11-22"
 # The flags of a typical run of each profile (fictional places).
 PROFILE_ARGS: dict[str, list[str]] = {
-    "us-county": ["--profile", "us-county", "--name", "Cedar River County", "--state", "US-WL"],
+    "us-county": ["--profile", "us-county", "--name", "Cedar River County", "--state", "US-IA"],
     "uk-force": ["--profile", "uk-force", "--name", "Severnshire", "--nation", "ENG"],
 }
 Invoke = Callable[..., "Result"]

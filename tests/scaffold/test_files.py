@@ -113,7 +113,7 @@ def test_failure_while_renaming_restores_replaced_files(
 def test_existing_lists_conflicts_only(tmp_path: Path) -> None:
     (tmp_path / "plan.yaml").write_text("x")
     (tmp_path / "private").mkdir()
-    assert existing(tmp_path, FILES) == [PurePosixPath("plan.yaml")]
+    assert existing(tmp_path, [f.path for f in FILES]) == [PurePosixPath("plan.yaml")]
 
 
 def test_target_must_be_a_directory(tmp_path: Path) -> None:

@@ -135,7 +135,7 @@ def test_scaffold_values_are_filled_in(scaffold: Callable[[str], Path]) -> None:
         "cedar-river-county",
         "Cedar River County election safety plan",
     )
-    assert (plan.country, plan.us_state, plan.timezone) == ("US", "US-WL", "America/Chicago")
+    assert (plan.country, plan.us_state, plan.timezone) == ("US", "US-IA", "America/Chicago")
     election = plan.elections[0]
     assert (election.id, election.kind, election.poll_date) == (
         "general-2028",
@@ -320,7 +320,8 @@ def test_flags_are_not_asked_again_at_a_terminal(
         (["--profile", "uk-force", "--poll-date", "2027-02-31"], "--poll-date: 2027-02-31 is not a day of the calendar"),
         (["--profile", "uk-force", "--poll-date", "6/5/2027"], "--poll-date: '6/5/2027' is not a date; write YYYY-MM-DD, e.g. 2027-05-06"),
         (["--profile", "uk-force", "--timezone", "Central Time"], "--timezone: 'Central Time' is not an IANA time zone; e.g. America/Chicago or Europe/London"),
-        (["--profile", "us-county", "--state", "Ohio"], "--state: 'Ohio' is not a state code like US-OH (ISO 3166-2)"),
+        (["--profile", "us-county", "--state", "US-ZZ"], "--state: 'US-ZZ' is not a US state, DC or territory code: e.g. US-OH for Ohio"),
+        (["--profile", "us-county", "--state", "Ohoi"], "--state: 'Ohoi' is not a US state, DC or territory code: did you mean US-OH (Ohio)?"),
         (["--profile", "uk-force", "--nation", "GB"], "--nation: 'GB' is not one of ENG, WLS, SCT, NIR"),
         (["--profile", "uk-force", "--state", "US-OH"], "--state is for the us-county profile; use --nation ENG|WLS|SCT|NIR"),
         (["--profile", "us-county", "--nation", "ENG"], "--nation is for the uk-force profile; use --state US-XX"),

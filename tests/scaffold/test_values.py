@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from elecsafe.scaffold.values import (
+    STATE_PLACEHOLDER,
     ScaffoldError,
     check_name,
     check_nation,
@@ -112,9 +113,19 @@ def test_check_timezone() -> None:
 
 def test_check_state_and_nation() -> None:
     assert check_state("us-oh") == "US-OH"
-    assert check_state("US-WL") == "US-WL"  # fictional states are fine: only the shape counts
-    with pytest.raises(ScaffoldError, match="'Ohio' is not a state code like US-OH"):
-        check_state("Ohio")
+    assert check_state(" OH ") == "US-OH"
+    assert check_state("ohio") == "US-OH"
+    assert check_state("District of Columbia") == "US-DC"
+    assert check_state("US-PR") == "US-PR"
+    assert check_state("us-xx") == STATE_PLACEHOLDER  # not chosen yet: init says so
+    with pytest.raises(
+        ScaffoldError, match=r"'US-ZZ' is not a US state, DC or territory code: e\.g\. US-OH"
+    ):
+        check_state("US-ZZ")
+    with pytest.raises(ScaffoldError, match=r"not a US state.*did you mean US-TX \(Texas\)\?"):
+        check_state("Texsa")
+    with pytest.raises(ScaffoldError, match="not a US state"):
+        check_state("US-WL")  # the example's fictional Westlake: a plan may say it, init may not
     assert check_nation("wls") == "WLS"
     with pytest.raises(ScaffoldError, match="'GB' is not one of ENG, WLS, SCT, NIR"):
         check_nation("GB")

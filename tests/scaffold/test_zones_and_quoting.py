@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import pty
+import select
 import shlex
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -63,6 +67,14 @@ def test_init_refuses_est_and_writes_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_init_refuses_a_state_that_does_not_exist_and_writes_nothing(tmp_path: Path) -> None:
+    done = run_init(tmp_path, "p", "--profile", "us-county", "--state", "US-ZZ")
+    assert done.returncode == 2
+    assert "--state: 'US-ZZ' is not a US state, DC or territory code" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_next_steps_quote_the_directory(tmp_path: Path) -> None:
     done = run_init(tmp_path, "Ynys Môn", "--profile", "uk-force", "--nation", "WLS")
     assert done.returncode == 0, done.stderr
@@ -70,3 +82,44 @@ def test_next_steps_quote_the_directory(tmp_path: Path) -> None:
     command = line.split("1. ", 1)[1].rstrip(" │")
     assert command == "cd 'Ynys Môn'"
     assert shlex.split(command) == ["cd", "Ynys Môn"]
+
+
+def test_interactive_init_into_an_existing_plan_refuses_before_the_first_question(
+    tmp_path: Path,
+) -> None:
+    assert run_init(tmp_path, "p", "--profile", "uk-force").returncode == 0
+    before = sorted(p.read_bytes() for p in (tmp_path / "p").rglob("*") if p.is_file())
+    master, slave = pty.openpty()  # a terminal: init would ask for everything not given
+    env = {**os.environ, "ELECSAFE_TODAY": "2026-12-01", "TERM": "dumb"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "elecsafe", "init", "p"],
+        stdin=slave, stdout=slave, stderr=slave, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    os.close(slave)
+    try:
+        code = process.wait(timeout=120)  # no answer is ever typed: a question would hang here
+    finally:
+        if process.poll() is None:
+            process.kill()
+    seen = b""
+    with contextlib.suppress(OSError):
+        while select.select([master], [], [], 1)[0] and (chunk := os.read(master, 4096)):
+            seen += chunk
+    os.close(master)
+    text = seen.decode("utf-8", "replace")
+    assert code == 2, text
+    assert "p already has 15 of the scaffold's files; nothing written" in text
+    assert "Profile" not in text and "?" not in text.split("nothing written")[0]
+    assert sorted(p.read_bytes() for p in (tmp_path / "p").rglob("*") if p.is_file()) == before
+
+
+def test_the_scaffold_writes_the_paths_init_checks_first(tmp_path: Path) -> None:
+    from elecsafe.scaffold import PROFILES, ScaffoldOptions, build
+    from elecsafe.scaffold.profiles import SCAFFOLD_PATHS
+
+    for profile in PROFILES.values():
+        options = ScaffoldOptions(
+            profile, "X", date(2027, 5, 6), profile.default_timezone,
+            "US-OH" if profile.country == "US" else "ENG", date(2026, 12, 1), None,
+        )  # fmt: skip
+        assert [f.path for f in build(options)] == list(SCAFFOLD_PATHS)

@@ -73,6 +73,7 @@ def _options(
     """Check every input (flags, prompts, defaults) before anything is rendered or written."""
     from elecsafe.scaffold import PROFILES, ScaffoldOptions, get_profile
     from elecsafe.scaffold.values import (
+        STATE_PLACEHOLDER,
         check_name,
         check_nation,
         check_state,
@@ -123,7 +124,7 @@ def _options(
         region = _resolve(
             state,
             question="State (ISO 3166-2, e.g. US-OH)",
-            default="US-XX",
+            default=STATE_PLACEHOLDER,
             check=check_state,
             interactive=interactive,
         )
@@ -148,14 +149,17 @@ def _error(message: str) -> Exception:
 
 def _notes(options: ScaffoldOptions) -> list[str]:
     """Things worth saying about the inputs, which do not stop the scaffold."""
-    from elecsafe.scaffold.values import is_us_federal_election_day
+    from elecsafe.scaffold.values import STATE_PLACEHOLDER, is_us_federal_election_day
 
     notes = []
     if options.poll_date < options.today:
         notes.append(f"polling day {options.poll_date} is in the past")
     if options.profile.country == "US":
-        if options.region == "US-XX":
-            notes.append("no --state given: us_state is the placeholder US-XX; set it in plan.yaml")
+        if options.region == STATE_PLACEHOLDER:
+            notes.append(
+                f"no --state given: us_state is the placeholder {STATE_PLACEHOLDER}; "
+                "set it in plan.yaml"
+            )
         elif is_us_federal_election_day(options.poll_date):
             from elecsafe.dates.packs import state_pack
 
@@ -245,7 +249,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         state: Annotated[
             str | None,
-            typer.Option(metavar="US-XX", help="us-county: the state, e.g. US-OH."),
+            typer.Option(
+                metavar="US-XX", help="us-county: the state, DC or territory: US-OH, OH or Ohio."
+            ),
         ] = None,
         nation: Annotated[
             str | None,
@@ -265,20 +271,25 @@ def register(app: typer.Typer) -> None:
         """
         from elecsafe.scaffold import ScaffoldError, WriteError, build, existing
         from elecsafe.scaffold.files import check_target_directory, write_all
+        from elecsafe.scaffold.profiles import SCAFFOLD_PATHS
 
         try:
             check_target_directory(directory)
-            options = _options(directory, profile, name, poll_date, timezone, state, nation)
-        except (ScaffoldError, WriteError) as exc:
+        except WriteError as exc:
             fail(str(exc))
-        files = build(options)
-        conflicts = existing(directory, files)
+        # before the first question: nobody answers five prompts to be told the plan exists
+        conflicts = existing(directory, SCAFFOLD_PATHS)
         if conflicts and not force:
             listed = ", ".join(str(p) for p in conflicts)
             fail(
                 f"{directory} already has {len(conflicts)} of the scaffold's files; "
                 f"nothing written (use --force to overwrite): {listed}"
             )
+        try:
+            options = _options(directory, profile, name, poll_date, timezone, state, nation)
+        except ScaffoldError as exc:
+            fail(str(exc))
+        files = build(options)
         if dry_run:
             _print_notes(options)
             for item in files:

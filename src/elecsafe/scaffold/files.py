@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -30,9 +31,9 @@ class WriteError(OSError):
     """Writing the scaffold failed; nothing of this run is left behind."""
 
 
-def existing(root: Path, files: list[ScaffoldFile]) -> list[PurePosixPath]:
+def existing(root: Path, paths: Iterable[PurePosixPath]) -> list[PurePosixPath]:
     """Scaffold paths that already exist (file, directory or broken link) under ``root``."""
-    return [f.path for f in files if os.path.lexists(root / f.path)]
+    return [path for path in paths if os.path.lexists(root / path)]
 
 
 def check_target_directory(root: Path) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePosixPath
 from typing import Literal
 
 from elecsafe.scaffold.values import next_uk_may_poll, next_us_general_election
@@ -40,6 +41,11 @@ SCHEMA_FILES: tuple[tuple[str, str], ...] = (
     (PLAN_SCHEMA, "plan"),
     (PART_SCHEMA, "plan-part"),
     (CONTACTS_SCHEMA, "contacts"),
+)
+# Every file a scaffold writes, the same for every profile and whatever the answers: init
+# checks them for conflicts before it asks its first question.
+SCAFFOLD_PATHS: tuple[PurePosixPath, ...] = tuple(
+    PurePosixPath(path) for path, _ in (*PROFILE_FILES, *SCHEMA_FILES)
 )
 
 

@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date, timedelta
 
 from elecsafe import clock
-from elecsafe.scaffold.us_states import US_STATES
+from elecsafe.us_states import US_STATES, state_code
 
 MAX_NAME_LENGTH = 120
 NATIONS = ("ENG", "WLS", "SCT", "NIR")
@@ -30,8 +30,9 @@ BANK_HOLIDAY_DIVISION = {
     "SCT": "scotland",
     "NIR": "northern-ireland",
 }
-_STATE = re.compile(r"US-[A-Z]{2}")
 _ID_MAX = 64
+# The us_state of a US scaffold whose state is not given yet (init says so; check accepts it).
+STATE_PLACEHOLDER = "US-XX"
 
 
 class ScaffoldError(ValueError):
@@ -142,11 +143,19 @@ def _zone_hint(zone: str) -> str | None:
 
 
 def check_state(text: str) -> str:
-    """``US-XX`` (ISO 3166-2). Fictional codes are accepted: only the shape is checked."""
-    code = text.strip().upper()
-    if _STATE.fullmatch(code) is None:
-        raise ScaffoldError(f"--state: '{text}' is not a state code like US-OH (ISO 3166-2)")
-    return code
+    """A real state, DC or territory (``US-OH``; ``OH`` and ``Ohio`` are read as ``US-OH``)."""
+    import difflib
+
+    code = state_code(text)
+    if code is not None:
+        return code
+    if text.strip().upper() == STATE_PLACEHOLDER:
+        return STATE_PLACEHOLDER
+    shown = text.strip()
+    names = {name: code for code, name in US_STATES.items()}
+    close = difflib.get_close_matches(shown.title(), list(names), n=1, cutoff=0.75)
+    hint = f"did you mean {names[close[0]]} ({close[0]})?" if close else "e.g. US-OH for Ohio"
+    raise ScaffoldError(f"--state: '{shown}' is not a US state, DC or territory code: {hint}")
 
 
 def state_name(code: str) -> str | None:

@@ -32,6 +32,7 @@ from elecsafe.dates.expressions import (
     parse_expression,
     parse_time,
 )
+from elecsafe.us_states import US_STATES
 
 PACK_DIR = Path(__file__).resolve().parent
 PACK_IDS: tuple[str, ...] = (
@@ -136,6 +137,13 @@ class Pack(_Data):
     election_kinds: tuple[str, ...] = ()
     state: str | None = None  # US state packs: the ISO code (US-AZ), for `init --state`
     poll_hours: tuple[str, str] | None = None  # polls open and close under the state's law
+
+    @field_validator("state")
+    @classmethod
+    def _state(cls, value: str | None) -> str | None:
+        if value is not None and value not in US_STATES:
+            raise ValueError(f"{value} is not in elecsafe.us_states")
+        return value
 
     @field_validator("poll_hours", mode="before")
     @classmethod

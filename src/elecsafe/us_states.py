@@ -1,7 +1,9 @@
-"""ISO 3166-2 codes of the US states, DC and territories -> names (for the state jurisdiction).
+"""The US states, DC and territories: ISO 3166-2 code -> name. The one list of them.
 
-A code not listed here (a fictional state in a training plan) is accepted; its name is left
-as a TODO placeholder in the scaffold.
+``elecsafe init --state`` accepts these codes only, and a statutory pack that names a state
+(``state: US-AZ``) must name one of them. A plan file may still carry a fictional code of the
+same shape (the bundled example's ``US-WL``) for training; ``init`` writes the placeholder
+``US-XX`` when no state is given.
 """
 
 from __future__ import annotations
@@ -23,3 +25,13 @@ US_STATES: dict[str, str] = {
     "US-AS": "American Samoa", "US-GU": "Guam", "US-MP": "Northern Mariana Islands",
     "US-PR": "Puerto Rico", "US-VI": "U.S. Virgin Islands",
 }  # fmt: skip
+
+
+def state_code(text: str) -> str | None:
+    """The code TEXT names: ``US-OH``, ``us-oh``, ``OH`` or ``Ohio``; None for anything else."""
+    word = " ".join(text.split()).upper()
+    if f"US-{word}" in US_STATES:
+        return f"US-{word}"
+    if word in US_STATES:
+        return word
+    return next((code for code, name in US_STATES.items() if name.upper() == word), None)
