@@ -46,9 +46,9 @@ AUDIENCE_RANK = {"public": 0, "partners": 1, "internal": 2}
 class StrictModel(BaseModel):
     """Unknown keys are errors; models build lazily so ``elecsafe --help`` stays fast."""
 
-    model_config = ConfigDict(
-        extra="forbid", defer_build=True, frozen=False, use_attribute_docstrings=True
-    )
+    # Field descriptions are the attribute docstrings; model/schema.py reads them when a schema
+    # is written (use_attribute_docstrings=True would parse every model's source at start-up).
+    model_config = ConfigDict(extra="forbid", defer_build=True, frozen=False)
     default_sensitivity: ClassVar[Sensitivity] = Sensitivity.PARTNERS
 
 

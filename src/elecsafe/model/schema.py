@@ -15,14 +15,27 @@ relative expression string, ``{anchor, offset, unit}``, ``{window: ...}``) as ``
 string branches overlap, so a JSON Schema validator would reject every date for matching more
 than one branch; the model accepts any branch, which is ``anyOf``, so every ``oneOf`` is
 written as ``anyOf``.
+
+A field's description is its attribute docstring (the string under the field in the model's
+source). Pydantic could read those when each model class is defined
+(``use_attribute_docstrings``), but that parses the source of ~100 classes on every start-up
+(about a third of ``elecsafe check``'s own time on a small plan), so they are read here, only
+when a schema is written (:class:`_Documented`).
 """
 
 from __future__ import annotations
 
+import ast
 import copy
+import inspect
 import json
+import textwrap
 from functools import cache
 from typing import Any
+
+from pydantic import BaseModel
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 # A stable name, not an address: the schemas travel with the plan (.elecsafe/), nothing is
@@ -78,11 +91,11 @@ def _build(part: str) -> dict[str, Any]:
     if part == "contacts":
         from elecsafe.model.org import PrivateLayer
 
-        schema = PrivateLayer.model_json_schema(by_alias=True)
+        schema = PrivateLayer.model_json_schema(by_alias=True, schema_generator=_Documented)
     else:
         from elecsafe.model.plan import Plan
 
-        schema = Plan.model_json_schema(by_alias=True)
+        schema = Plan.model_json_schema(by_alias=True, schema_generator=_Documented)
         if part == "plan-part":
             schema = _mergeable(schema)
     schema = dict(_one_of_as_any_of(schema))
@@ -93,6 +106,56 @@ def _build(part: str) -> dict[str, Any]:
     if part != "plan":  # the plan's own docstring stays its description, as before
         schema["description"] = description
     return schema
+
+
+class _Documented(GenerateJsonSchema):
+    """Pydantic's schema, each field described by its attribute docstring (unless the field
+    has an explicit ``description``), as ``use_attribute_docstrings`` would."""
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        json_schema = super().model_schema(schema)
+        properties = json_schema.get("properties")
+        cls = schema["cls"]
+        if not isinstance(properties, dict) or not issubclass(cls, BaseModel):
+            return json_schema
+        for name, info in cls.model_fields.items():
+            key = info.validation_alias if isinstance(info.validation_alias, str) else None
+            prop = properties.get(key or info.alias or name)
+            doc = _field_docstring(cls, name)
+            if info.description is None and doc and isinstance(prop, dict):
+                prop.setdefault("description", doc)
+        return json_schema
+
+
+def _field_docstring(cls: type, name: str) -> str | None:
+    """The docstring of field ``name`` in the class that declares it (nearest in the MRO)."""
+    for owner in cls.__mro__:
+        if name in inspect.get_annotations(owner):
+            return _attribute_docstrings(owner).get(name)
+    return None
+
+
+@cache
+def _attribute_docstrings(cls: type) -> dict[str, str]:
+    """``name: type`` followed by a string literal, in the class body's own statements."""
+    try:
+        source = textwrap.dedent(inspect.getsource(cls))
+    except (OSError, TypeError):
+        return {}
+    body = next((n for n in ast.parse(source).body if isinstance(n, ast.ClassDef)), None)
+    if body is None:
+        return {}
+    found: dict[str, str] = {}
+    for before, node in zip(body.body, body.body[1:], strict=False):
+        if (
+            isinstance(before, ast.AnnAssign)
+            and isinstance(before.target, ast.Name)
+            and isinstance(node, ast.Expr)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            found[before.target.id] = inspect.cleandoc(node.value.value)
+    return found
 
 
 def is_generated_schema(text: str) -> bool:
