@@ -631,6 +631,7 @@ def test_every_date_field_of_the_model_is_resolved_eagerly() -> None:
         ("OperatingWindow", "from_"),
         ("OperatingWindow", "to"),
         ("Impartiality", "pre_election_period_start"),
+        ("BallotTransport", "when"),
     }
     assert found - resolved_elsewhere == listed
 

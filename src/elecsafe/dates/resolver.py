@@ -956,6 +956,9 @@ def other_date_fields(plan: Plan) -> Iterator[tuple[KeyPath, Any]]:
         for j, window in enumerate(site.operating_windows):
             yield ("sites", i, "operating_windows", j, "from"), window.from_
             yield ("sites", i, "operating_windows", j, "to"), window.to
+    for i, move in enumerate(plan.ballot_transport):
+        if move.when is not None:
+            yield ("ballot_transport", i, "when"), move.when
     impartiality = plan.communications.impartiality if plan.communications else None
     if impartiality is not None and impartiality.pre_election_period_start is not None:
         start: KeyPath = ("communications", "impartiality", "pre_election_period_start")

@@ -57,6 +57,12 @@ def short(value: Any, country: str) -> Any:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
 
 
+def day_month(day: date, country: str) -> str:
+    """GB "5 Oct"; US "Oct 5": a label under a chart's bar (the caption says the year)."""
+    month = MONTHS[day.month - 1][:3]
+    return f"{month} {day.day}" if country == "US" else f"{day.day} {month}"
+
+
 def compact(day: date, *, year: bool = True, weekday: bool = True) -> str:
     """ "Thu 06 May 2027" (``year=False``: "Thu 06 May"; ``weekday=False``: "06 May 2027"),
     for tables, calendars, findings."""
@@ -66,4 +72,4 @@ def compact(day: date, *, year: bool = True, weekday: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
-__all__ = ["MONTHS", "WEEKDAYS", "as_day", "compact", "long", "short"]
+__all__ = ["MONTHS", "WEEKDAYS", "as_day", "compact", "day_month", "long", "short"]

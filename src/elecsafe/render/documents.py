@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from elecsafe.dates.style import day_month
 from elecsafe.model.agreements import MAA_TOPICS, MOU_SECTIONS
 from elecsafe.model.incidents import STATUS_LABELS, TARGET_LABELS
 from elecsafe.model.learning import DEBRIEF_CONSIDERATIONS
 from elecsafe.model.plan import Plan
 from elecsafe.model.sites import ASSESSED_KINDS, COUNT_KINDS, VOTING_KINDS, Site
 from elecsafe.render.chart import ChartTree, chart_tier
-from elecsafe.render.filters import MONTHS, Lookups, humanize, label, short_date
+from elecsafe.render.filters import Lookups, humanize, label, short_date
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
 from elecsafe.render.timeline import Due, Dues
@@ -985,7 +986,7 @@ class Builder:
             present, rows = [], []
             series = (Series("Incidents", tuple(shown_weeks.values())),)
             what = "in total"
-        labels = tuple(_day_month(date.fromisoformat(w), self.plan.country) for w in shown_weeks)
+        labels = tuple(day_month(date.fromisoformat(w), self.plan.country) for w in shown_weeks)
         first, last = next(iter(shown_weeks)), list(shown_weeks)[-1]
         description = (
             f"Bar chart: incidents recorded per week {what}, {len(shown_weeks)} weeks from the "
@@ -1091,8 +1092,9 @@ class Builder:
             return []
         names = {s.id: s.name for s in self.plan.sites}
         rows = []
-        for model, move in zip(self.plan.ballot_transport, self._list(moves), strict=False):
-            due = self.timeline.date_of(model.when, ()) if model.when is not None else None
+        pairs = zip(self.plan.ballot_transport, self._list(moves), strict=False)
+        for i, (model, move) in enumerate(pairs):
+            due = self.timeline.date_of(model.when, ("ballot_transport", i, "when"))
             when = ""
             if due is not None:
                 when = str(short_date(due.day, self.plan.country)) if due.day else due.text
@@ -1178,9 +1180,3 @@ def _recent(day: Any, poll: date | None) -> bool | None:
 
 
 __all__ = ["Builder", "Line", "Section", "Withheld"]
-
-
-def _day_month(day: date, country: str) -> str:
-    """A week's label under a bar: GB "5 Oct", US "Oct 5" (the year is in the caption)."""
-    month = MONTHS[day.month - 1][:3]
-    return f"{month} {day.day}" if country == "US" else f"{day.day} {month}"
