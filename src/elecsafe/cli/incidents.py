@@ -92,7 +92,10 @@ def register(app: typer.Typer) -> None:
     )
     app.add_typer(incident_app)
 
-    @incident_app.command("add")
+    @incident_app.command(
+        "add",
+        epilog='Examples: elecsafe incident add --date 2027-04-20 --time 18:40 --harm personal_harassment --target election_worker --summary "Poll clerk shouted at" --referred-to severnshire-police; elecsafe incident add examples/us-county --date 2028-10-20 --harm criminal_damage --target site --site db-ev-southgate --summary "Paint on the drop box" --dry-run',
+    )
     def incident_add(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         on: Annotated[
@@ -133,12 +136,6 @@ def register(app: typer.Typer) -> None:
         Everything is checked before anything is written: an unknown harm, site, channel or
         agency, a bad date, or contact details in the summary exit 2 with nothing written.
         Missing required options are asked for at a terminal only.
-
-        Examples:
-          elecsafe incident add --date 2027-04-20 --time 18:40 --harm personal_harassment \\
-            --target election_worker --summary "Poll clerk shouted at" --referred-to severnshire-police
-          elecsafe incident add examples/us-county --date 2028-10-20 --harm criminal_damage \\
-            --target site --site db-ev-southgate --summary "Paint on the drop box" --dry-run
         """
         from elecsafe.incidents.log import LogError, add
 
@@ -163,7 +160,10 @@ def register(app: typer.Typer) -> None:
         _apply(log_edit, dry_run=dry_run, done="added")
         raise typer.Exit(EXIT_OK)
 
-    @incident_app.command("update")
+    @incident_app.command(
+        "update",
+        epilog='Examples: elecsafe incident update inc-2026-004 --status closed --outcome "Words of advice given"; elecsafe incident update inc-2026-006 --referred-to severnshire-police --reference SV-27-1182; elecsafe incident update inc-2026-006 --follow-up "Security visit" --owner ra-feoa --due 2027-05-01',
+    )
     def incident_update(
         incident_id: Annotated[str, typer.Argument(metavar="ID", help="The incident's id.")],
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
@@ -194,11 +194,6 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Update incident ID: status, outcome, referral, or a new follow-up action. Sets
         `updated` to today.
-
-        Examples:
-          elecsafe incident update inc-2027-004 --status closed --outcome "Words of advice given"
-          elecsafe incident update inc-2027-006 --referred-to severnshire-police --reference SV-27-1182
-          elecsafe incident update inc-2027-006 --follow-up "Security visit" --owner ra-feoa --due 2027-05-01
         """
         from elecsafe.incidents.log import LogError, update
 
@@ -226,7 +221,9 @@ def register(app: typer.Typer) -> None:
         _apply(log_edit, dry_run=dry_run, done="updated")
         raise typer.Exit(EXIT_OK)
 
-    @app.command()
+    @app.command(
+        epilog="Examples: elecsafe incidents examples/uk-force; elecsafe incidents --since 2027-04-01 --format csv -o incidents.csv; elecsafe incidents --previous ../plan-2024 --format json",
+    )
     def incidents(
         plan: Annotated[Path, typer.Argument(help="Plan directory or plan.yaml.")] = Path("."),
         since: Annotated[
@@ -254,11 +251,6 @@ def register(app: typer.Typer) -> None:
 
         The output is for the plan's owners (it names incident ids); the public summary is
         `elecsafe render threat-summary`. Exit 1 if the plan has errors.
-
-        Examples:
-          elecsafe incidents examples/uk-force
-          elecsafe incidents --since 2027-04-01 --format csv -o incidents.csv
-          elecsafe incidents --previous ../plan-2024 --format json
         """
         from elecsafe.cli.common import echo_findings
         from elecsafe.findings import Severity
