@@ -17,8 +17,7 @@ from tests.docs.console import matches, parse, run_page
 PAGES = sorted(
     [
         REPO / "README.md",
-        # year-two.md shows sample output that is not a verbatim run yet (left to its author)
-        *(p for p in (REPO / "docs").rglob("*.md") if p.name != "year-two.md"),
+        *(REPO / "docs").rglob("*.md"),
         *(REPO / "examples").glob("*/README.md"),
     ]
 )
