@@ -7,12 +7,13 @@ with the output as it now reads, so the page is corrected in the same change.
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
-from tests.docs.console import matches, parse, run_page
+from tests.docs.console import environment, matches, parse, run_page
 
 PAGES = sorted(
     [
@@ -115,3 +116,29 @@ def test_blocks_without_output_are_not_run(tmp_path: Path) -> None:
 )
 def test_matching(expected: list[str], actual: list[str], ok: bool) -> None:
     assert matches(expected, actual) is ok
+
+
+def test_the_readme_demo_sample_is_what_make_demo_prints(tmp_path: Path) -> None:
+    """The quick start's `make demo` sample cannot run here (it builds a .venv), so its parts
+    are checked one by one: the commands are the Makefile's, each check ends with the line
+    shown, and the closing list is the Makefile's own."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```text\n.venv/bin/elecsafe check")
+    sample = readme[start:].split("\n", 1)[1].split("```", 1)[0].splitlines()
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    demo = makefile[makefile.index("\ndemo:") :].split("\n\n", 1)[0]
+    recipe = [line.strip() for line in demo.splitlines()[1:]]
+    commands = [line for line in sample if line.startswith(".venv/bin/elecsafe ")]
+    assert commands, sample
+    for command in commands:
+        assert command.replace(".venv/bin/", "$(BIN)/") in recipe, command
+        shown = sample[sample.index(command) + 2]  # the line after the "…"
+        done = subprocess.run(
+            ["bash", "-c", command.replace(".venv/bin/", "")],
+            cwd=REPO, env=environment(tmp_path), capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert matches([shown], done.stdout.splitlines()[-1:]), (shown, done.stdout[-300:])
+    listing = sample[next(i for i, line in enumerate(sample) if line.startswith("Done.")) :]
+    echoed = [line.split("@echo ", 1)[1].strip('"') for line in recipe if line.startswith("@echo ")]
+    assert listing == echoed[-len(listing) :]
