@@ -287,8 +287,8 @@ def test_refuses_to_replace_a_foreign_file(plan_dir: Path, tmp_path: Path) -> No
     code, out, err = run("calendar", str(plan_dir), "-o", str(target))
     assert (code, out) == (2, "")
     assert err == (
-        f"elecsafe: error: {target}: exists and is not an elecsafe calendar "
-        "(use --force to replace it)\n"
+        f"elecsafe: error: {target}: exists and is not a file elecsafe wrote "
+        "(or was edited since); use --force to replace it\n"
     )
     assert target.read_text() == "my own notes\n"
     code, _, _ = run("calendar", str(plan_dir), "-o", str(target), "--force")

@@ -233,11 +233,16 @@ def test_output_file_csv_and_json(tmp_path: Path) -> None:
     data = target.read_bytes()
     assert data.startswith(b'\xef\xbb\xbf"date",')
     assert data.decode("utf-8") == run("timetable", str(plan), "--format", "csv")[1]
-    # an earlier export is replaced without --force, by either format
-    code, _, err = run("timetable", str(plan), "--format", "json", "-o", str(target))
+    # a CSV carries no seal (a marker row would change what the reader gets): replacing one
+    # needs --force; a JSON export is sealed and refreshed without it
+    code, _, err = run("timetable", str(plan), "--format", "csv", "-o", str(target))
+    assert (code, err) == (2, f"elecsafe: error: {target}: exists; use --force to replace it\n")
+    assert run("timetable", str(plan), "--format", "csv", "-o", str(target), "--force")[0] == 0
+    sealed = target.with_suffix(".json")
+    assert run("timetable", str(plan), "--format", "json", "-o", str(sealed))[0] == 0
+    code, _, err = run("timetable", str(plan), "--format", "json", "-o", str(sealed))
     assert code == 0, err
-    assert json.loads(target.read_text(encoding="utf-8"))["items"][0]["id"] == "jawg"
-    assert run("timetable", str(plan), "--format", "csv", "-o", str(target))[0] == 0
+    assert json.loads(sealed.read_text(encoding="utf-8"))["items"][0]["id"] == "jawg"
 
 
 def test_output_file_never_replaces_a_foreign_file_unasked(tmp_path: Path) -> None:
@@ -246,10 +251,7 @@ def test_output_file_never_replaces_a_foreign_file_unasked(tmp_path: Path) -> No
     notes.write_text("my own notes\n", encoding="utf-8")
     code, _, err = run("timetable", str(plan), "--format", "csv", "-o", str(notes))
     assert code == 2
-    assert err == (
-        f"elecsafe: error: {notes}: exists and is not an elecsafe timetable "
-        "(use --force to replace it)\n"
-    )
+    assert err == f"elecsafe: error: {notes}: exists; use --force to replace it\n"
     assert notes.read_text(encoding="utf-8") == "my own notes\n"
     assert run("timetable", str(plan), "--format", "csv", "-o", str(notes), "--force")[0] == 0
     assert notes.read_text(encoding="utf-8-sig").startswith('"date"')

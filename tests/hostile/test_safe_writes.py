@@ -218,10 +218,12 @@ def test_a_failed_init_keeps_the_files_force_was_replacing(
 ) -> None:
     target = tmp_path / "plan"
     assert invoke(["init", str(target), "--profile", "uk-force"]).exit_code == 0
-    (target / "plan.yaml").write_text("# my own edits\n", encoding="utf-8")
+    (target / "README.md").write_text("# my own edits\n", encoding="utf-8")
     before = tree(target)
+    reference = tmp_path / "ref"
+    assert invoke(["init", str(reference), "--profile", "uk-force"]).exit_code == 0
     total = _count_calls(
-        monkeypatch, "replace", ["init", str(tmp_path / "ref"), "--profile", "uk-force"]
+        monkeypatch, "replace", ["init", str(reference), "--profile", "uk-force", "--force"]
     )
     calls = [0]
     monkeypatch.setattr(os, "replace", _fail_on(calls, total, os.replace))

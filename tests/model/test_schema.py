@@ -23,6 +23,7 @@ from elecsafe.cli.app import app
 from elecsafe.cli.schema import Part
 from elecsafe.load.loader import load_plan
 from elecsafe.model.schema import PARTS, json_schema, plan_json_schema, schema_dict
+from elecsafe.writes import Kind, seal
 from tests.conftest import EXAMPLES, MINIMAL_PLAN, REPO, write_plan
 
 COMMITTED = REPO / "schemas"
@@ -222,13 +223,17 @@ def test_unknown_part_is_a_usage_error() -> None:
     assert "'sites' is not one of 'plan', 'plan-part', 'contacts'" in result.output
 
 
-def test_output_refreshes_a_schema_of_elecsafe_0_1(tmp_path: Path) -> None:
-    """Schemas written before the URN $id had an https $id ending in the file name."""
+def test_output_needs_force_for_an_unsealed_schema_however_ours_it_looks(tmp_path: Path) -> None:
+    """Our $id and title are a claim anyone can copy, not a proof: only the seal lets a file be
+    replaced without --force (a hand-edited copy of a schema is the user's)."""
     target = tmp_path / "plan-part.schema.json"
     old = {"$id": "https://elecsafe.invalid/elecsafe/plan-part.schema.json",
            "title": "elecsafe plan (an included file)"}  # fmt: skip
     target.write_text(json.dumps(old), encoding="utf-8")
     result = run("--part", "plan-part", "-o", str(target))
+    assert result.exit_code == 2
+    assert target.read_text(encoding="utf-8") == json.dumps(old)
+    result = run("--part", "plan-part", "-o", str(target), "--force")
     assert result.exit_code == 0, result.output
     assert target.read_text(encoding="utf-8") == json_schema("plan-part")
 
@@ -245,8 +250,8 @@ def test_output_replaces_its_own_schema_but_not_another_file(tmp_path: Path) -> 
     result = run("-o", str(other))
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"elecsafe: error: {other}: exists and is not an elecsafe schema "
-        "(use --force to replace it)"
+        f"elecsafe: error: {other}: exists and is not a file elecsafe wrote "
+        "(or was edited since); use --force to replace it"
     )
     assert other.read_text(encoding="utf-8") == '{"$id": "https://example.org/other.json"}\n'
     result = run("-o", str(other), "--force")
@@ -299,8 +304,8 @@ def test_check_jsonschema_accepts_the_included_files_of_an_example() -> None:
 
 def test_write_refreshes_the_three_schemas_of_a_plan(tmp_path: Path) -> None:
     (tmp_path / ".elecsafe").mkdir()
-    stale = tmp_path / ".elecsafe" / "plan.schema.json"
-    stale.write_text(json.dumps({"$id": "urn:elecsafe:schema:plan:0"}), encoding="utf-8")
+    stale = tmp_path / ".elecsafe" / "plan.schema.json"  # an older release's, sealed
+    stale.write_bytes(seal(json.dumps({"$id": "urn:elecsafe:schema:plan:0"}).encode(), Kind.JSON))
     result = run("--write", str(tmp_path))
     assert result.exit_code == 0, result.output
     for part in PARTS:
@@ -314,7 +319,7 @@ def test_write_leaves_a_foreign_file_alone_unless_forced(tmp_path: Path) -> None
     foreign.write_text("{}\n", encoding="utf-8")
     result = run("--write", str(tmp_path))
     assert result.exit_code == 2
-    assert "is not an elecsafe schema (use --force to replace it)" in result.stderr
+    assert "is not a file elecsafe wrote (or was edited since); use --force" in result.stderr
     assert foreign.read_text(encoding="utf-8") == "{}\n"
     assert not (tmp_path / ".elecsafe" / "plan.schema.json").exists()  # nothing written
     assert run("--write", str(tmp_path), "--force").exit_code == 0

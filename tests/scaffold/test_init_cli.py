@@ -193,10 +193,17 @@ def test_force_rewrites(scaffold: Callable[[str], Path], invoke: Invoke, tmp_pat
     fresh = snapshot(plan)
     (plan / "plan.yaml").write_text("edited: true\n")
     (plan / "private" / "contacts.yaml").write_text("contacts: {}\n")  # not a scaffold file
+    (plan / "README.md").write_text("edited\n")
+    (plan / "private" / "contacts.example.yaml").write_text("mine: {}\n")
     result = invoke("init", str(plan), *PROFILE_ARGS["us-county"], "--force")
     assert result.exit_code == 0, result.stderr
+    assert "kept 8 files of the plan" in result.stderr
     after = snapshot(plan)
     assert after.pop("private/contacts.yaml") == b"contacts: {}\n"
+    # --force refreshes the scaffold around the plan; the plan and private/ are never replaced
+    assert after.pop("plan.yaml") == b"edited: true\n"
+    assert after.pop("private/contacts.example.yaml") == b"mine: {}\n"
+    fresh.pop("plan.yaml"), fresh.pop("private/contacts.example.yaml")
     assert after == fresh
 
 
@@ -219,7 +226,8 @@ def test_dry_run_reports_conflicts_like_a_real_run(
     assert refused.exit_code == 2 and refused.stdout == ""
     forced = invoke("init", str(plan), *PROFILE_ARGS["uk-force"], "--dry-run", "--force")
     assert forced.exit_code == 0
-    assert "would overwrite 15 files" in forced.stderr
+    assert "would overwrite 7 files" in forced.stderr
+    assert "kept 8 files of the plan" in forced.stderr
     assert snapshot(plan) == before
 
 

@@ -20,6 +20,7 @@ from elecsafe.model.org import PrivateLayer
 from elecsafe.model.schema import json_schema
 from elecsafe.scaffold import PROFILES
 from elecsafe.scaffold.profiles import PART_SCHEMA, SCHEMA_FILES
+from elecsafe.writes import Kind, seal
 
 PLAN_FILES = ["plan.yaml", "people.yaml", "sites.yaml", "timetable.yaml", "agreements.yaml",
               "comms.yaml", "restricted.yaml"]  # fmt: skip
@@ -88,8 +89,12 @@ def test_readme_refreshes_every_schema_without_force(
 ) -> None:
     """The README's 'elecsafe schema --write .' replaces init's (stale) schema files in place."""
     plan = scaffold("us-county")
-    for path, part in SCHEMA_FILES:  # as an older elecsafe might have written them
-        (plan / path).write_text(json_schema(part).replace('"title"', '"title" ', 1))
+    for path, part in SCHEMA_FILES:  # as an older elecsafe might have written them (sealed)
+        older = json.loads(json_schema(part))
+        older.pop("$comment")
+        older["title"] += " (older)"
+        text = json.dumps(older, indent=2, sort_keys=True) + "\n"
+        (plan / path).write_bytes(seal(text.encode("utf-8"), Kind.JSON))
     readme = (plan / "README.md").read_text(encoding="utf-8")
     commands = re.findall(r"^elecsafe (schema [^#\n]*?)\s*(?:#.*)?$", readme, re.MULTILINE)
     assert commands == ["schema --write ."]

@@ -16,7 +16,9 @@ from elecsafe.cli.common import (
     fail,
     has_errors,
     load_and_resolve,
+    plan_fence,
     source_epoch,
+    write_file,
 )
 
 
@@ -56,7 +58,10 @@ def register(app: typer.Typer) -> None:
             ),
         ] = True,
         force: Annotated[
-            bool, typer.Option("--force", help="Overwrite a file that is not an elecsafe calendar.")
+            bool,
+            typer.Option(
+                "--force", help="Replace a file elecsafe did not write (never one of the plan)."
+            ),
         ] = False,
     ) -> None:
         """Export the timetable of PLAN as an iCalendar file (-o FILE.ics).
@@ -68,7 +73,7 @@ def register(app: typer.Typer) -> None:
         if output is None:
             fail("missing option -o/--output FILE.ics")
         source_epoch()  # an unusable SOURCE_DATE_EPOCH stops here, before any work
-        _, model, resolved, findings = load_and_resolve(plan)
+        loaded, model, resolved, findings = load_and_resolve(plan)
         echo_findings(findings)
         if has_errors(findings):
             raise typer.Exit(EXIT_FINDINGS)
@@ -85,17 +90,20 @@ def register(app: typer.Typer) -> None:
                 fail(f"--for {for_}: no role, organisation or person with this id in the plan")
         previous = None
         to_stdout = str(output) == "-"
-        if not to_stdout and output.exists():
-            if output.is_dir():
-                fail(f"{output}: is a directory")
+        fence = None
+        if not to_stdout:
+            from elecsafe.writes import Kind, WriteRefused, check_target
+
+            fence = plan_fence(loaded)
             try:
-                previous = read_previous(output.read_bytes())
-            except OSError as exc:
-                fail(f"{output}: cannot read ({exc.strerror or exc})")
-            if previous is None and not force:
-                fail(
-                    f"{output}: exists and is not an elecsafe calendar (use --force to replace it)"
-                )
+                check_target(output, kind=Kind.ICS, force=force, fence=fence)
+            except WriteRefused as exc:
+                fail(str(exc))
+            if output.is_file():  # ours (or --force): keep its SEQUENCE numbers growing
+                try:
+                    previous = read_previous(output.read_bytes())
+                except OSError as exc:
+                    fail(f"{output}: cannot read ({exc.strerror or exc})")
         name = None
         if not calendar_name:
             name = ""
@@ -113,11 +121,8 @@ def register(app: typer.Typer) -> None:
             sys.stdout.buffer.write(data)
             sys.stdout.flush()
             raise typer.Exit(EXIT_OK)
-        from elecsafe.writes import write_bytes_atomic
+        from elecsafe.writes import Kind
 
-        try:
-            write_bytes_atomic(output, data)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
+        write_file(output, data, kind=Kind.ICS, force=force, fence=fence)
         typer.echo(f"wrote {output}")
         raise typer.Exit(EXIT_OK)

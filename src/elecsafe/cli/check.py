@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, today
+from elecsafe.cli.common import EXIT_FINDINGS, EXIT_OK, fail, load, plan_fence, today, write_file
 from elecsafe.lint.reporters import REPORTERS  # the registry only: no reporter is imported
 
 if TYPE_CHECKING:
@@ -107,6 +107,12 @@ def register(app: typer.Typer) -> None:
                 "warnings fail, and every readiness measure must be complete.",
             ),
         ] = False,
+        force: Annotated[
+            bool,
+            typer.Option(
+                "--force", help="With -o: replace a file elecsafe did not write (never the plan)."
+            ),
+        ] = False,
         today_option: Annotated[
             str | None,
             typer.Option(
@@ -135,7 +141,8 @@ def register(app: typer.Typer) -> None:
             extended=extended,
             ready=ready,
         )
-        result = run(load(plan), options)
+        loaded = load(plan)
+        result = run(loaded, options)
         from elecsafe import terminal
 
         if output_file is not None and str(output_file) == "-":
@@ -155,12 +162,12 @@ def register(app: typer.Typer) -> None:
         if output_file is None:
             typer.echo(text, nl=False)
         else:
-            from elecsafe.writes import write_text_atomic
+            from elecsafe.writes import Kind
 
-            try:
-                write_text_atomic(output_file, text)
-            except OSError as exc:
-                fail(f"{output_file}: cannot write ({exc.strerror or exc})")
+            kind = {"json": Kind.JSON, "sarif": Kind.SARIF}.get(chosen, Kind.TEXT)
+            write_file(
+                output_file, text.encode("utf-8"), kind=kind, force=force, fence=plan_fence(loaded)
+            )
         raise typer.Exit(EXIT_FINDINGS if result.failed else EXIT_OK)
 
 

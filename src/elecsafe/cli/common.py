@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -44,33 +43,41 @@ def stdout_is_terminal() -> bool:
     return sys.stdout.isatty()
 
 
-def write_export(
-    output: Path,
-    text: str,
-    loaded: LoadedPlan,
-    *,
-    force: bool,
-    ours: Callable[[Path], bool] = lambda _: False,
-    kind: str = "export",
-) -> None:
-    """An export (timetable, incident counts) written atomically: never over a file of the
-    plan or into its private layer, even with --force; over another existing file only with
-    --force or when ``ours`` recognises it as an earlier export of the same kind."""
-    from elecsafe.writes import write_text_atomic
+if TYPE_CHECKING:
+    from elecsafe.writes import Fence, Kind
 
-    target = output.resolve()
-    if target in {p.resolve() for p in (*loaded.files, *loaded.private_files)}:
-        fail(f"{output}: refusing to write over a file of the plan")
-    if target.is_relative_to((loaded.directory / "private").resolve()):
-        fail(f"{output}: refusing to write inside private/ of the plan")
-    if output.is_dir():
-        fail(f"{output}: is a directory")
-    if output.exists() and not force and not ours(output):
-        fail(f"{output}: exists and is not an elecsafe {kind} (use --force to replace it)")
+
+def plan_fence(loaded: LoadedPlan, templates: Path | None = None) -> Fence:
+    """What no command may write to in this plan: its files, private/, its template folders."""
+    from elecsafe.writes import Fence
+
+    return Fence.of_plan(
+        loaded.directory,
+        [*loaded.files, *loaded.private_files],
+        [templates] if templates is not None else [],
+    )
+
+
+def write_file(
+    path: Path, data: bytes, *, kind: Kind, force: bool, fence: Fence | None = None
+) -> None:
+    """Write one output through THE write guard (:func:`elecsafe.writes.write_output`);
+    a refusal or an OS error is one line and exit 2."""
+    from elecsafe.writes import WriteRefused, write_output
+
     try:
-        write_text_atomic(output, text)
+        write_output(path, data, kind=kind, force=force, fence=fence)
+    except WriteRefused as exc:
+        fail(str(exc))
     except OSError as exc:
-        fail(f"{output}: cannot write ({exc.strerror or exc})")
+        fail(f"{path}: cannot write ({exc.strerror or exc})")
+
+
+def write_export(output: Path, text: str, loaded: LoadedPlan, *, kind: Kind, force: bool) -> None:
+    """An export (timetable, incident counts) written through THE write guard: never over a
+    file of the plan or into its private layer, even with --force; over another existing file
+    only with --force or when its seal shows an earlier, unedited elecsafe output."""
+    write_file(output, text.encode("utf-8"), kind=kind, force=force, fence=plan_fence(loaded))
     typer.echo(f"wrote {output}", err=True)
 
 

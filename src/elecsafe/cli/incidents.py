@@ -287,6 +287,9 @@ def register(app: typer.Typer) -> None:
             if output is None or str(output) == "-":
                 sys.stdout.write(text)
             else:
-                write_export(output, text, loaded, force=force, kind="incident summary")
+                from elecsafe.writes import Kind
+
+                kind = Kind.CSV if output_format is Format.csv else Kind.JSON
+                write_export(output, text, loaded, kind=kind, force=force)
         echo_findings(errors)
         raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)

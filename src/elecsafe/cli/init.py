@@ -269,7 +269,7 @@ def register(app: typer.Typer) -> None:
         Asks for missing values only at a terminal; otherwise uses the flags and defaults.
         Never overwrites a file unless --force. Exit 0: written; 2: nothing written.
         """
-        from elecsafe.scaffold import ScaffoldError, WriteError, build, existing
+        from elecsafe.scaffold import ScaffoldError, WriteError, build
         from elecsafe.scaffold.files import check_target_directory, write_all
         from elecsafe.scaffold.profiles import SCAFFOLD_PATHS
 
@@ -278,11 +278,14 @@ def register(app: typer.Typer) -> None:
         except WriteError as exc:
             fail(str(exc))
         # before the first question: nobody answers five prompts to be told the plan exists
-        conflicts = existing(directory, SCAFFOLD_PATHS)
-        if conflicts and not force:
-            listed = ", ".join(str(p) for p in conflicts)
+        from elecsafe.writes import check_scaffold
+
+        conflicts, kept = check_scaffold(directory, [str(p) for p in SCAFFOLD_PATHS])
+        if (conflicts or kept) and not force:
+            clash = set(conflicts + kept)
+            listed = ", ".join(str(p) for p in SCAFFOLD_PATHS if str(p) in clash)
             fail(
-                f"{directory} already has {len(conflicts)} of the scaffold's files; "
+                f"{directory} already has {len(clash)} of the scaffold's files; "
                 f"nothing written (use --force to overwrite): {listed}"
             )
         try:
@@ -290,6 +293,13 @@ def register(app: typer.Typer) -> None:
         except ScaffoldError as exc:
             fail(str(exc))
         files = build(options)
+        if kept:  # even --force never replaces the plan or private/ (THE write guard)
+            files = [f for f in files if str(f.path) not in kept]
+            typer.echo(
+                f"elecsafe: note: kept {len(kept)} files of the plan (init never replaces the "
+                f"plan's YAML files or private/, even with --force): {', '.join(kept)}",
+                err=True,
+            )
         if dry_run:
             _print_notes(options)
             for item in files:

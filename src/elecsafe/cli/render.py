@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from elecsafe.cli.common import fail, load, today
+from elecsafe.cli.common import fail, load, plan_fence, today, write_file
 
 if TYPE_CHECKING:
     from elecsafe.lint.runner import LintResult
@@ -118,23 +118,17 @@ def _write(
     templates: Path | None,
     force: bool,
 ) -> None:
-    from elecsafe.render.errors import RenderError
-    from elecsafe.render.output import check_target, protected_paths
-    from elecsafe.writes import write_bytes_atomic
+    from elecsafe.writes import Kind, WriteRefused, check_target
 
-    files, folders = protected_paths(
-        loaded.directory, [*loaded.files, *loaded.private_files], templates
-    )
+    fence = plan_fence(loaded, templates)
+    kinds = {"md": Kind.MARKDOWN, "html": Kind.HTML, "docx": Kind.DOCX}
     try:  # check every target before writing any: no partial pack
-        for target in targets:
-            check_target(target, files, folders, force=force, shown=str(target))
-    except RenderError as exc:
+        for doc, target in zip(docs, targets, strict=True):
+            check_target(target, kind=kinds[doc.fmt], force=force, fence=fence)
+    except WriteRefused as exc:
         fail(str(exc))
     for doc, target in zip(docs, targets, strict=True):
-        try:
-            write_bytes_atomic(target, doc.data)
-        except OSError as exc:
-            fail(f"{target}: cannot write ({exc.strerror or exc})")
+        write_file(target, doc.data, kind=kinds[doc.fmt], force=force, fence=fence)
         typer.echo(f"wrote {target}", err=True)  # stdout stays for documents (-o -)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from elecsafe.cli.common import EXIT_OK, fail
+from elecsafe.cli.common import EXIT_OK, fail, write_file
 
 
 class Part(str, Enum):
@@ -26,43 +26,23 @@ PART_HELP = (
 )
 
 
-MAX_SCHEMA_BYTES = 4_000_000  # ours are ~100 KB; anything far bigger is someone else's file
-
-
-def _is_our_schema(path: Path) -> bool:
-    from elecsafe.model.schema import is_generated_schema
-
-    if not path.is_file():  # a FIFO or a device: never read it, never replace it unasked
-        return False
-    try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SCHEMA_BYTES + 1)
-    except OSError as exc:
-        fail(f"{path}: cannot read ({exc.strerror or exc})")
-    return len(data) <= MAX_SCHEMA_BYTES and is_generated_schema(
-        data.decode("utf-8", errors="replace")
-    )
-
-
 def _write_all(plan_dir: Path, *, force: bool) -> None:
     """The schemas of every part at the paths ``elecsafe init`` gives them, so the schema lines
     of a plan (``$schema=.elecsafe/...``) work wherever the plan folder is copied, offline."""
     from elecsafe.model.schema import json_schema
     from elecsafe.scaffold.profiles import SCHEMA_FILES
-    from elecsafe.writes import write_text_atomic
+    from elecsafe.writes import Kind, WriteRefused, check_target
 
     if not plan_dir.is_dir():
         fail(f"{plan_dir}: not a directory")
     targets = [(plan_dir / path, part) for path, part in SCHEMA_FILES]
-    foreign = [t for t, _ in targets if t.exists() and not force and not _is_our_schema(t)]
-    if foreign:
-        listed = ", ".join(str(t) for t in foreign)
-        fail(f"{listed}: exists and is not an elecsafe schema (use --force to replace it)")
+    try:  # every target checked before the first is written
+        for target, _ in targets:
+            check_target(target, kind=Kind.JSON, force=force)
+    except WriteRefused as exc:
+        fail(str(exc))
     for target, part in targets:
-        try:
-            write_text_atomic(target, json_schema(part))
-        except OSError as exc:
-            fail(f"{target}: cannot write ({exc.strerror or exc})")
+        write_file(target, json_schema(part).encode("utf-8"), kind=Kind.JSON, force=force)
 
 
 def register(app: typer.Typer) -> None:
@@ -79,7 +59,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         force: Annotated[
             bool,
-            typer.Option("--force", help="Overwrite a file that is not an elecsafe schema."),
+            typer.Option(
+                "--force", help="Replace a file elecsafe did not write (never a plan file)."
+            ),
         ] = False,
         write: Annotated[
             Path | None,
@@ -110,13 +92,6 @@ def register(app: typer.Typer) -> None:
             sys.stdout.write(text)
             sys.stdout.flush()
             raise typer.Exit(EXIT_OK)
-        if output.is_dir():
-            fail(f"{output}: is a directory")
-        if output.exists() and not force and not _is_our_schema(output):
-            fail(f"{output}: exists and is not an elecsafe schema (use --force to replace it)")
-        from elecsafe.writes import write_text_atomic
+        from elecsafe.writes import Kind
 
-        try:
-            write_text_atomic(output, text)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
+        write_file(output, text.encode("utf-8"), kind=Kind.JSON, force=force)

@@ -26,28 +26,6 @@ class Format(str, Enum):
     csv = "csv"
 
 
-def _is_timetable_export(path: Path) -> bool:
-    """An earlier ``timetable -o`` file (replaced without --force): our CSV header, or a JSON
-    document with our top-level keys."""
-    import json
-
-    from elecsafe.dates.report import CSV_BOM, CSV_COLUMNS
-
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1_000_000).decode("utf-8", errors="replace")
-    except OSError:
-        return False
-    header = ",".join(f'"{column}"' for column in CSV_COLUMNS)
-    if head.startswith(CSV_BOM + header + "\n"):
-        return True
-    try:
-        value = json.loads(head)
-    except ValueError:
-        return False
-    return isinstance(value, dict) and {"plan", "items", "findings"} <= value.keys()
-
-
 def register(app: typer.Typer) -> None:
     @app.command(
         epilog="Examples: elecsafe timetable examples/uk-force; elecsafe timetable --format csv > timetable.csv; elecsafe timetable --wide | less -S"
@@ -68,7 +46,9 @@ def register(app: typer.Typer) -> None:
         ] = None,
         force: Annotated[
             bool,
-            typer.Option("--force", help="Replace a FILE that is not an elecsafe timetable."),
+            typer.Option(
+                "--force", help="Replace a file elecsafe did not write (never one of the plan)."
+            ),
         ] = False,
         wide: Annotated[
             bool,
@@ -97,9 +77,10 @@ def register(app: typer.Typer) -> None:
                 else to_csv(resolved)
             )
             if output is not None and to_file:
-                write_export(
-                    output, text, loaded, force=force, ours=_is_timetable_export, kind="timetable"
-                )
+                from elecsafe.writes import Kind
+
+                kind = Kind.JSON if output_format is Format.json else Kind.CSV
+                write_export(output, text, loaded, kind=kind, force=force)
             else:
                 sys.stdout.write(text)
                 sys.stdout.flush()

@@ -12,17 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from elecsafe.edit.document import EditError, YamlDocument
-    from elecsafe.edit.session import Change, PlanEdit, write_file
+    from elecsafe.edit.session import Change, PlanEdit, write_changes
 
 _WHERE = {
     "EditError": "elecsafe.edit.document",
     "YamlDocument": "elecsafe.edit.document",
     "Change": "elecsafe.edit.session",
     "PlanEdit": "elecsafe.edit.session",
-    "write_file": "elecsafe.edit.session",
+    "write_changes": "elecsafe.edit.session",
 }
 
-__all__ = ["Change", "EditError", "PlanEdit", "YamlDocument", "write_file"]
+__all__ = ["Change", "EditError", "PlanEdit", "YamlDocument", "write_changes"]
 
 
 def __getattr__(name: str) -> Any:

@@ -42,11 +42,20 @@ class Change:
         )
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """The one place edits reach the disk: atomically, through the write guard."""
-    from elecsafe.writes import write_bytes_atomic
+def write_changes(changes: list[Change], plan_dir: Path, *, new: Path | None = None) -> None:
+    """The one place edits reach the disk, through the write guard
+    (:func:`elecsafe.writes.check_plan_edit`: only the plan's own YAML files, never through a
+    symlink, never in private/; ``new`` must not exist yet). Every target is checked before
+    the first is replaced; each is written atomically. A refusal is an :class:`EditError`."""
+    from elecsafe.writes import WriteRefused, check_plan_edit, write_bytes_atomic
 
-    write_bytes_atomic(path, data)
+    try:
+        for change in changes:
+            check_plan_edit(change.path, plan_dir, new=change.path == new)
+    except WriteRefused as exc:
+        raise EditError(str(exc)) from None
+    for change in changes:
+        write_bytes_atomic(change.path, change.after)
 
 
 class PlanEdit:
@@ -110,6 +119,5 @@ class PlanEdit:
         """Write every changed file. All new contents are built (and checked to read back)
         before the first file is replaced."""
         changes = self.changes()
-        for change in changes:
-            write_file(change.path, change.after)
+        write_changes(changes, self.loaded.directory)
         return changes

@@ -69,11 +69,14 @@ class LogEdit:
         return "".join(out)
 
     def write(self) -> list[Change]:
-        from elecsafe.edit.session import write_file
+        from elecsafe.edit.session import write_changes
 
         changes = self.changes()  # every new content is built and checked first
-        for change in changes:
-            write_file(change.path, change.after)
+        new = self.new_file[0] if self.new_file is not None else None
+        try:
+            write_changes(changes, self.edit.loaded.directory, new=new)
+        except EditError as exc:
+            raise LogError(str(exc)) from None
         return changes
 
 

@@ -75,8 +75,13 @@ def plan_json_schema() -> str:
 
 @cache
 def json_schema(part: str = "plan") -> str:
-    """The schema of one kind of plan file (see :data:`PARTS`), as indented JSON."""
-    return json.dumps(_build(part), indent=2, sort_keys=True) + "\n"
+    """The schema of one kind of plan file (see :data:`PARTS`), as indented JSON, sealed
+    (:func:`elecsafe.writes.seal`) so that ``schema -o`` and ``init`` can refresh a copy
+    nobody edited."""
+    from elecsafe.writes import Kind, seal
+
+    text = json.dumps(_build(part), indent=2, sort_keys=True) + "\n"
+    return seal(text.encode("utf-8"), Kind.JSON).decode("utf-8")
 
 
 def schema_dict(part: str = "plan") -> dict[str, Any]:
@@ -156,24 +161,6 @@ def _attribute_docstrings(cls: type) -> dict[str, str]:
         ):
             found[before.target.id] = inspect.cleandoc(node.value.value)
     return found
-
-
-def is_generated_schema(text: str) -> bool:
-    """Whether ``text`` is a schema ``elecsafe schema`` wrote (safe to replace without --force)."""
-    try:
-        value = json.loads(text)
-    except ValueError:
-        return False
-    if not isinstance(value, dict) or not isinstance(value.get("$id"), str):
-        return False
-    ident, title = value["$id"], value.get("title")
-    for part, (part_title, _) in PARTS.items():
-        if ident.startswith(f"{ID_PREFIX}{part}:"):
-            return True
-        # schemas of elecsafe 0.1.0 had an https $id ending in the file name
-        if title == part_title and ident.endswith(f"/elecsafe/{part}.schema.json"):
-            return True
-    return False
 
 
 def _one_of_as_any_of(value: Any, *, names: bool = False) -> Any:

@@ -26,9 +26,9 @@ from elecsafe.render.environment import (
 from elecsafe.render.errors import RenderError
 from elecsafe.render.filters import Lookups, long_date, short_date
 from elecsafe.render.markdown import MdSafe, md_inline
-from elecsafe.render.output import GENERATED_MARK
 from elecsafe.render.redact import AUDIENCES, Record, WithheldLog, private_contacts, redact
 from elecsafe.render.timeline import Due, Dues
+from elecsafe.writes import GENERATED_MARK
 
 if TYPE_CHECKING:
     from elecsafe.lint.runner import LintResult

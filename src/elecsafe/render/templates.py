@@ -9,7 +9,7 @@ from pathlib import Path
 from elecsafe.render.environment import TEMPLATE_SUFFIXES, search_path, template_description
 from elecsafe.render.errors import RenderError
 from elecsafe.render.locate import builtin_documents_dir
-from elecsafe.writes import write_bytes_atomic
+from elecsafe.writes import Kind, WriteRefused, write_output
 
 
 @dataclass(frozen=True)
@@ -62,9 +62,12 @@ def copy_builtin(name: str, dest: Path | None, *, force: bool = False) -> Path:
     target = dest if dest is not None else Path("templates")
     if target.is_dir() or dest is None or str(dest).endswith(("/", "\\")):
         target = target / source.name
-    if target.exists() and not force:
-        raise RenderError(f"{target}: exists; use --force to replace it")
     if target.resolve() == source.resolve():
         raise RenderError(f"{target}: is the built-in template itself")
-    write_bytes_atomic(target, source.read_bytes())
+    try:
+        write_output(target, source.read_bytes(), kind=Kind.TEMPLATE, force=force)
+    except WriteRefused as exc:
+        raise RenderError(str(exc)) from exc
+    except OSError as exc:
+        raise RenderError(f"{target}: cannot write ({exc.strerror or exc})") from exc
     return target
