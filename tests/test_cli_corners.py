@@ -71,3 +71,20 @@ def test_dash_as_plan_says_it_is_not_supported(tmp_path: Path, args: tuple[str, 
         "a directory of files; give its directory or its plan.yaml"
     ]
     assert done.stdout == b""
+
+
+def test_templates_copy_where_it_cannot_write_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "templates").write_text("a file where the folder should be\n")
+    done = run("templates", "copy", "mou", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.decode().splitlines() == [
+        "elecsafe: error: templates/mou.md.j2: cannot write (File exists)"
+    ]
+    if os.geteuid() != 0:  # root writes into read-only folders
+        (tmp_path / "templates").unlink()
+        (tmp_path / "ro").mkdir(mode=0o555)
+        done = run("templates", "copy", "mou", "ro/", cwd=tmp_path)
+        assert done.returncode == 2
+        assert done.stderr.decode().splitlines() == [
+            "elecsafe: error: ro/mou.md.j2: cannot write (Permission denied)"
+        ]
