@@ -132,5 +132,8 @@ def test_check_state_and_nation() -> None:
 
 
 def test_name_from_directory() -> None:
+    # LC_ALL=C without UTF-8 mode: the directory "Ynys Môn" arrives as surrogate escapes
+    assert name_from_directory("/plans/Ynys M\udcc3\udcb4n") == "Ynys Môn"
+    assert name_from_directory("/plans/Caf\udce9") == ""  # Latin-1 bytes: no name from it
     assert name_from_directory("/plans/cedar-river") == "Cedar River"
     assert name_from_directory("/plans/severnshire_2027") == "Severnshire 2027"

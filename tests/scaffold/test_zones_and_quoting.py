@@ -123,3 +123,16 @@ def test_the_scaffold_writes_the_paths_init_checks_first(tmp_path: Path) -> None
             "US-OH" if profile.country == "US" else "ENG", date(2026, 12, 1), None,
         )  # fmt: skip
         assert [f.path for f in build(options)] == list(SCAFFOLD_PATHS)
+
+
+def test_init_in_the_c_locale_names_the_plan_after_a_utf8_directory(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "PYTHONIO"))}
+    env.update(LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", ELECSAFE_TODAY="2026-12-01")
+    done = subprocess.run(
+        [sys.executable, "-m", "elecsafe", "init", "Ynys Môn", "--profile", "uk-force"],
+        capture_output=True, cwd=tmp_path, env=env, timeout=300, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert b"Created 15 files for Ynys Mon" in done.stderr  # the terminal gets ASCII
+    plan = (tmp_path / "Ynys Môn" / "plan.yaml").read_text(encoding="utf-8")
+    assert 'title: "Ynys Môn election safety plan"' in plan  # the file keeps the name

@@ -104,6 +104,10 @@ def slugify(text: str, fallback: str = "election-safety-plan") -> str:
 def name_from_directory(directory: str) -> str:
     """Like ``cargo init``: a directory called ``cedar-river`` names the plan "Cedar River"."""
     base = os.path.basename(os.path.abspath(directory))
+    try:  # where the locale is not UTF-8, Python hands over a UTF-8 name as escaped bytes
+        base = os.fsencode(base).decode("utf-8")
+    except UnicodeDecodeError:  # not UTF-8 at all: no name from it (the profile's default)
+        return ""
     words = re.split(r"[-_\s.]+", base)
     return " ".join(w[:1].upper() + w[1:] for w in words if w).strip()
 
