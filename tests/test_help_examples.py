@@ -45,3 +45,10 @@ def test_help_ends_with_examples(words: list[str]) -> None:
     calls = [c for c in " ".join(examples.split()).split("elecsafe ")[1:] if c.strip()]
     assert 2 <= len(calls) <= 3, examples
     assert all(c.split()[0].rstrip(";") == words[0] for c in calls), examples
+
+
+def test_the_top_level_help_ends_with_a_first_session() -> None:
+    text = CliRunner().invoke(app, ["--help"], env={"COLUMNS": "100"}).output
+    tail = text[text.rindex("Commands:") :]
+    calls = " ".join(tail[tail.index("Examples:") :].split()).split("elecsafe ")[1:]
+    assert [c.split()[0] for c in calls] == ["init", "check", "render"]

@@ -17,6 +17,10 @@ app = typer.Typer(
         "Exit codes: 0 success, 1 findings at or above the failing severity, "
         "2 the command could not run (bad path, unreadable file, bad option)."
     ),
+    epilog=(
+        "Examples: elecsafe init severnshire --profile uk-force --poll-date 2027-05-06; "
+        "elecsafe check severnshire; elecsafe render all severnshire --out-dir out"
+    ),
     rich_markup_mode=None,
     add_completion=False,
     pretty_exceptions_enable=False,
