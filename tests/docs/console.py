@@ -6,8 +6,8 @@ The format, kept simple so every new page is covered without extra work:
   run with bash (a line ending in a backslash goes on to the next); the lines after a command, up to the next one, are its expected output
   (stdout and stderr together, in the order written).
 - A block in which no command shows output is an illustration and is not run (``make demo``,
-  an install line). Otherwise every command of the block runs, and those with output shown are
-  compared; ``cd DIR`` changes the directory of the commands that follow in the same page.
+  an install line). Otherwise every command of the block runs: those with output shown are
+  compared, and those shown without output must succeed (exit 0); ``cd DIR`` changes the directory of the commands that follow in the same page.
 - In expected output, a line that is only ``…`` stands for any number of lines (none
   included), and ``…`` inside a line for any text. Trailing spaces are ignored.
 - ``<!-- console-setup: COMMAND -->`` on the line just before the fence runs COMMAND first,
@@ -187,4 +187,7 @@ def run_page(page: Path, repo: Path, scratch: Path) -> list[Failure]:
             actual = done.stdout.decode("utf-8", "replace").splitlines()
             if command.expected and not matches(command.expected, actual):
                 failures.append(Failure(command.line, command.text, command.expected, actual))
+            elif not command.expected and done.returncode != 0:  # shown without output: works
+                actual.append(f"(exit {done.returncode})")
+                failures.append(Failure(command.line, command.text, [], actual))
     return failures

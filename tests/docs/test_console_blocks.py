@@ -81,6 +81,13 @@ def test_setup_comment_and_cd(tmp_path: Path) -> None:
     assert run_page(page, REPO, tmp_path) == []
 
 
+def test_a_command_shown_without_output_must_succeed(tmp_path: Path) -> None:
+    page = tmp_path / "page.md"
+    page.write_text("```console\n$ false\n$ echo shown\nshown\n```\n", encoding="utf-8")
+    (failure,) = run_page(page, REPO, tmp_path)
+    assert (failure.line, failure.actual) == (2, ["(exit 1)"])
+
+
 def test_a_command_goes_on_after_a_backslash(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
     page.write_text(
