@@ -29,8 +29,72 @@ def with_holder(text: str) -> str:
 
 
 def test_rol001_poc_must_sit_on_the_election_side(tmp_path: Path) -> None:
+    # a sheriff's liaison is not the election office's point of contact: the office has none
     text = SHERIFF + "  - {id: ra-poc, role: le_liaison_poc, organisation: sheriff, holder: sam}\n"
-    check(tmp_path, text, "ROL001", [(10, 1)], country="US")
+    check(tmp_path, text, "ROL001", [("plan.yaml", 18, 9)], country="US")
+
+
+SECOND_OFFICE = """\
+organisations:
+  - {id: recorder, name: Test County Recorder, kind: election_office, sector: election_administration, jurisdictions: [area]}
+roles:
+  - {id: ra-poc, role: le_liaison_poc, organisation: office, holder: alice}
+"""
+
+
+def test_rol001_every_election_office_needs_a_point_of_contact(tmp_path: Path) -> None:
+    check(tmp_path, SECOND_OFFICE, "ROL001", [(2, 10)], country="US")
+
+
+def test_rol001_one_point_of_contact_may_serve_two_offices(tmp_path: Path) -> None:
+    shared = SECOND_OFFICE.replace("holder: alice}", "holder: alice, serves: [recorder]}")
+    check(tmp_path, shared, "ROL001", [], country="US")
+
+
+HANDOVER = """\
+people:
+  - {id: bob, display_name: Bob Example, organisation: office}
+  - {id: carol, display_name: Carol Example, organisation: office}
+roles:
+  - id: ra-poc
+    role: le_liaison_poc
+    organisation: office
+    holder: alice
+    deputy: bob
+    changes:
+      - {from: 2028-09-01, holder: bob}
+"""
+
+
+def test_rol011_checks_the_holder_and_deputy_after_each_handover(tmp_path: Path) -> None:
+    # from 1 September Bob holds the role and is still its deputy: nobody stands behind him
+    check(tmp_path, HANDOVER, "ROL011", [(11, 36)], country="US")
+    fixed = HANDOVER.replace("holder: bob}", "holder: bob, deputy: carol}")
+    check(tmp_path, fixed, "ROL011", [], country="US")
+
+
+def test_role_on_a_day_is_the_holder_after_the_last_handover_before_it() -> None:
+    from datetime import date
+
+    from elecsafe.model.roles import RoleAssignment
+
+    role = RoleAssignment.model_validate(
+        {
+            "id": "ra-poc",
+            "role": "le_liaison_poc",
+            "organisation": "office",
+            "holder": "alice",
+            "deputy": "bob",
+            "changes": [
+                {"from": "2028-09-01", "holder": "carol"},
+                {"from": "2028-10-15", "deputy": "dev"},
+            ],
+        }
+    )
+    assert role.on(date(2028, 8, 31))[2:4] == ("alice", "bob")
+    assert role.on(date(2028, 9, 1))[2:4] == ("carol", "bob")
+    assert role.on(date(2028, 11, 7))[2:4] == ("carol", "dev")
+    assert [t.until for t in role.tenures()] == [date(2028, 9, 1), date(2028, 10, 15), None]
 
 
 def test_rol002_primary_contact_without_holder_points_at_the_reference(tmp_path: Path) -> None:

@@ -28,7 +28,12 @@ def parties_for(plan: Plan, target: str) -> frozenset[str]:
             {target, *(r.id for r in index.roles.values() if r.organisation == target)}
         )
     if target in index.people:
-        held = (r.id for r in index.roles.values() if target in (r.holder, r.deputy))
+        # every role they hold or deputise at any time of the plan (handovers included)
+        held = (
+            r.id
+            for r in index.roles.values()
+            if any(target in (t.holder, t.deputy) for t in r.tenures())
+        )
         return frozenset({target, *held})
     raise UnknownParty(target)
 

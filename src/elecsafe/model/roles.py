@@ -6,6 +6,7 @@ holder *and* a deputy: APP "command resilience", APP), and a human label for doc
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal, NamedTuple
 
 from pydantic import Field
@@ -128,6 +129,29 @@ class RoleScope(StrictModel):
     """Function the role covers, e.g. crime or media."""
 
 
+class RoleChange(StrictModel):
+    """A handover during the plan: from a date, another person holds or deputises the role
+    (people change jobs mid-cycle; the plan keeps one role id that everything refers to)."""
+
+    from_: date = Field(alias="from", description="the first day the new holder or deputy serves")
+    holder: PersonRef | None = None
+    """Id of the person who holds the role from that day (unchanged if left out)."""
+    deputy: PersonRef | None = None
+    """Id of the person who deputises from that day (unchanged if left out)."""
+    note: str | None = None
+    """Why, e.g. 'Chief Reyes retires; Deputy Chief Chen acting chief'."""
+
+
+class Tenure(NamedTuple):
+    """Who holds and deputises a role between two handovers (``until`` exclusive)."""
+
+    start: date | None  # None: from the start of the plan
+    until: date | None  # None: to the end of the plan
+    holder: str | None
+    deputy: str | None
+    change: int | None  # index in ``changes`` that began it (None: the assignment itself)
+
+
 class RoleAssignment(StrictModel):
     """Who holds a role, and who deputises. Critical roles need both (ROL011)."""
 
@@ -154,6 +178,34 @@ class RoleAssignment(StrictModel):
     trainee: bool = Field(default=False, description="ICS 203 '(T)' marking")
     source: SourceRef | None = None
     """Where the role is defined (statute, guidance, agreement)."""
+    serves: list[OrgRef] = []
+    """Other organisations the role acts for besides its own, e.g. one law enforcement
+    liaison for both the county recorder's office and the elections department."""
+    changes: list[RoleChange] = []
+    """Handovers during the plan, in date order: from a date, a new holder or deputy."""
+
+    def tenures(self) -> list[Tenure]:
+        """Holder and deputy from the start of the plan, then after each handover (changes in
+        the order written; ROL017 reports an order that is not by date)."""
+        out = [Tenure(None, None, self.holder, self.deputy, None)]
+        for k, change in enumerate(self.changes):
+            last = out[-1]
+            out[-1] = last._replace(until=change.from_)
+            holder = change.holder if change.holder is not None else last.holder
+            deputy = change.deputy if change.deputy is not None else last.deputy
+            out.append(Tenure(change.from_, None, holder, deputy, k))
+        return out
+
+    def on(self, day: date) -> Tenure:
+        """Who holds and deputises the role on ``day``."""
+        current = self.tenures()[0]
+        for tenure in self.tenures()[1:]:
+            if tenure.start is not None and tenure.start <= day:
+                current = tenure
+        return current
+
+    def serves_org(self, org_id: str) -> bool:
+        return org_id == self.organisation or org_id in self.serves
 
     @property
     def is_critical(self) -> bool:

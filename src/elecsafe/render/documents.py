@@ -760,8 +760,8 @@ class Builder:
         """ICS 205A rows: one per person and organisation, with every position they hold."""
         rows: dict[tuple[str, str], dict[str, Any]] = {}
         for role in self._list(self.view.roles):
-            for which in ("holder", "deputy"):
-                person_id = getattr(role, which)
+            on_polling_day = self.lookups.handovers.get(role.id, (role.holder, role.deputy))
+            for which, person_id in zip(("holder", "deputy"), on_polling_day, strict=True):
                 if not person_id:
                     continue
                 person = self.lookups.person(person_id)

@@ -181,8 +181,11 @@ def role_kind_label(kind: Any) -> Any:
 class Lookups:
     """Entities of the redacted view by id."""
 
-    def __init__(self, view: Record) -> None:
+    def __init__(self, view: Record, handovers: dict[str, tuple[Any, Any]] | None = None) -> None:
         self.view = view
+        # role id -> (holder, deputy) on the day documents speak of (polling day), for roles
+        # that change hands during the plan; other roles read their own holder and deputy
+        self.handovers = handovers or {}
         self.people = self._by_id(view.people)
         self.roles = self._by_id(view.roles)
         self.organisations = self._by_id(view.organisations)
@@ -254,13 +257,15 @@ class Lookups:
         role = self.role(role_id)
         if role is None or isinstance(role, Withheld):
             return role
-        return self.person_name(role.holder) if role.holder else None
+        holder = self.handovers.get(str(role_id), (role.holder, None))[0]
+        return self.person_name(holder) if holder else None
 
     def role_deputy(self, role_id: Any) -> Any:
         role = self.role(role_id)
         if role is None or isinstance(role, Withheld):
             return role
-        return self.person_name(role.deputy) if role.deputy else None
+        deputy = self.handovers.get(str(role_id), (None, role.deputy))[1]
+        return self.person_name(deputy) if deputy else None
 
     def role_org(self, role_id: Any) -> Any:
         role = self.role(role_id)

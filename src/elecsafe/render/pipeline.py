@@ -94,13 +94,18 @@ class Renderer:
         assert isinstance(view, Record)
         self.view = view
         self.contacts = private_contacts(loaded.contacts, options.audience, self.log)
-        self.lookups = Lookups(view)
         # the dates the check resolved (once); the library resolves them when not given
         lint = options.lint
         timeline = lint.timeline if lint is not None else None
         self.timeline = Dues(
             timeline or Timeline.build(self.plan, options.generated_on), options.audience
         )
+        # documents name who holds a role on polling day (roles can change hands mid-cycle)
+        poll = self.timeline.poll_date
+        handovers = {
+            r.id: r.on(poll)[2:4] for r in self.plan.roles if r.changes and poll is not None
+        }
+        self.lookups = Lookups(view, handovers)
         self.builder = Builder(
             self.plan, view, self.lookups, self.timeline, audience=options.audience
         )

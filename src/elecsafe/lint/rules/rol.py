@@ -48,12 +48,33 @@ def election_poc_kind(country: str) -> str:
     return "electoral_services_manager" if country == "GB" else "le_liaison_poc"
 
 
+# A second election office beside the example plan's (as in Arizona: the county recorder runs
+# early voting, the elections department polling day).
+RECORDER = (
+    "organisations:\n  - id: recorder\n    name: Test County Recorder\n"
+    "    kind: election_office\n    sector: election_administration\n    jurisdictions: [area]\n"
+)
+
+# Organisations that run elections themselves: each needs its own point of contact, or one it
+# shares with another office (a role's ``serves``).
+OFFICE_KINDS = frozenset({"election_office", "electoral_services"})
+
+
 def _rol001(ctx: Context) -> Iterator[Finding]:
     kind = election_poc_kind(ctx.country)
     index = ctx.index
-    for role in ctx.plan.roles:
-        if role.role != kind or not role.holder:
-            continue
+    pocs = [r for r in ctx.plan.roles if r.role == kind and r.holder]
+    offices = [(i, o) for i, o in enumerate(ctx.plan.organisations) if o.kind in OFFICE_KINDS]
+    if offices:
+        for i, office in offices:
+            if not any(r.serves_org(office.id) for r in pocs):
+                yield ctx.report(
+                    ("organisations", i, "id"),
+                    f"election office '{office.id}' has no {kind} with a holder (its own, or "
+                    "one that serves it)",
+                )
+        return
+    for role in pocs:
         org = index.organisations.get(role.organisation)
         if org is None or is_election_side(org):
             return
@@ -70,16 +91,27 @@ ROL001 = Rule(
     name="election-point-of-contact",
     severity=E,
     scope="all",
-    summary="The election office has a designated point of contact for law enforcement "
-    "(US: le_liaison_poc; UK: electoral_services_manager) with a holder.",
+    summary="Every election office has a designated point of contact for law enforcement "
+    "(US: le_liaison_poc; UK: electoral_services_manager) with a holder: its own, or one "
+    "that `serves` it too (one liaison for two offices).",
     rationale=(
         "Roadmap §IV: 'Designate one or more points of contact in your organization to manage LE "
         "relationships.' APP Electoral services manager: in the UK the ESM is 'the person that "
         "the force election SPOC should make contact with'."
     ),
-    fix="Add a role assignment of that kind, held by a person of the election office.",
-    bad=Example(ROLE_HEADER + _role("ra-media", "pio", "office", "alice"), problems=((1, 1),)),
-    good=Example(ROLE_HEADER + _role("ra-esm", "electoral_services_manager", "office", "alice")),
+    fix="Add a role assignment of that kind, held by a person of the election office, or list "
+    "the office under `serves:` of the point of contact it shares with another office.",
+    bad=Example(
+        RECORDER + ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        problems=((2, 9),),
+        country="US",
+    ),
+    good=Example(
+        RECORDER
+        + ROLE_HEADER
+        + _role("ra-poc", "le_liaison_poc", "office", "alice", extra="    serves: [recorder]\n"),
+        country="US",
+    ),
 )
 
 
@@ -495,15 +527,26 @@ def _rol010(ctx: Context) -> Iterator[Finding]:
         return  # checked where the private layer is present (not in CI; see docs)
     contacts = ctx.contacts
     for i, role in enumerate(ctx.plan.roles):
-        if not role.is_critical or not role.holder:
+        if not role.is_critical:
             continue
-        entry = contacts.get(role.holder)
-        if entry is None or not entry.contact_methods:
-            yield ctx.report(
-                ("roles", i, "holder"),
-                f"holder '{role.holder}' of critical role '{role.id}' has no contact method "
-                "in the private layer",
-            )
+        # everyone who holds it during the plan: a handover's new holder must be reachable too
+        for tenure in role.tenures():
+            if not tenure.holder or (
+                tenure.change is not None and role.changes[tenure.change].holder is None
+            ):
+                continue
+            entry = contacts.get(tenure.holder)
+            if entry is None or not entry.contact_methods:
+                at = (
+                    ("roles", i)
+                    if tenure.change is None
+                    else ("roles", i, "changes", tenure.change)
+                )
+                yield ctx.report(
+                    (*at, "holder"),
+                    f"holder '{tenure.holder}' of critical role '{role.id}' has no contact "
+                    "method in the private layer",
+                )
 
 
 PRIVATE_OK = (
@@ -556,15 +599,28 @@ def _rol011(ctx: Context) -> Iterator[Finding]:
     for i, role in enumerate(ctx.plan.roles):
         if role.id not in critical:
             continue
-        if not role.holder:
-            yield missing(ctx, ("roles", i, "holder"), f"critical role '{role.id}' has no holder")
-        if not role.deputy:
-            yield missing(ctx, ("roles", i, "deputy"), f"critical role '{role.id}' has no deputy")
-        elif role.deputy == role.holder:
-            yield ctx.report(
-                ("roles", i, "deputy"),
-                f"critical role '{role.id}' has the same person as holder and deputy",
-            )
+        # every period between handovers: the holder on the day in question must have a deputy
+        for tenure in role.tenures():
+            at: tuple[str | int, ...] = ("roles", i)
+            when = ""
+            if tenure.change is not None:
+                at = ("roles", i, "changes", tenure.change)
+                when = f" from {tenure.start}"
+            if not tenure.holder:
+                yield missing(
+                    ctx, (*at, "holder"), f"critical role '{role.id}' has no holder{when}"
+                )
+            if not tenure.deputy:
+                yield missing(
+                    ctx, (*at, "deputy"), f"critical role '{role.id}' has no deputy{when}"
+                )
+            elif tenure.deputy == tenure.holder:
+                yield ctx.report(
+                    (*at, "deputy")
+                    if tenure.change is None or role.changes[tenure.change].deputy
+                    else (*at, "holder"),
+                    f"critical role '{role.id}' has the same person as holder and deputy{when}",
+                )
 
 
 def person_drafts(ctx: Context) -> set[str]:
@@ -986,6 +1042,75 @@ ROL016 = Rule(
     ),
 )
 
+# -- ROL017 -----------------------------------------------------------------------------------
+
+
+def _rol017(ctx: Context) -> Iterator[Finding]:
+    for i, role in enumerate(ctx.plan.roles):
+        tenures = role.tenures()
+        for k, change in enumerate(role.changes):
+            at = ("roles", i, "changes", k)
+            if k and change.from_ <= role.changes[k - 1].from_:
+                yield ctx.report(
+                    (*at, "from"),
+                    f"handover {k + 1} of role '{role.id}' ({change.from_}) is not after the one "
+                    f"before it ({role.changes[k - 1].from_})",
+                )
+            before, after = tenures[k], tenures[k + 1]
+            if (before.holder, before.deputy) == (after.holder, after.deputy):
+                yield ctx.report(
+                    at,
+                    f"handover {k + 1} of role '{role.id}' changes neither holder nor deputy",
+                )
+
+
+ROL017 = Rule(
+    code="ROL017",
+    check=_rol017,
+    name="role-handovers-in-order",
+    severity=E,
+    scope="all",
+    summary="A role's handovers (changes) are in date order and each names a new holder or deputy.",
+    rationale=(
+        "Rules and documents use the holder on the date in question (a critical role's deputy "
+        "on polling day, the contact list for the count); handovers out of order, or that "
+        "change nobody, make that person ambiguous. Roadmap §IV asks for designated points of "
+        "contact and §VII for keeping connected through the season: when a point of contact "
+        "changes jobs, the plan must say who takes over and from when."
+    ),
+    fix="Write the handovers oldest first, each with the person who takes over.",
+    bad=Example(
+        BOB
+        + "  - id: carol\n    display_name: Carol Example\n    organisation: office\n"
+        + ROLE_HEADER
+        + _role(
+            "ra-poc",
+            "le_liaison_poc",
+            "office",
+            "alice",
+            "bob",
+            "    changes:\n"
+            "      - {from: 2028-09-01, holder: carol}\n"
+            "      - {from: 2028-08-01, holder: alice}\n",
+        ),
+        problems=((16, 16),),
+    ),
+    good=Example(
+        BOB
+        + "  - id: carol\n    display_name: Carol Example\n    organisation: office\n"
+        + ROLE_HEADER
+        + _role(
+            "ra-poc",
+            "le_liaison_poc",
+            "office",
+            "alice",
+            "bob",
+            "    changes:\n      - {from: 2028-09-01, holder: carol}\n",
+        )
+    ),
+)
+
+
 RULES: tuple[Rule, ...] = (
     ROL001,
     ROL002,
@@ -1003,4 +1128,5 @@ RULES: tuple[Rule, ...] = (
     ROL014,
     ROL015,
     ROL016,
+    ROL017,
 )
