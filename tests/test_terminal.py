@@ -32,6 +32,9 @@ def run(
     return subprocess.run([*ELECSAFE, *args], capture_output=True, env=base, cwd=cwd, timeout=300)
 
 
+STATUSES = {"planned", "done", "open", "cancelled", "overdue", "in_progress", "scheduled"}
+
+
 def lines(data: bytes) -> list[str]:
     return data.decode("utf-8").splitlines()
 
@@ -52,6 +55,31 @@ def test_timetable_at_80_columns_gives_every_column_room() -> None:
     words = {w for line in out for w in line.split()}
     for title in ("Nominations close", "Statements of persons nominated published"):
         assert set(title.split()) <= words  # wrapped between words, never inside one
+
+
+@pytest.mark.parametrize("columns", [40, 60])
+def test_a_narrow_terminal_keeps_the_titles(columns: int) -> None:
+    """Four columns do not fit: the status goes under the date and the owner under the title,
+    which keeps its room (rich would otherwise drop the Item column whole)."""
+    import json
+
+    items = json.loads(run("timetable", UK, "--format", "json").stdout)["items"]
+    done = run("timetable", UK, env={"COLUMNS": str(columns)})
+    assert done.returncode == 0, done.stderr
+    out = lines(done.stdout)
+    assert max(len(line.rstrip()) for line in out) <= columns
+    header = next(line for line in out if line.startswith("When"))
+    assert header.split() == ["When", "Item"]
+    words = {w for line in out for w in line.split()}
+    for item in items:
+        assert set(item["title"].split()) <= words, item["title"]
+        # an id wraps after a hyphen only when it does not fit (ra-mutual-aid- / coordinator)
+        assert item["owner"] in words or columns < 50, item["owner"]
+        assert set(item["owner"].replace("-", "- ").split()) <= {
+            piece for w in words for piece in w.replace("-", "- ").split()
+        }, item["owner"]
+    statuses = [line[:15].strip() for line in out if line[:15].strip() in STATUSES]
+    assert statuses == [item["status"] for item in items]
 
 
 def test_timetable_in_a_pipe_or_wide_is_the_full_table() -> None:

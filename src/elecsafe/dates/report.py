@@ -156,6 +156,7 @@ def to_csv(resolved: ResolvedTimetable) -> str:
 
 
 COMPACT_BELOW = 120  # columns: narrower terminals get the compact layout
+NARROW_BELOW = 72  # columns: too narrow for four columns; owner and status go under the title
 MIN_COLUMN = 10
 OWNER_WIDTH = 16
 
@@ -197,6 +198,9 @@ def print_table(
     from rich.text import Text
 
     title = Text(f"{plan.title} — timetable ({plan.timezone})")
+    # under NARROW_BELOW, four columns would not fit and rich would drop the titles' column:
+    # two columns, the status under the date and the owner under the title
+    narrow = compact and console.width < NARROW_BELOW
     if compact:
         table = Table(
             title=title,
@@ -208,8 +212,9 @@ def print_table(
         )
         table.add_column("When", no_wrap=True, min_width=12)
         table.add_column("Item", min_width=MIN_COLUMN, ratio=1)
-        table.add_column("Owner", no_wrap=True, min_width=MIN_COLUMN)
-        table.add_column("Status", no_wrap=True, min_width=MIN_COLUMN)
+        if not narrow:
+            table.add_column("Owner", no_wrap=True, min_width=MIN_COLUMN)
+            table.add_column("Status", no_wrap=True, min_width=MIN_COLUMN)
     else:
         table = Table(title=title, title_justify="left")
         for column in ("Date", "Time", "Offset", "Item", "Owner", "Status"):
@@ -224,10 +229,20 @@ def print_table(
         if compact:
             when = "\n".join(
                 part
-                for part in (compact_date_text(item), time_text(item), item.offset_label)
+                for part in (
+                    compact_date_text(item),
+                    time_text(item),
+                    item.offset_label,
+                    item.status if narrow else "",
+                )
                 if part
             )
-            cells = [Text(when), name, Text(wrap_id(owner, OWNER_WIDTH)), Text(item.status)]
+            if narrow:
+                item_width = console.width - 16  # the When column and the padding
+                name.append("\n" + wrap_id(owner, max(MIN_COLUMN, item_width)), style="italic")
+                cells = [Text(when), name]
+            else:
+                cells = [Text(when), name, Text(wrap_id(owner, OWNER_WIDTH)), Text(item.status)]
         else:
             cells = [
                 Text(date_text(item)),
