@@ -15,9 +15,9 @@ from __future__ import annotations
 import io
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
-from elecsafe.render.chart import FONT_FAMILY, INK, MUTED, text_width, wrap
+from elecsafe.render.chart import INK, MUTED, svg_open, text_width, wrap
 
 WIDTH = 720.0
 MARGIN = 8.0
@@ -220,12 +220,7 @@ def _fmt(value: float) -> str:
 def to_svg(chart: WeeklyChart) -> str:
     """One self-contained <svg> element: no script, no external reference, values escaped."""
     lay = layout(chart)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {_fmt(lay.width)} {_fmt(lay.height)}" width="100%" '
-        f"font-family={quoteattr(FONT_FAMILY)} aria-label={quoteattr(chart.description)}>",
-        f"<title>{escape(chart.description)}</title>",
-    ]
+    parts = svg_open(lay.width, lay.height, chart.description)
     for s in lay.shapes:
         if s.text:
             parts.append(

@@ -417,15 +417,20 @@ def _fmt(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
+def svg_open(width: float, height: float, description: str) -> list[str]:
+    """The opening of a figure's <svg>: its box, font and text alternative (every figure's)."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'viewBox="0 0 {_fmt(width)} {_fmt(height)}" width="100%" '
+        f"font-family={quoteattr(FONT_FAMILY)} aria-label={quoteattr(description)}>",
+        f"<title>{escape(description)}</title>",
+    ]
+
+
 def to_svg(chart: Chart) -> str:
     """The chart as one self-contained <svg> element (no script, no external reference)."""
     lay = layout(chart)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {_fmt(lay.width)} {_fmt(lay.height)}" width="100%" '
-        f"font-family={quoteattr(FONT_FAMILY)} aria-label={quoteattr(lay.description)}>",
-        f"<title>{escape(lay.description)}</title>",
-    ]
+    parts = svg_open(lay.width, lay.height, lay.description)
     for x, y, w, h, _ in lay.frames:
         parts.append(
             f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(w)}" height="{_fmt(h)}" '
@@ -598,6 +603,7 @@ __all__ = [
     "Figure",
     "chart_tier",
     "layout",
+    "svg_open",
     "to_png",
     "to_svg",
     "wrap",
