@@ -131,7 +131,8 @@ elections:
 def test_a_concurrent_event_names_a_site_by_id(tmp_path: Path) -> None:
     result = check(tmp_path, EVENTS, "REF001", [(13, 61), (14, 69)])
     unknown, typo = [f for f in result.findings if f.code == "REF001"]
-    assert unknown.message == "unknown site id 'Harbour Road Lowbridge'"
+    # concurrent events are partners-level: the finding names the key path, not the value
+    assert unknown.message == "unknown site id '<elections[1].concurrent_events[2].site>'"
     assert unknown.hint == (
         "name a site id here, or write a place that is not one of the plan's sites as 'venue:'"
     )
@@ -185,6 +186,6 @@ def test_ballot_transport_sites_are_references(tmp_path: Path) -> None:
     )
     result = check(tmp_path, text, "REF001", [(2, 42)])
     assert [f.message for f in result.findings if f.code == "REF001"] == [
-        "unknown site id 'nowhere'"
+        "unknown site id '<ballot_transport[0].to_site>'"  # above public: the key path
     ]
     check(tmp_path / "b", text, "SITE013", [])  # supplies need no chain of custody

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -64,10 +65,42 @@ class LoadedPlan:
     placeholders: Placeholders = field(default_factory=Placeholders)
 
     def locate(self, finding: Finding) -> Finding:
-        if finding.line:
+        """The finding with its position, quoting nothing it may not (:meth:`unquoted`)."""
+        if not finding.line:
+            where = self.source_map.locate(finding.path, finding.anchor)  # type: ignore[arg-type]
+            finding = finding.at(where.file, where.line, where.column)
+        return self.unquoted(finding)
+
+    def unquoted(self, finding: Finding) -> Finding:
+        """Findings reach terminals, CI logs and SARIF: they never quote a value of a field
+        above public (THE visibility decision), except the ids the plan defines, which are
+        how findings name things. A quoted value is replaced by its key path."""
+        if not finding.path:
             return finding
-        where = self.source_map.locate(finding.path, finding.anchor)  # type: ignore[arg-type]
-        return finding.at(where.file, where.line, where.column)
+        from elecsafe.model import visibility
+
+        if visibility.plan_path_quotable(finding.path):
+            return finding
+        value: Any = self.raw
+        for key in finding.path:
+            try:
+                value = value[key]
+            except (KeyError, IndexError, TypeError):
+                return finding
+        values = value if isinstance(value, list) else [value]
+        known = visibility.named_ids(self.plan) if self.plan is not None else frozenset()
+        secrets = [
+            str(v)
+            for v in values
+            if isinstance(v, str | int | float) and str(v).strip() and str(v) not in known
+        ]
+        if not secrets:
+            return finding
+        message, hint = finding.message, finding.hint
+        shown = f"<{finding.dotted_path}>"
+        for secret in sorted(secrets, key=len, reverse=True):
+            message, hint = message.replace(secret, shown), hint.replace(secret, shown)
+        return replace(finding, message=message, hint=hint)
 
     def display_path(self, path: Path) -> str:
         return display_path(path)
@@ -156,14 +189,18 @@ class _Loader:
         result, has_todo = _read_file(path, shown, self.limits, positions=False)
         if has_todo and result.ok:
             self.has_placeholders = True
+            from elecsafe.model.visibility import plan_path_quotable
+
             for where, value in find_placeholders(result.data):
+                # the hint repeats the placeholder's text: only for a public field
+                hint = placeholder_hint(value) if plan_path_quotable(where) else ""
                 self.findings.append(
                     self.positioned(
                         Finding(
                             "TODO001",
                             Severity.WARNING,
                             "placeholder still to fill in",
-                            placeholder_hint(value) or "replace the TODO with the real value",
+                            hint or "replace the TODO with the real value",
                         ),
                         shown,
                         where,
@@ -439,6 +476,29 @@ def load_private(directory: Path, limits: Limits) -> PrivateLayerResult:
     return out
 
 
+def _private_unquoted(finding: Finding, known_people: set[str]) -> Finding:
+    """A finding in ``private/`` quotes no value and no key of it: the entry's key is named
+    only when it is a person id the plan defines; values are named by their key path."""
+    message, hint = finding.message, finding.hint
+    for key in finding.path:
+        if isinstance(key, str) and key not in known_people and key not in _PRIVATE_FIELDS:
+            message = message.replace(key, "<contacts entry>")
+            hint = hint.replace(key, "<contacts entry>")
+    for quoted in re.findall(r"'([^']*)'", message + "\n" + hint):
+        if quoted not in known_people and quoted not in _PRIVATE_FIELDS:
+            message = message.replace(f"'{quoted}'", "a private value")
+            hint = hint.replace(f"'{quoted}'", "a private value")
+    return replace(finding, message=message, hint=hint)
+
+
+_PRIVATE_FIELDS = frozenset(
+    {"contacts", "contact_methods", "availability", "preferred_method", "retain_until"}
+    | {"kind", "value", "hours", "sensitivity", "public", "partners", "restricted"}
+    | {"work_phone", "mobile", "email", "radio_callsign", "radio_talkgroup", "pager"}
+    | {"secure_messaging", "in_person", "web_form"}
+)  # the schema's own words: field names and allowed values, which findings may quote
+
+
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Loading builds millions of small acyclic objects (values, positions, models); the cyclic
@@ -491,6 +551,8 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
         where = source_map.locate(finding.path, anchor)
         loaded.findings.append(finding.at(where.file, where.line, where.column))
     loaded.plan = plan
+    from elecsafe.model import visibility
+
     if plan is not None:
         from elecsafe.load.renamed import renamed_key_findings
 
@@ -504,7 +566,12 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
     if private:
         layer = load_private(plan_file.parent, limits)
         loaded.contacts = layer.contacts
-        loaded.findings += layer.findings
+        known_people = (
+            {p for p in visibility.named_ids(plan) if p in plan.index().people}
+            if plan is not None
+            else set()
+        )
+        loaded.findings += [_private_unquoted(f, known_people) for f in layer.findings]
         loaded.private_files = layer.files
         if plan is not None:
             known = plan.index().people
@@ -514,7 +581,8 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
                         Finding(
                             "REF001",
                             Severity.WARNING,
-                            f"private contact details for unknown person id '{person_id}'",
+                            # the key is private-layer text: not quoted (it may be a name)
+                            "private contact details for a person id the plan does not define",
                             "remove the entry or add the person to the plan",
                         ).at(where.file, where.line, where.column)
                     )

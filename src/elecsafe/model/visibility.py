@@ -161,8 +161,86 @@ __all__ = [
     "field_visible",
     "ics_class",
     "name_visible",
+    "named_ids",
     "own_marking",
     "party_label",
+    "path_sensitivity",
+    "plan_path_quotable",
     "quotable",
     "rank",
 ]
+
+
+# -- what findings may quote --------------------------------------------------------------------
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The model classes an annotation may hold (through Optional, list, dict, Annotated)."""
+    import typing
+
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    if origin is dict:
+        args = typing.get_args(annotation)
+        return _unwrap(args[1]) if len(args) == 2 else []
+    out: list[Any] = []
+    for arg in typing.get_args(annotation):
+        out += _unwrap(arg)
+    return out
+
+
+def path_sensitivity(root: type[BaseModel], path: tuple[str | int, ...]) -> Sensitivity:
+    """The sensitivity of the value at ``path`` under a ``root`` model: the highest marking of
+    the fields on the way (a withheld field hides its whole subtree). Unknown keys keep the
+    level reached so far."""
+    level = Sensitivity.PUBLIC
+    classes: list[type[BaseModel]] = [root]
+    for key in path:
+        if isinstance(key, int) or not classes:
+            continue
+        following: list[type[BaseModel]] = []
+        matched = False
+        for cls in classes:
+            name = next(
+                (n for n, f in cls.model_fields.items() if key in (n, f.alias)),
+                None,
+            )
+            if name is None:
+                continue
+            matched = True
+            marked = field_sensitivity(cls, name)
+            if marked.rank > level.rank:
+                level = marked
+            following += _unwrap(cls.model_fields[name].annotation)
+        # not a field anywhere: a key of a mapping (models refuse unknown keys), same classes
+        classes = following if matched else classes
+    return level
+
+
+def named_ids(plan: Plan) -> frozenset[str]:
+    """The ids the plan defines, which findings may quote to name things — less the persons in
+    an address-confidentiality programme."""
+    index = plan.index()
+    ids: set[str] = set()
+    for table in (
+        index.organisations,
+        index.roles,
+        index.sites,
+        index.jurisdictions,
+        index.elections,
+        index.items,
+    ):
+        ids.update(table)
+    ids.update(pid for pid, person in index.people.items() if name_visible(person, PUBLIC))
+    return frozenset(ids)
+
+
+def plan_path_quotable(path: tuple[str | int, ...]) -> bool:
+    """May a finding quote the value at this plan key path? Only a public one: findings reach
+    terminals, CI logs and SARIF uploads."""
+    from elecsafe.model.plan import Plan
+
+    return path_sensitivity(Plan, path) is Sensitivity.PUBLIC
