@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from elecsafe.cli.app import app
+from elecsafe.render.documents import DOCUMENTS, shown_name
 from tests.render.conftest import plan_copy
 
 runner = CliRunner()
@@ -199,13 +200,18 @@ def test_render_help_imports_no_heavy_module() -> None:
         "sys.argv = ['elecsafe', 'render', '--help']\n"
         "try: runpy.run_module('elecsafe', run_name='__main__')\n"
         "except SystemExit: pass\n"
-        "heavy = ('jinja2', 'docx', 'markdown_it', 'rich.console', 'elecsafe.render')\n"
+        "heavy = ('jinja2', 'docx', 'markdown_it', 'rich.console',\n"
+        "         'elecsafe.render.pipeline', 'elecsafe.render.documents.sources',\n"
+        "         'elecsafe.render.documents.mou')\n"
         "print([m for m in heavy if m in sys.modules])\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+    # ... and yet the help lists every document of the registry
+    for name in DOCUMENTS:
+        assert shown_name(name) in " ".join(result.stdout.split()), name
 
 
 def test_guidance_errors_refuse_the_render_like_check(uk_plan: Path) -> None:
@@ -288,7 +294,7 @@ def test_a_broken_template_stops_render_all_before_any_file(uk_plan: Path) -> No
     assert (code, out) == (2, "")
     shown = uk_plan / "templates" / "_checklist.md.j2"
     assert err.splitlines() == [
-        f"elecsafe: error: {shown}:4: 'elecsafe.render.documents.Line object' has no attribute 'txt'"
+        f"elecsafe: error: {shown}:4: 'elecsafe.render.documents.checklist.Line object' has no attribute 'txt'"
     ]
     assert not (uk_plan / "out").exists()
 

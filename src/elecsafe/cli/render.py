@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from elecsafe.cli.common import fail, load, plan_fence, today, write_file
+from elecsafe.render.documents import cli_help  # the registry: light, no Jinja, no model
 
 if TYPE_CHECKING:
     from elecsafe.lint.runner import LintResult
@@ -33,13 +34,6 @@ class Audience(str, Enum):
 class Paper(str, Enum):
     a4 = "a4"
     letter = "letter"
-
-
-DOC_HELP = (
-    "Document: mou, maa, checklist pre-election, checklist election-day, checklist spoc-esm, "
-    "contacts, command-chart, comms-plan, briefing, debrief, threat-summary, site-register, "
-    "or all."
-)
 
 
 def _refuse_broken_plan(loaded: LoadedPlan, force: bool, day: date) -> LintResult:
@@ -144,7 +138,7 @@ def register(app: typer.Typer) -> None:
     def render(
         words: Annotated[
             list[str],
-            typer.Argument(metavar="DOC [PLAN]", help=DOC_HELP + " PLAN defaults to ."),
+            typer.Argument(metavar="DOC [PLAN]", help=cli_help() + " PLAN defaults to ."),
         ],
         output_format: Annotated[
             Format | None,

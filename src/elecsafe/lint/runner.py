@@ -47,6 +47,14 @@ class LintResult:
     today: date = field(default_factory=clock.today)
     rules_run: list[str] = field(default_factory=list)
     timeline: Timeline | None = None  # the dates of this run, resolved once (None: no plan)
+    params: dict[str, dict[str, Any]] = field(default_factory=dict)  # of the rules that ran
+
+    def param(self, code: str, name: str) -> Any:
+        """A parameter of a rule as this run used it (the plan's value or the default)."""
+        if code in self.params:
+            return self.params[code][name]
+        rule = registry().get(code)
+        return rule.params[name] if rule is not None else None
 
     @property
     def placeholders(self) -> int:
@@ -96,7 +104,9 @@ def _timeline(loaded: LoadedPlan, today: date, findings: list[Finding]) -> Timel
     return timeline
 
 
-def _run_rules(ctx: Context, settings: Settings, ran: list[str]) -> list[Finding]:
+def _run_rules(
+    ctx: Context, settings: Settings, ran: list[str], params: dict[str, dict[str, Any]]
+) -> list[Finding]:
     out: list[Finding] = []
     country = ctx.country
     for rule in registry().values():
@@ -105,8 +115,9 @@ def _run_rules(ctx: Context, settings: Settings, ran: list[str]) -> list[Finding
         if rule.needs_plan and ctx.loaded.plan is None:
             continue
         ran.append(rule.code)
+        params[rule.code] = settings.params_for(rule)
         try:
-            out += list(rule.check(ctx.for_rule(rule, settings.params_for(rule))))
+            out += list(rule.check(ctx.for_rule(rule, params[rule.code])))
         except Exception as exc:
             out.append(internal(rule.code, exc))
     return out
@@ -189,7 +200,8 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
         findings += timeline.findings  # every date finding: resolution is eager
     ctx = Context(loaded, today, timeline)
     ran: list[str] = []
-    findings += _run_rules(ctx, settings, ran)
+    params: dict[str, dict[str, Any]] = {}
+    findings += _run_rules(ctx, settings, ran, params)
 
     # Codes checked in this run: loader and resolver codes always are, rules when they ran.
     active = {c for c, r in rules.items() if r.origin != "rule" and settings.enabled(r)}
@@ -210,7 +222,7 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
         located = _ready_gate(loaded, located, measures)
     unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
     ordered = sorted(unique.values(), key=Finding.sort_key)
-    return LintResult(loaded, ordered, options, measures, today, ran, timeline)
+    return LintResult(loaded, ordered, options, measures, today, ran, timeline, params)
 
 
 def _ready_gate(

@@ -349,3 +349,30 @@ def terms_digest(agreement: Agreement) -> str:
     ]
     text = json.dumps(_canonical(data), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# The clauses of a mutual aid agreement beyond the nine topics (domain.md §3.2), in order.
+MAA_CLAUSES = {
+    "reporting_instructions": "Reporting instructions and supervision",
+    "policy_conflicts": "Policy conflicts and rules of engagement",
+    "liability_indemnification": "Liability and indemnification",
+    "workers_compensation": "Workers' compensation",
+    "reimbursement_compensation": "Reimbursement",
+    "credentialing_qualifications": "Credentialing and qualifications",
+    "licensure_certification": "Licensure and certification",
+    "mobilization": "Mobilization",
+    "demobilization": "Demobilization",
+    "arrests_and_detention": "Arrests and detention",
+    "open_records_alignment": "Records and open records requests",
+    "dispute_resolution": "Dispute resolution",
+    "modification": "Amendment",
+}
+# British usage for the same clauses in a UK agreement (police officers are not employees
+# covered by workers' compensation: injury on duty falls under the Police (Injury Benefit)
+# Regulations).
+UK_MAA_CLAUSES = {
+    "workers_compensation": "Injury on duty",
+    "mobilization": "Mobilisation",
+    "demobilization": "Demobilisation",
+    "open_records_alignment": "Records and freedom of information requests",
+}

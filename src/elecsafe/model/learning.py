@@ -145,3 +145,9 @@ class Debrief(StrictModel):
     """Where the debrief is sent, and when."""
     after_action_report: str | None = None
     """Where the after-action report is kept."""
+
+
+US_DEBRIEF_TITLES = {
+    "polling_day": "Election Day, including polling places and the count",
+    "partner_feedback": "Feedback from partners (election officials, partner agencies)",
+}

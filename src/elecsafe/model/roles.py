@@ -317,3 +317,27 @@ class CommandStructure(StrictModel):
         ids += [s.assignment for s in self.silver]
         ids += [b.assignment for b in self.bronze]
         return ids
+
+
+# ICS 203/207 blocks, for the level column of the command chart, and where a unit sits.
+ICS_LEVELS = {
+    "incident_commander": "Command",
+    "unified_command": "Command",
+    "deputy_ic": "Command",
+    "safety_officer": "Command staff",
+    "public_information_officer": "Command staff",
+    "liaison_officer": "Command staff",
+    "agency_representative": "Agency representative",
+    "operations_section_chief": "General staff",
+    "planning_section_chief": "General staff",
+    "logistics_section_chief": "General staff",
+    "finance_admin_section_chief": "General staff",
+    "communications_unit_leader": "Logistics section",
+    "division_group_supervisor": "Operations section",
+    "staging_area_manager": "Operations section",
+}
+ICS_PARENTS = {
+    "communications_unit_leader": "logistics_section_chief",
+    "division_group_supervisor": "operations_section_chief",
+    "staging_area_manager": "operations_section_chief",
+}

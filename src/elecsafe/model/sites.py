@@ -374,3 +374,14 @@ class BallotTransport(StrictModel):
     chain_of_custody_form: str | None = None
     escort: Escort | None = None
     notes: str | None = None
+
+
+# APP election-day considerations (APP "Election day"), five items.
+ELECTION_DAY_CONSIDERATIONS = (
+    "Locations of polling stations and count venues, and the assessment of their vulnerability",
+    "Police presence at each location: permanent, occasional or none",
+    "Police powers: entering polling stations and responding to requests from the returning officer",
+    "Tactics to minimise disorder and intimidation, keep access to voting free and unobstructed, "
+    "and reduce the risk to polling and count staff and of malpractice",
+    "Tactics to arrest, and to recover and preserve evidence",
+)

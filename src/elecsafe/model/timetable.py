@@ -322,3 +322,22 @@ class Timetable(StrictModel):
                 for j, a in enumerate(exercise.improvement_items)
             ]
         return out
+
+
+# SPOC–ESM topics (domain.md §3.5; built from EC/APP statements, the APP checklist text itself
+# was not retrieved) with the rule that verifies each where one exists.
+SPOC_ESM_TOPICS: tuple[tuple[str, str], ...] = (
+    ("Contact details and deputies exchanged between the SPOC and the ESM", "ROL009"),
+    ("Division of responsibilities and how often to be in contact", "DOC003"),
+    ("Integrity plan and monitoring indicators with thresholds", ""),
+    ("Specific risks, for example houses of multiple occupation and care homes", ""),
+    ("High-risk wards and communities; timetable stages that may trigger malpractice", "THR003"),
+    ("Route for referring allegations: returning officer or SPOC first", "COM005"),
+    ("Evidence handling, including forensic needs", "COM005"),
+    ("Police attendance and call-ins at polling stations, including PCSOs", "SITE002"),
+    ("Security of the count and of ballot boxes from close of poll", "SITE007"),
+    ("Candidates' briefing with police attendance, and the joint letter", "MTG010"),
+    ("Communications and media protocol", "COM006"),
+    ("FEOA arrangements and sharing of candidate contact details", "ROL006"),
+    ("Date of the joint post-election debrief", "MTG011"),
+)

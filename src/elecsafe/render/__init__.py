@@ -10,17 +10,34 @@ Public API::
     from elecsafe.render import RenderOptions, render, DOCUMENTS
     docs = render(loaded, "mou", RenderOptions(audience="public", fmt="html"))
     for doc in docs: doc.filename, doc.data
+
+The pipeline (Jinja, the model) is imported on first use of its names, so the registry can
+feed ``elecsafe render --help`` without loading them.
 """
 
 from __future__ import annotations
 
-from elecsafe.render.catalogue import DOCUMENTS, DocSpec, resolve_name
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from elecsafe.render.documents import DOCUMENTS, Document, resolve_name
 from elecsafe.render.errors import RenderError
-from elecsafe.render.pipeline import RenderedDocument, RenderOptions, render, render_all
+
+if TYPE_CHECKING:
+    from elecsafe.render.pipeline import RenderedDocument, RenderOptions, render, render_all
+
+_PIPELINE = ("RenderOptions", "RenderedDocument", "render", "render_all")
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PIPELINE:
+        return getattr(importlib.import_module("elecsafe.render.pipeline"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DOCUMENTS",
-    "DocSpec",
+    "Document",
     "RenderError",
     "RenderOptions",
     "RenderedDocument",

@@ -14,9 +14,9 @@ from elecsafe import clock
 from elecsafe.lint.timeline import Timeline
 from elecsafe.load.loader import LoadedPlan
 from elecsafe.model.plan import Plan
-from elecsafe.render.catalogue import DOCUMENTS, DocSpec
 from elecsafe.render.chart import Chart, Figure
-from elecsafe.render.documents import Builder
+from elecsafe.render.documents import DOCUMENTS, Document
+from elecsafe.render.documents.sources import Sources
 from elecsafe.render.environment import (
     install_plan_helpers,
     make_environment,
@@ -55,7 +55,7 @@ class RenderOptions:
 
 @dataclass
 class RenderedDocument:
-    spec: DocSpec
+    spec: Document
     item_id: str | None
     fmt: str
     audience: str
@@ -106,8 +106,14 @@ class Renderer:
             r.id: r.on(poll)[2:4] for r in self.plan.roles if r.changes and poll is not None
         }
         self.lookups = Lookups(view, handovers)
-        self.builder = Builder(
-            self.plan, view, self.lookups, self.timeline, audience=options.audience
+        self.sources = Sources(
+            self.plan,
+            view,
+            self.lookups,
+            self.timeline,
+            self.contacts,
+            audience=options.audience,
+            lint=self._lint,
         )
         self.folders = search_path(loaded.directory, options.templates_dir)
         paths = [folder for _, folder in self.folders]
@@ -118,6 +124,14 @@ class Renderer:
         self.env.filters["due"] = self._due_text
         self.html_env = make_environment(paths, markdown=False)
         self.paper = options.paper or ("letter" if self.plan.country == "US" else "a4")
+
+    def _lint(self) -> LintResult:
+        """The check of this render (given by the CLI, which ran it first), else run now."""
+        if self.options.lint is not None:
+            return self.options.lint
+        from elecsafe.lint.runner import LintOptions, run
+
+        return run(self.loaded, LintOptions(today=self.options.generated_on))
 
     # -- helpers used by templates -----------------------------------------------------------
 
@@ -138,14 +152,14 @@ class Renderer:
 
     # -- documents ---------------------------------------------------------------------------
 
-    def item_ids(self, spec: DocSpec) -> list[str]:
+    def item_ids(self, spec: Document) -> list[str]:
         if spec.per == "mou":
             return [m.id for m in self.plan.mous]
         if spec.per == "maa":
             return [m.id for m in self.plan.mutual_aid]
         return []
 
-    def applicable(self, spec: DocSpec) -> str | None:
+    def applicable(self, spec: Document) -> str | None:
         """Why ``spec`` cannot be rendered for this plan and audience (None: it can)."""
         if spec.internal_only and self.options.audience != "internal":
             return (
@@ -163,7 +177,7 @@ class Renderer:
             return f"the plan has no {kind} to render"
         return None
 
-    def targets(self, spec: DocSpec, item_id: str | None) -> list[str | None]:
+    def targets(self, spec: Document, item_id: str | None) -> list[str | None]:
         reason = self.applicable(spec)
         if reason:
             raise RenderError(reason)
@@ -179,18 +193,18 @@ class Renderer:
             raise RenderError(f"unknown {kind} id '{item_id}'; the plan has: {', '.join(ids)}")
         return [item_id]
 
-    def _agreement(self, spec: DocSpec, item_id: str) -> tuple[Any, Any]:
+    def _agreement(self, spec: Document, item_id: str) -> tuple[Any, Any]:
         raw_list: list[Any] = list(self.plan.mous if spec.per == "mou" else self.plan.mutual_aid)
         index = next(i for i, a in enumerate(raw_list) if a.id == item_id)
         view_list = self.view.mous if spec.per == "mou" else self.view.mutual_aid
         agreement = view_list if not isinstance(view_list, list) else view_list[index]
         return raw_list[index], agreement
 
-    def context(self, spec: DocSpec, item_id: str | None) -> dict[str, Any]:
+    def context(self, spec: Document, item_id: str | None) -> dict[str, Any]:
         plan = self.plan
         handling = plan.handling
-        extra: dict[str, Any] = {}
         title = spec.title
+        agreement: Any = None
         if spec.per and item_id:
             raw, agreement = self._agreement(spec, item_id)
             handling = raw.handling or handling
@@ -202,14 +216,7 @@ class Renderer:
                 ids = self.item_ids(spec)
                 numbered = f" ({ids.index(item_id) + 1} of {len(ids)})" if len(ids) > 1 else ""
                 title = f"{spec.title}{numbered}"
-            extra = (
-                self.builder.mou(agreement) if spec.per == "mou" else self.builder.maa(agreement)
-            )
-        elif spec.name == "contacts":
-            extra = self.builder.contacts(self.contacts)
-        else:
-            build = getattr(self.builder, spec.name.replace("-", "_"))
-            extra = build()
+        extra = spec.build(self.sources, agreement)
         missing = self.missing(spec, item_id)
         doc = Record(
             {
@@ -227,13 +234,13 @@ class Renderer:
                 "plan_title": plan.title,
                 "country": plan.country,
                 "paper": self.paper,
-                "poll_day_name": self.builder.day_name,
+                "poll_day_name": self.sources.day_name,
             }
         )
-        common = {"poll_days": self.builder.poll_days()}
+        common = {"poll_days": self.sources.poll_days()}
         return {"plan": self.view, "doc": doc, "contacts": self.contacts, **common, **extra}
 
-    def missing(self, spec: DocSpec, item_id: str | None) -> list[str]:
+    def missing(self, spec: Document, item_id: str | None) -> list[str]:
         """What is still a placeholder in this document's part of the plan (empty: ready).
 
         Below partners only the places are named, never the placeholder's own text."""
@@ -253,7 +260,7 @@ class Renderer:
                     found.append(where)
         return found
 
-    def markdown(self, spec: DocSpec, item_id: str | None) -> tuple[str, Record]:
+    def markdown(self, spec: Document, item_id: str | None) -> tuple[str, Record]:
         self.log.clear()
         context = self.context(spec, item_id)
         template = run_template(lambda: self.env.get_template(spec.template), spec.template)
@@ -274,7 +281,7 @@ class Renderer:
             lines += [">", f"> {md_inline(doc.exemption_note)}"]
         return "\n".join(lines)
 
-    def render(self, spec: DocSpec, item_id: str | None) -> RenderedDocument:
+    def render(self, spec: Document, item_id: str | None) -> RenderedDocument:
         markdown, doc = self.markdown(spec, item_id)
         fmt = self.options.fmt
         edition = _without_figure_fences(markdown)  # what the Markdown edition says
@@ -420,7 +427,7 @@ def render_all(
 ) -> tuple[list[RenderedDocument], list[str]]:
     """Every document that applies to the plan and audience; also the reasons for skips."""
     renderer = Renderer(loaded, options)
-    jobs: list[tuple[DocSpec, str | None]] = []
+    jobs: list[tuple[Document, str | None]] = []
     skipped: list[str] = []
     for spec in DOCUMENTS.values():
         reason = renderer.applicable(spec)

@@ -51,7 +51,6 @@ class Dues:
         self.timeline = timeline
         self.audience = audience
         self.plan = timeline.plan
-        self.resolved = timeline.resolved
         self.items = timeline.plan.index().items
         self.actions = timeline.actions
 
