@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import select
 import signal
 import subprocess
@@ -123,6 +124,28 @@ def test_check_wraps_at_the_width_with_hanging_indents(tmp_path: Path, columns: 
     text = " ".join(line.strip() for line in summary)
     for entry in text.removeprefix("readiness: ").split(" · "):
         assert any(entry in line for line in summary), entry  # an entry is never split
+
+
+def test_check_in_a_narrow_terminal_puts_messages_under_their_position() -> None:
+    """At 40 columns the 28-column layout would leave 12 for the message: each message starts
+    on its own line under the position, and a readiness entry longer than a line wraps."""
+    done = run("check", US, "--today", "2028-11-10", env={"COLUMNS": "40"})
+    out = lines(done.stdout)
+    assert max(len(line) for line in out) <= 40, [line for line in out if len(line) > 40]
+    positions = [i for i, line in enumerate(out) if re.match(r"  \d+:\d+ ", line)]
+    assert positions
+    for i in positions:
+        assert out[i].split()[1] in ("error", "warning", "info") and len(out[i].split()) == 3
+        assert out[i + 1].startswith("    ") and not out[i + 1][4].isspace()
+    text = " ".join(" ".join(out).split())
+    concise = run("check", US, "--today", "2028-11-10", "--format", "concise").stdout.decode()
+    for finding in concise.splitlines():
+        match = re.fullmatch(r"\S+:\d+:\d+: [A-Z]+\d+ (.*)", finding)
+        assert match, finding
+        message = match[1]
+        assert " ".join(message.split()) in text, message  # wrapped, never cut
+    assert "sites with a police presence level 114/114 ·" in text
+    assert out[-2:] == ["cedar-river-2028-general:", "  0 error(s), 8 warning(s), 0 info"]
 
 
 def test_check_in_a_pipe_does_not_wrap() -> None:

@@ -2,8 +2,9 @@
 and a count line.
 
 Laid out for a WIDTH (the terminal's, see :mod:`elecsafe.terminal`; None for no limit):
-messages and hints wrap at word boundaries with a hanging indent under the message column,
-and the readiness summary wraps between its entries, never inside one.
+messages and hints wrap at word boundaries with a hanging indent under the message column
+(under 60 columns the message starts on the next line, indented), and the readiness summary
+wraps between its entries, inside one only when it is longer than a line.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from elecsafe.lint.readiness import items as readiness_items
 from elecsafe.lint.runner import LintResult
 
 MESSAGE_COLUMN = 28  # "  12:5     warning TT001    " then the message
+NARROW_BELOW = 60  # columns: the message goes under the position, so it keeps the room
+NARROW_INDENT = 4
 HINT = "hint: "
 READINESS = "readiness: "
 
@@ -46,8 +49,11 @@ def _pack(parts: list[str], width: int | None, indent: int) -> str:
     lines: list[str] = []
     current = ""
     for part in parts:
-        candidate = f"{current}{SEPARATOR}{part}" if current else part
         last = part is parts[-1]
+        mark = 0 if last else len(SEPARATOR.rstrip())
+        if indent + len(part) + mark > width:  # longer than a line: wrapped between words
+            part = _wrap(part, width - mark, indent, 2)
+        candidate = f"{current}{SEPARATOR}{part}" if current else part
         if current and indent + len(candidate) + (0 if last else len(SEPARATOR.rstrip())) > width:
             lines.append(current + SEPARATOR.rstrip())
             current = part
@@ -70,11 +76,17 @@ def print_text(result: LintResult, console: Console, width: int | None = None) -
         line.append(f"{finding.line}:{finding.column} ".ljust(9))
         line.append(f"{finding.severity.value:<8}", style=_STYLE[finding.severity])
         line.append(f"{finding.code} ".ljust(9), style="bold")
-        line.append(_wrap(finding.message, width, MESSAGE_COLUMN))
+        column = MESSAGE_COLUMN
+        if width is not None and width < NARROW_BELOW:  # 28 columns would leave too little
+            column = NARROW_INDENT
+            line.rstrip()  # in place: no padding after the code
+            console.print(line)
+            line = Text(" " * column)
+        line.append(_wrap(finding.message, width, column))
         console.print(line)
         if finding.hint:
-            hint = _wrap(HINT + finding.hint, width, MESSAGE_COLUMN, len(HINT))
-            console.print(Text(" " * MESSAGE_COLUMN + hint, style="dim"))
+            hint = _wrap(HINT + finding.hint, width, column, len(HINT))
+            console.print(Text(" " * column + hint, style="dim"))
     if result.readiness or result.placeholders:
         if result.findings:
             console.print()
@@ -88,17 +100,17 @@ def print_text(result: LintResult, console: Console, width: int | None = None) -
     if not result.findings:
         console.print(Text(f"✓ {name}: no problems found", style="bold green"))
         return
-    summary = Text()
-    summary.append(f"{name}: ")
-    summary.append(f"{errors} error(s)", style=_STYLE[Severity.ERROR] if errors else "")
-    summary.append(f", {warnings} warning(s), {infos} info")
+    counts = Text()
+    counts.append(f"{errors} error(s)", style=_STYLE[Severity.ERROR] if errors else "")
+    counts.append(f", {warnings} warning(s), {infos} info")
     if result.failed:
-        summary.append(" — check failed", style="bold")
+        counts.append(" — check failed", style="bold")
         if result.options.ready and not errors:
-            summary.append(" (--ready: warnings fail)")
+            counts.append(" (--ready: warnings fail)")
         elif result.options.strict and not errors:
-            summary.append(" (--strict: warnings fail)")
-    console.print(summary)
+            counts.append(" (--strict: warnings fail)")
+    fits = width is None or len(name) + 2 + len(counts) <= width
+    console.print(Text(f"{name}:" + (" " if fits else "\n  ")) + counts)
 
 
 def render(result: LintResult, *, color: bool = False, width: int | None = None) -> str:
