@@ -62,6 +62,31 @@ def test_the_maa_states_cross_deputisation_and_who_carries_a_topic() -> None:
     assert "Carried by: Unified command – Sheriff's Office; Unified command – Marlow PD." in text
 
 
+def test_the_maa_has_a_key_restrictions_sheet_per_host_jurisdiction() -> None:
+    """Public Safety & Elections: point out "any key restrictions for a given jurisdiction" —
+    one sheet per party that may host aid, naming only that host's commanders for topic 9."""
+    from elecsafe.load.loader import load_plan
+    from tests.conftest import EXAMPLES
+
+    loaded = load_plan(EXAMPLES / "us-county")
+    renderer = Renderer(loaded, options(audience="partners"))
+    text = renderer.render(DOCUMENTS["maa"], "maa-countywide-2028").markdown
+    sheets = text.split("## Key restrictions for incoming officers: ")[1:]
+    hosts = [sheet.split("\n", 1)[0] for sheet in sheets]
+    assert hosts[:2] == [
+        "Cedar River County Sheriff's Office, Cedar River County",
+        "Marlow Police Department, City of Marlow (county seat)",
+    ]
+    assert len(hosts) == 6 and not any("Prairie Grove" in h for h in hosts)  # aid only
+    sheriff, marlow = sheets[0], sheets[1]
+    commanders = "Tactics and equipment are directed by: "
+    assert commanders + "Unified command – Sheriff's Office." in sheriff
+    assert commanders + "Unified command – Marlow PD." in marlow
+    assert "9. **On-scene commanders authorized" in marlow  # numbered as its article
+    assert "## Article 1. Command, control and reporting structures" in text
+    assert "- Prairie Grove Police Department: Friday, October 6, 2028" in text
+
+
 def test_the_briefing_states_the_observer_rules() -> None:
     from elecsafe.load.loader import load_plan
     from tests.conftest import EXAMPLES
