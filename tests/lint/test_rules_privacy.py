@@ -74,7 +74,11 @@ def test_prv003_not_ignored_private_file_in_git(tmp_path: Path) -> None:
 
 
 def test_prv003_encrypted_private_file_may_be_tracked(tmp_path: Path) -> None:
-    sops = "contacts: ENC[AES256_GCM,data:abc]\nsops:\n  mac: ENC[AES256_GCM,data:x]\n"
+    enc = "ENC[AES256_GCM,data:YWJj,iv:aXY=,tag:dGFn,type:str]"  # SOPS's own structure
+    sops = (
+        f"contacts:\n  alice:\n    availability: {enc}\n"
+        f"sops:\n  mac: {enc}\n  lastmodified: '2027-01-10T10:00:00Z'\n  version: 3.8.1\n"
+    )
     write(tmp_path, "notes: x\n", files={"private/contacts.yaml": sops})
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "private/contacts.yaml")

@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 # never filtered away, or a mistyped `select` could hide its own mistake.
 ALWAYS_ON = frozenset({"YML", "SCH", "INTERNAL"})
 ALWAYS_ON_CODES = frozenset({"LINT003"})
+# Privacy rules no configuration can switch off: not ignored (config or --ignore), not
+# re-graded, not waived, not suppressed inline (``--select`` of other codes still narrows a
+# run to those codes) (a plaintext contacts file in git is never a
+# judgement call). A waiver or suppression naming one is itself reported (LINT003).
+UNSUPPRESSIBLE = frozenset({"PRV003"})
 
 
 @dataclass
@@ -58,7 +63,7 @@ class Settings:
         """Whether findings of ``rule`` are reported (and, for rule functions, whether it runs)."""
         if rule.family in ALWAYS_ON or rule.code in ALWAYS_ON_CODES:
             return True
-        if matches(rule.code, self.ignore):
+        if matches(rule.code, self.ignore) and not is_unsuppressible(rule.code):
             return False
         if self.select and not matches(rule.code, self.select):
             return False
@@ -187,6 +192,10 @@ def resolve_settings(
 def cli_selector_problems(codes: list[str]) -> list[str]:
     """Unknown codes given on the command line (the CLI turns these into exit 2)."""
     return unknown_selectors(codes)
+
+
+def is_unsuppressible(code: str) -> bool:
+    return code in UNSUPPRESSIBLE
 
 
 def is_always_on(code: str) -> bool:

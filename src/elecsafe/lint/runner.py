@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from elecsafe import clock
 from elecsafe.findings import Finding, KeyPath, Severity, dotted
-from elecsafe.lint.config import Settings, is_always_on, resolve_settings
+from elecsafe.lint.config import Settings, is_always_on, is_unsuppressible, resolve_settings
 from elecsafe.lint.context import Context
 from elecsafe.lint.readiness import Measure
 from elecsafe.lint.registry import Rule, registry
@@ -150,6 +150,16 @@ def _apply_waivers(
     out: list[Finding] = []
     for placed in settings.waivers:
         where = placed.where
+        if is_unsuppressible(placed.waiver.code):
+            out.append(
+                Finding(
+                    "LINT003",
+                    Severity.WARNING,
+                    f"{placed.waiver.code} cannot be waived: privacy rules are not suppressible",
+                    f"remove the waiver and fix what {placed.waiver.code} reports",
+                ).at(where.file, where.line, where.column)
+            )
+            continue
         if placed.waiver.until < today:
             out.append(
                 Finding(
@@ -298,7 +308,12 @@ def _settle(
 
 def _override(finding: Finding, settings: Settings) -> Finding:
     level = settings.severity.get(finding.code)
-    if level is None or level is finding.severity or is_always_on(finding.code):
+    if (
+        level is None
+        or level is finding.severity
+        or is_always_on(finding.code)
+        or is_unsuppressible(finding.code)
+    ):
         return finding
     return replace(finding, severity=level)
 

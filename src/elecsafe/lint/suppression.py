@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from elecsafe.findings import Finding, Severity
+from elecsafe.lint.config import is_unsuppressible
 from elecsafe.lint.registry import registry
 
 _COMMENT = re.compile(r"#\s*elecsafe\s*:\s*ignore\[([^\]]*)\]([^\n]*)")
@@ -90,7 +91,11 @@ def apply_suppressions(
     for finding in findings:
         hit = None
         for suppression in by_line.get((finding.file, finding.line), ()):
-            if finding.code in suppression.codes and finding.code != "INTERNAL":
+            if (
+                finding.code in suppression.codes
+                and finding.code != "INTERNAL"
+                and not is_unsuppressible(finding.code)
+            ):
                 hit = suppression
                 break
         if hit is None:
@@ -104,6 +109,16 @@ def apply_suppressions(
             kept.append(_finding("LINT003", "suppression names no rule code", *where))
             continue
         for code in suppression.codes:
+            if is_unsuppressible(code):
+                kept.append(
+                    _finding(
+                        "LINT003",
+                        f"{code} cannot be suppressed: privacy rules are not suppressible",
+                        *where,
+                        hint=f"remove the suppression and fix what {code} reports",
+                    )
+                )
+                continue
             if not _CODE.match(code) or code not in rules:
                 kept.append(
                     _finding("LINT003", f"suppression names unknown rule code '{code}'", *where)

@@ -231,43 +231,152 @@ def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[str] | None
         return None
 
 
+_ENC = re.compile(
+    r"^ENC\[[A-Z0-9_]+,data:[A-Za-z0-9+/=]*,iv:[A-Za-z0-9+/=]+,tag:[A-Za-z0-9+/=]+,type:[a-z]+\]$"
+)
+SOPS_METADATA = ("mac", "version", "lastmodified")
+
+
 def _encrypted(path: Path) -> bool:
+    """A SOPS file by SOPS's own structure, not by substrings: a top-level ``sops`` mapping
+    with ``mac``, ``version`` and ``lastmodified``, and every other leaf value an
+    ``ENC[AES256_GCM,data:...,iv:...,tag:...,type:...]`` envelope (at least one)."""
+    from elecsafe.load.yaml_reader import read_yaml
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        raw = path.read_bytes()
     except OSError:
         return False
-    return bool(_SOPS.search(text)) and "ENC[" in text
+    data = read_yaml(raw, str(path), positions=False).data
+    if not isinstance(data, dict) or not isinstance(data.get("sops"), dict):
+        return False
+    metadata = data["sops"]
+    if not all(key in metadata for key in SOPS_METADATA):
+        return False
+    if not (isinstance(metadata["mac"], str) and _ENC.match(metadata["mac"])):
+        return False
+    leaves = [value for key, value in data.items() if key != "sops"]
+    seen = 0
+    while leaves:
+        value = leaves.pop()
+        if isinstance(value, dict):
+            leaves.extend(value.values())
+        elif isinstance(value, list):
+            leaves.extend(value)
+        elif isinstance(value, str) and _ENC.match(value):
+            seen += 1
+        elif value is not None and not isinstance(value, bool | int | float):
+            return False  # a plaintext string beside the envelopes
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            return False
+    return seen > 0
+
+
+def _gitignore_patterns(text: str) -> list[tuple[bool, str]]:
+    """(negated, pattern) per line of a .gitignore, as git reads them (comments, escapes,
+    trailing spaces)."""
+    out: list[tuple[bool, str]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        line = line.rstrip(" ") if not line.endswith("\\ ") else line
+        negated = line.startswith("!")
+        if negated:
+            line = line[1:]
+        if line.startswith(("\\#", "\\!")):
+            line = line[1:]
+        if line:
+            out.append((negated, line))
+    return out
+
+
+def _gitignore_match(pattern: str, relative: str, is_dir: bool) -> bool:
+    """Does one .gitignore pattern (relative to its folder) match ``relative``?"""
+    import fnmatch
+
+    directory_only = pattern.endswith("/")
+    pattern = pattern.rstrip("/")
+    anchored = "/" in pattern
+    pattern = pattern.lstrip("/")
+    if directory_only and not is_dir:
+        return False
+    if pattern.startswith("**/"):
+        pattern, anchored = pattern[3:], False
+    regex = fnmatch.translate(pattern).replace(".*", "[^/]*").replace("[^/]*[^/]*", ".*")
+    if anchored:
+        return re.match(regex, relative) is not None
+    return re.match(regex, relative.rsplit("/", 1)[-1]) is not None
 
 
 def _ignored_by_gitignore_files(directory: Path, relative: str) -> bool:
-    """Without git: does a .gitignore in the plan directory or above mention private/?"""
-    for folder in (directory, *directory.parents):
-        ignore = folder / ".gitignore"
-        if ignore.is_file():
+    """Without git: is ``relative`` (under ``directory``) ignored, by git's rules? Every
+    .gitignore from the repository top (or the file system root) down to the file's folder,
+    later and deeper patterns winning, ``!`` re-including; a path under an ignored directory
+    stays ignored (git does not look inside it)."""
+    folders = [directory, *directory.parents]
+    for index, folder in enumerate(folders):
+        if (folder / ".git").exists():
+            folders = folders[: index + 1]
+            break
+    folders.reverse()  # top first
+    target = (directory / relative).resolve()
+    parts = target.relative_to(folders[0].resolve()).parts if folders else ()
+    # each prefix of the path is decided in turn: an ignored directory ends the walk
+    for depth in range(1, len(parts) + 1):
+        prefix_ignored = False
+        is_dir = depth < len(parts)
+        for folder in folders:
+            ignore = folder / ".gitignore"
             try:
-                lines = ignore.read_text(encoding="utf-8", errors="replace").splitlines()
+                base = folder.resolve()
+                rel_to_folder = "/".join(parts[:depth])
+                rel_to_folder = str(
+                    (folders[0].resolve() / rel_to_folder).relative_to(base)
+                ).replace("\\", "/")
+            except ValueError:
+                continue
+            if not ignore.is_file():
+                continue
+            try:
+                text = ignore.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-            patterns = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
-            if any(p.lstrip("/").rstrip("/*").endswith("private") for p in patterns):
-                return True
-        if (folder / ".git").exists():
-            break
+            for negated, pattern in _gitignore_patterns(text):
+                if _gitignore_match(pattern, rel_to_folder, is_dir):
+                    prefix_ignored = not negated
+        if prefix_ignored:
+            return True
     return False
 
 
 def _prv003(ctx: Context) -> Iterator[Finding]:
     directory = ctx.directory.resolve()
-    private = [Path(p).resolve() for p in ctx.loaded.private_files]
+    private: list[Path] = []
+    for listed in ctx.loaded.private_files:
+        path = directory / "private" / Path(listed).name
+        if path.is_symlink():  # git would commit the link, the loader reads where it points
+            yield _private_finding(
+                ctx,
+                path,
+                "this private file is a symbolic link; keep the contact layer as plain files "
+                "inside private/",
+            )
+            continue
+        private.append(path)
     top = _git(directory, "rev-parse", "--show-toplevel")
     in_repo = top is not None and top.returncode == 0
     plan_path = ("include",) if "include" in ctx.raw else ()
     if not in_repo:
-        if private and not _ignored_by_gitignore_files(directory, PRIVATE_SAMPLE):
-            yield _private_finding(ctx, private[0], "no .gitignore keeps private/ out of git")
+        for path in private:
+            relative = path.relative_to(directory).as_posix()
+            if not _ignored_by_gitignore_files(directory, relative):
+                yield _private_finding(
+                    ctx, path, "no .gitignore keeps this private file out of git"
+                )
+                break
         return
     for path in private:
-        relative = str(path.relative_to(directory))
+        relative = path.relative_to(directory).as_posix()
         tracked = _git(directory, "ls-files", "--error-unmatch", "--", relative)
         if tracked is not None and tracked.returncode == 0:
             if not _encrypted(path):
@@ -311,7 +420,8 @@ PRV003 = Rule(
         "the contact layer must never be committed in clear."
     ),
     fix="Add 'private/*' and '!private/*.example.yaml' to .gitignore; if the file was "
-    "committed, remove it from history and rotate the numbers.",
+    "committed, remove it from history and rotate the numbers. Privacy rules are not "
+    "suppressible: PRV003 cannot be waived, ignored, re-graded or suppressed inline.",
     bad=Example(
         "notes: contacts in private/\n",
         files={"private/contacts.yaml": "contacts: {}\n"},
