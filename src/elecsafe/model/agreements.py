@@ -151,8 +151,16 @@ class Party(StrictModel):
     signatory: Signatory | None = None
 
 
+MaaPartyRole = Literal["host_requesting", "aid_providing", "both"]
+MAA_PARTY_ROLE_LABELS: dict[MaaPartyRole, str] = {
+    "host_requesting": "requests aid",
+    "aid_providing": "provides aid",
+    "both": "requests and provides aid",
+}
+
+
 class MaaParty(Party):
-    role: Literal["host_requesting", "aid_providing", "both"]
+    role: MaaPartyRole
     """host_requesting, aid_providing or both."""
     personnel_briefed_on: date | None = None
     """Date the agency's officers were briefed on the agreement."""
@@ -181,19 +189,30 @@ class Termination(StrictModel):
     """How the agreement ends."""
 
 
+AgreementType = Literal[
+    "local_automatic",
+    "local",
+    "regional",
+    "intrastate_statewide",
+    "interstate",
+    "international",
+]
+AGREEMENT_TYPE_LABELS: dict[AgreementType, str] = {
+    "local_automatic": "local automatic",
+    "local": "local",
+    "regional": "regional",
+    "intrastate_statewide": "statewide",
+    "interstate": "interstate",
+    "international": "international",
+}
+
+
 class MutualAidAgreement(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
     title: NonEmptyStr
     """Title of the agreement."""
-    agreement_type: Literal[
-        "local_automatic",
-        "local",
-        "regional",
-        "intrastate_statewide",
-        "interstate",
-        "international",
-    ]
+    agreement_type: AgreementType
     """Kind of agreement (statewide, regional, bilateral, ...)."""
     parties: list[MaaParty] = Field(min_length=1)
     """The agencies party to it, with their role."""

@@ -167,18 +167,32 @@ class Handling(StrictModel):
         return self.marking
 
 
+ContactMethodKind = Literal[
+    "work_phone",
+    "mobile",
+    "email",
+    "radio_callsign",
+    "radio_talkgroup",
+    "pager",
+    "secure_messaging",
+    "in_person",
+    "web_form",
+]
+CONTACT_METHOD_LABELS: dict[ContactMethodKind, str] = {
+    "work_phone": "Work phone",
+    "mobile": "Mobile",
+    "email": "Email",
+    "radio_callsign": "Radio call sign",
+    "radio_talkgroup": "Radio talkgroup",
+    "pager": "Pager",
+    "secure_messaging": "Secure messaging",
+    "in_person": "In person",
+    "web_form": "Web form",
+}
+
+
 class ContactMethod(StrictModel):
-    kind: Literal[
-        "work_phone",
-        "mobile",
-        "email",
-        "radio_callsign",
-        "radio_talkgroup",
-        "pager",
-        "secure_messaging",
-        "in_person",
-        "web_form",
-    ]
+    kind: ContactMethodKind
     """Kind of contact: work phone, mobile, e-mail, radio call sign or talkgroup, pager, ..."""
     value: NonEmptyStr
     """The number, address or call sign."""

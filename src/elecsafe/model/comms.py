@@ -88,6 +88,16 @@ class PublicMessaging(StrictModel):
     """Channels used: website, social media, press, ..."""
 
 
+RadioFunction = Literal["command", "tactical", "support", "interop", "other"]
+RADIO_FUNCTION_LABELS: dict[RadioFunction, str] = {
+    "command": "Command",
+    "tactical": "Tactical",
+    "support": "Support",
+    "interop": "Interoperability",
+    "other": "Other",
+}
+
+
 class RadioChannel(StrictModel):
     """ICS 205 columns."""
 
@@ -96,7 +106,7 @@ class RadioChannel(StrictModel):
     """Zone or group of the radio (ICS 205)."""
     channel_number: str | None = None
     """Channel number."""
-    function: Literal["command", "tactical", "support", "interop", "other"]
+    function: RadioFunction
     """Use of the channel: command, tactical, support, interop or other."""
     channel_name_or_talkgroup: NonEmptyStr
     """Channel name or talkgroup."""
@@ -161,6 +171,21 @@ class CommunicationPlan(StrictModel):
 
 
 Audience = Literal["election_officials", "election_workers", "candidates_campaigners", "public"]
+AUDIENCE_LABELS: dict[Audience, str] = {
+    "election_officials": "Election officials",
+    "election_workers": "Election workers",
+    "candidates_campaigners": "Candidates and campaigners",
+    "public": "The public",
+}
+
+
+ChannelKind = Literal["email_inbox", "designated_officer", "phone_line", "web_form"]
+CHANNEL_KIND_LABELS: dict[ChannelKind, str] = {
+    "email_inbox": "Email inbox",
+    "designated_officer": "Designated officer",
+    "phone_line": "Phone line",
+    "web_form": "Web form",
+}
 
 
 class ReportingChannel(StrictModel):
@@ -168,7 +193,7 @@ class ReportingChannel(StrictModel):
 
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
-    kind: Literal["email_inbox", "designated_officer", "phone_line", "web_form"]
+    kind: ChannelKind
     """email_inbox, designated_officer, phone_line or web_form."""
     name: NonEmptyStr
     """Name of the channel."""

@@ -97,12 +97,24 @@ class Lesson(StrictModel):
     """Id of the action that follows it up."""
 
 
+SubmissionBody = Literal[
+    "electoral_commission", "npwg", "knowledge_hub", "state_election_office", "other"
+]
+SUBMISSION_LABELS: dict[SubmissionBody, str] = {
+    "electoral_commission": "Electoral Commission",
+    "npwg": "National Police Working Group for Electoral Malpractice (NPWG)",
+    "knowledge_hub": "Knowledge Hub",
+    "state_election_office": "State election office",
+    "other": "Other",
+}
+
+
 class Submission(RenamedKeysModel):
     # `on:` until schema version 1: YAML 1.1 readers (PyYAML and the tools built on it) read
     # that key as the boolean true. Still read in version 1, reported as SCH004.
     renamed_keys: ClassVar[dict[str, str]] = {"on": "submitted_on"}
 
-    to: Literal["electoral_commission", "npwg", "knowledge_hub", "state_election_office", "other"]
+    to: SubmissionBody
     """Who receives the debrief: Electoral Commission, NPWG, Knowledge Hub, state election office or other.
     """
     submitted_on: date | None = None

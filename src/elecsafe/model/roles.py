@@ -224,6 +224,17 @@ BronzeFunction = Literal[
     "election_commander", "crime", "intelligence", "community", "media",
     "candidate_campaigner_safeguarding", "security", "communication", "other",
 ]  # fmt: skip
+BRONZE_FUNCTION_LABELS: dict[BronzeFunction, str] = {
+    "election_commander": "Election commander",
+    "crime": "Crime",
+    "intelligence": "Intelligence",
+    "community": "Community",
+    "media": "Media",
+    "candidate_campaigner_safeguarding": "Candidate and campaigner safeguarding",
+    "security": "Security",
+    "communication": "Communication",
+    "other": "Other",
+}
 APP_FUNCTIONAL_BRONZES: tuple[str, ...] = (
     "election_commander",
     "crime",
@@ -278,22 +289,49 @@ class InvestigationSeparation(StrictModel):
     """Where the protocol keeping them apart is kept."""
 
 
+IcsPositionKind = Literal[
+    "incident_commander", "unified_command", "deputy_ic", "safety_officer",
+    "public_information_officer", "liaison_officer", "agency_representative",
+    "operations_section_chief", "planning_section_chief", "logistics_section_chief",
+    "finance_admin_section_chief", "communications_unit_leader",
+    "division_group_supervisor", "staging_area_manager",
+]  # fmt: skip
+ICS_POSITION_LABELS: dict[IcsPositionKind, str] = {
+    "incident_commander": "Incident commander",
+    "unified_command": "Unified command",
+    "deputy_ic": "Deputy incident commander",
+    "safety_officer": "Safety officer",
+    "public_information_officer": "Public information officer",
+    "liaison_officer": "Liaison officer",
+    "agency_representative": "Agency representative",
+    "operations_section_chief": "Operations section chief",
+    "planning_section_chief": "Planning section chief",
+    "logistics_section_chief": "Logistics section chief",
+    "finance_admin_section_chief": "Finance/administration section chief",
+    "communications_unit_leader": "Communications unit leader (COML)",
+    "division_group_supervisor": "Division/group supervisor",
+    "staging_area_manager": "Staging area manager",
+}
+
+
 class IcsPosition(StrictModel):
-    position: Literal[
-        "incident_commander", "unified_command", "deputy_ic", "safety_officer",
-        "public_information_officer", "liaison_officer", "agency_representative",
-        "operations_section_chief", "planning_section_chief", "logistics_section_chief",
-        "finance_admin_section_chief", "communications_unit_leader",
-        "division_group_supervisor", "staging_area_manager",
-    ]  # fmt: skip
+    position: IcsPositionKind
     """ICS position (incident commander, operations section chief, ...)."""
     assignment: RoleRef
     """Id of the role assignment that fills it."""
 
 
+CommandFramework = Literal["gsb", "ics", "both"]
+FRAMEWORK_LABELS: dict[CommandFramework, str] = {
+    "gsb": "Gold, silver, bronze",
+    "ics": "Incident Command System (ICS)",
+    "both": "Gold, silver, bronze with the Incident Command System (ICS)",
+}
+
+
 class CommandStructure(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
-    framework: Literal["gsb", "ics", "both"] = "gsb"
+    framework: CommandFramework = "gsb"
     """gsb (gold, silver, bronze), ics (Incident Command System) or both."""
     decision_model: str | None = "National Decision Model"
     """Decision model used by commanders."""
@@ -320,7 +358,7 @@ class CommandStructure(StrictModel):
 
 
 # ICS 203/207 blocks, for the level column of the command chart, and where a unit sits.
-ICS_LEVELS = {
+ICS_LEVELS: dict[IcsPositionKind, str] = {
     "incident_commander": "Command",
     "unified_command": "Command",
     "deputy_ic": "Command",
@@ -336,7 +374,7 @@ ICS_LEVELS = {
     "division_group_supervisor": "Operations section",
     "staging_area_manager": "Operations section",
 }
-ICS_PARENTS = {
+ICS_PARENTS: dict[IcsPositionKind, IcsPositionKind] = {
     "communications_unit_leader": "logistics_section_chief",
     "division_group_supervisor": "operations_section_chief",
     "staging_area_manager": "operations_section_chief",

@@ -39,6 +39,27 @@ SiteKind = Literal[
     "party_temporary_office", "command_post", "staging_area", "mail_sorting_office",
     "canvass_venue",
 ]  # fmt: skip
+SITE_KIND_LABELS: dict[SiteKind, str] = {
+    "election_office": "Election office",
+    "polling_place": "Polling place",
+    "polling_station": "Polling station",
+    "us_polling_place": "Polling place",
+    "early_voting_site": "Early voting site",
+    "vote_center": "Vote center",
+    "count_centre": "Count centre",
+    "central_count_facility": "Central count facility",
+    "postal_vote_opening_venue": "Postal vote opening",
+    "ballot_drop_box": "Ballot drop box",
+    "ballot_storage": "Ballot storage",
+    "candidate_briefing_venue": "Candidates' briefing venue",
+    "campaign_event_venue": "Campaign event venue",
+    "constituency_office": "Constituency office",
+    "party_temporary_office": "Party temporary office",
+    "command_post": "Command post",
+    "staging_area": "Staging area",
+    "mail_sorting_office": "Mail sorting office",
+    "canvass_venue": "Canvass and certification venue",
+}
 
 VOTING_KINDS = frozenset(
     {"polling_place", "polling_station", "us_polling_place", "early_voting_site", "vote_center"}
@@ -63,11 +84,19 @@ class Mitigation(StrictModel):
     """Id of the role that does it."""
 
 
+RagRating = Literal["red", "amber", "green"]
+RATING_LABELS: dict[RagRating, str] = {
+    "red": "Red",
+    "amber": "Amber",
+    "green": "Green",
+}
+
+
 class VulnerabilityAssessment(StrictModel):
     """Red/amber/green, as in the APP's polling-station assessment."""
 
     default_sensitivity = Sensitivity.RESTRICTED
-    rating: Literal["red", "amber", "green"]
+    rating: RagRating
     """red, amber or green."""
     factors: list[str] = []
     """What makes the site vulnerable (history, tensions, layout), in general terms."""
@@ -241,6 +270,14 @@ class Geo(StrictModel):
     """Longitude, in degrees."""
 
 
+PolicePresence = Literal["permanent", "occasional", "none"]
+PRESENCE_LABELS: dict[PolicePresence, str] = {
+    "permanent": "Permanent",
+    "occasional": "Occasional",
+    "none": "None",
+}
+
+
 class Site(StrictModel):
     default_sensitivity = Sensitivity.PARTNERS
     id: Id
@@ -286,9 +323,7 @@ class Site(StrictModel):
     """Id of the law enforcement agency that covers the site."""
     vulnerability: VulnerabilityAssessment | None = sens("restricted", default=None)
     """Vulnerability assessment (restricted)."""
-    police_presence: Literal["permanent", "occasional", "none"] | None = sens(
-        "restricted", default=None
-    )
+    police_presence: PolicePresence | None = sens("restricted", default=None)
     """Police presence planned: permanent, occasional or none."""
     presence_windows: list[PresenceWindow] = sens(
         "restricted",

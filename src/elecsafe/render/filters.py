@@ -11,6 +11,7 @@ from typing import Any
 
 from elecsafe.dates import style
 from elecsafe.guidance import source_label
+from elecsafe.model.labels import ENUM_LABELS
 from elecsafe.model.roles import ROLE_CATALOGUE
 from elecsafe.render.redact import Record, Withheld
 
@@ -33,117 +34,9 @@ ACRONYMS = {
 _ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"}
 _SOURCE_CODE = re.compile(r"^[a-z]\d{3}$")  # a planning-consideration key naming its source
 
+
 # Enumerated values as a reader expects them, by the field they come from. Values missing
 # here fall back to :func:`humanize`.
-ENUM_LABELS: dict[str, dict[str, str]] = {
-    "site_kind": {
-        "election_office": "Election office",
-        "polling_place": "Polling place",
-        "polling_station": "Polling station",
-        "us_polling_place": "Polling place",
-        "early_voting_site": "Early voting site",
-        "vote_center": "Vote center",
-        "count_centre": "Count centre",
-        "central_count_facility": "Central count facility",
-        "postal_vote_opening_venue": "Postal vote opening",
-        "ballot_drop_box": "Ballot drop box",
-        "ballot_storage": "Ballot storage",
-        "candidate_briefing_venue": "Candidates' briefing venue",
-        "campaign_event_venue": "Campaign event venue",
-        "constituency_office": "Constituency office",
-        "party_temporary_office": "Party temporary office",
-        "command_post": "Command post",
-        "staging_area": "Staging area",
-        "mail_sorting_office": "Mail sorting office",
-        "canvass_venue": "Canvass and certification venue",
-    },
-    "maa_party_role": {
-        "host_requesting": "requests aid",
-        "aid_providing": "provides aid",
-        "both": "requests and provides aid",
-    },
-    "agreement_type": {
-        "local_automatic": "local automatic",
-        "local": "local",
-        "regional": "regional",
-        "intrastate_statewide": "statewide",
-        "interstate": "interstate",
-        "international": "international",
-    },
-    "bronze_function": {
-        "election_commander": "Election commander",
-        "crime": "Crime",
-        "intelligence": "Intelligence",
-        "community": "Community",
-        "media": "Media",
-        "candidate_campaigner_safeguarding": "Candidate and campaigner safeguarding",
-        "security": "Security",
-        "communication": "Communication",
-        "other": "Other",
-    },
-    "ics_position": {
-        "incident_commander": "Incident commander",
-        "unified_command": "Unified command",
-        "deputy_ic": "Deputy incident commander",
-        "safety_officer": "Safety officer",
-        "public_information_officer": "Public information officer",
-        "liaison_officer": "Liaison officer",
-        "agency_representative": "Agency representative",
-        "operations_section_chief": "Operations section chief",
-        "planning_section_chief": "Planning section chief",
-        "logistics_section_chief": "Logistics section chief",
-        "finance_admin_section_chief": "Finance/administration section chief",
-        "communications_unit_leader": "Communications unit leader (COML)",
-        "division_group_supervisor": "Division/group supervisor",
-        "staging_area_manager": "Staging area manager",
-    },
-    "framework": {
-        "gsb": "Gold, silver, bronze",
-        "ics": "Incident Command System (ICS)",
-        "both": "Gold, silver, bronze with the Incident Command System (ICS)",
-    },
-    "submission": {
-        "electoral_commission": "Electoral Commission",
-        "npwg": "National Police Working Group for Electoral Malpractice (NPWG)",
-        "knowledge_hub": "Knowledge Hub",
-        "state_election_office": "State election office",
-        "other": "Other",
-    },
-    "channel_kind": {
-        "email_inbox": "Email inbox",
-        "designated_officer": "Designated officer",
-        "phone_line": "Phone line",
-        "web_form": "Web form",
-    },
-    "contact_method": {
-        "work_phone": "Work phone",
-        "mobile": "Mobile",
-        "email": "Email",
-        "radio_callsign": "Radio call sign",
-        "radio_talkgroup": "Radio talkgroup",
-        "pager": "Pager",
-        "secure_messaging": "Secure messaging",
-        "in_person": "In person",
-        "web_form": "Web form",
-    },
-    "audience": {
-        "election_officials": "Election officials",
-        "election_workers": "Election workers",
-        "candidates_campaigners": "Candidates and campaigners",
-        "public": "The public",
-    },
-    "presence": {"permanent": "Permanent", "occasional": "Occasional", "none": "None"},
-    "rating": {"red": "Red", "amber": "Amber", "green": "Green"},
-    "radio_function": {
-        "command": "Command",
-        "tactical": "Tactical",
-        "support": "Support",
-        "interop": "Interoperability",
-        "other": "Other",
-    },
-}
-
-
 def humanize(value: Any) -> Any:
     """``polling_place`` -> "Polling place"; ``hit-malpractice-separation`` -> "HIT malpractice
     separation"; ``s000-iii-engagement-strategy`` -> "Roadmap §III: engagement strategy"."""
