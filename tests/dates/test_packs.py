@@ -137,8 +137,8 @@ items:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (("when: poll - 25 working days", "when: poll - 25 fortnights"), "items.notice: "),
-        (('time: "16:00"', 'time: "25:00"'), "items.notice: .*'25:00' is not a time of day"),
+        (("when: poll - 25 working days", "when: poll - 25 fortnights"), "items.notice.when: "),
+        (('time: "16:00"', 'time: "25:00"'), "items.notice.time: .*'25:00' is not a time of day"),
         (("nth_weekday: 2WE", "nth_weekday: 2XX"), "items.yearly.*nth_weekday must look like 2WE"),
         (("{month: 1,", "{month: 13,"), "items.yearly.*month"),
         (("title: Notice, when", "title: Notice, yearly: {month: 1}, when"), "exactly one of"),

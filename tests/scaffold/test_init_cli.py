@@ -479,5 +479,7 @@ def test_state_without_a_pack_is_told_so(tmp_path: Path, invoke: Invoke) -> None
     )  # fmt: skip
     assert result.exit_code == 0
     assert "no statutory pack for US-OH yet" in result.stderr
+    (note,) = [line for line in result.stderr.splitlines() if "no statutory pack" in line]
+    assert "timetable_rules: packs/us-oh.yaml (docs/dates.md)" in note  # how to write one
     loaded = load_plan(tmp_path / "p")
     assert loaded.plan is not None and loaded.plan.elections[0].timetable_rules == "us_federal"

@@ -104,13 +104,14 @@ def location(plan: Plan, item: ResolvedItem, audience: Sensitivity) -> str | Non
 
 
 def _pack_semantics(plan: Plan, item: ResolvedItem) -> str | None:
-    from elecsafe.dates.packs import PACK_IDS, load_pack
+    from elecsafe.dates.packs import plan_pack
 
     election = plan.index().elections.get(item.election or "")
     rules = election.timetable_rules if election else None
-    if rules not in PACK_IDS or item.statutory_key is None:
+    pack = plan_pack(plan, rules) if rules else None
+    if pack is None or item.statutory_key is None:
         return None
-    pack_item = load_pack(str(rules)).items.get(item.statutory_key)
+    pack_item = pack.items.get(item.statutory_key)
     return pack_item.deadline_semantics if pack_item else None
 
 

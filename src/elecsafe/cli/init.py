@@ -164,10 +164,11 @@ def _notes(options: ScaffoldOptions) -> list[str]:
             from elecsafe.dates.packs import state_pack
 
             if state_pack(options.region) is None:
+                pack_file = f"packs/{options.region.lower()}.yaml"
                 notes.append(
                     f"no statutory pack for {options.region} yet: only the federal deadlines "
-                    "are computed; add your state's early voting, registration and canvass "
-                    "dates to timetable.yaml"
+                    f"are computed; write the state's dates in {pack_file} (extends: "
+                    f"us_federal) and set timetable_rules: {pack_file} (docs/dates.md)"
                 )
         if not is_us_federal_election_day(options.poll_date):
             notes.append(

@@ -41,6 +41,8 @@ from elecsafe.dates.packs import (
     PackTimetable,
     load_pack,
     pack_offset,
+    plan_pack,
+    unusable_pack_file,
 )
 from elecsafe.dates.style import compact
 from elecsafe.dates.workdays import (
@@ -233,30 +235,35 @@ class _Resolver:
             rules = election.timetable_rules
             if rules is None:
                 continue
-            if rules in PACK_IDS:
-                pack = load_pack(rules)
-                if pack.election_kinds and election.kind not in pack.election_kinds:
-                    fits = [p for p in PACK_IDS if election.kind in load_pack(p).election_kinds]
-                    self.report(
-                        "TT014",
-                        f"timetable rules '{rules}' are not the law for a {election.kind} "
-                        f"election ('{election.id}')",
-                        f"use timetable_rules: {fits[0]}"
-                        if fits
-                        else "no statutory pack ships for this kind of election yet: remove "
-                        "timetable_rules and write the statutory dates with a `when`",
-                        ("elections", self.election_index[election.id], "timetable_rules"),
-                    )
-                    continue
-                self.packs[election.id] = load_pack(rules)
+            where: KeyPath = ("elections", self.election_index[election.id], "timetable_rules")
+            pack = plan_pack(self.plan, rules)
+            if pack is None:
+                if unusable_pack_file(self.plan, election.timetable_rules):
+                    continue  # the loader said why the file cannot be used, at its position
+                close = difflib.get_close_matches(rules, PACK_IDS, n=1)
+                self.report(
+                    "TT001",
+                    f"unknown timetable rules '{rules}' for election '{election.id}'",
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else "known: " + ", ".join(PACK_IDS) + ", or a pack file of the plan",
+                    where,
+                )
                 continue
-            close = difflib.get_close_matches(rules, PACK_IDS, n=1)
-            self.report(
-                "TT001",
-                f"unknown timetable rules '{rules}' for election '{election.id}'",
-                f"did you mean '{close[0]}'?" if close else "known: " + ", ".join(PACK_IDS),
-                ("elections", self.election_index[election.id], "timetable_rules"),
-            )
+            if pack.election_kinds and election.kind not in pack.election_kinds:
+                fits = [p for p in PACK_IDS if election.kind in load_pack(p).election_kinds]
+                self.report(
+                    "TT014",
+                    f"timetable rules '{rules}' are not the law for a {election.kind} "
+                    f"election ('{election.id}')",
+                    f"use timetable_rules: {fits[0]}"
+                    if fits
+                    else "no statutory pack ships for this kind of election yet: remove "
+                    "timetable_rules and write the statutory dates with a `when`",
+                    where,
+                )
+                continue
+            self.packs[election.id] = pack
 
     def _collect(self) -> None:
         timetable = self.plan.timetable
@@ -648,6 +655,8 @@ class _Resolver:
             candidates = with_key[:1] or self.by_poll[:1]
         election = candidates[0]
         pack = self.packs.get(election.id)
+        if pack is None and unusable_pack_file(self.plan, election.timetable_rules):
+            return None  # one finding, at the pack file, rather than one per statutory date
         if pack is None:
             self.report(
                 "TT001",

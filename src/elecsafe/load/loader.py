@@ -128,6 +128,23 @@ def find_plan_file(path: Path) -> Path:
     return path
 
 
+def names_outside(name: str) -> bool:
+    """Whether a path or glob written in the plan (``include:``, a pack file) names a place
+    outside the plan directory as written: absolute, through ``..``, or from a home ``~``."""
+    return os.path.isabs(name) or ".." in Path(name).parts or name.startswith("~")
+
+
+def leads_outside(directory: Path, resolved: Path) -> bool:
+    """Whether a file found in the plan directory really lies outside it (a symbolic link
+    out); ``resolved``: the file's resolved path, ``directory``: the resolved plan directory."""
+    return not resolved.is_relative_to(directory)
+
+
+def in_private_layer(directory: Path, resolved: Path) -> bool:
+    """Whether a file of the plan directory is part of the private layer (never included)."""
+    return resolved.relative_to(directory).parts[0] == PRIVATE_DIR
+
+
 def _read_file(
     path: Path, shown: str, limits: Limits, *, positions: bool = True
 ) -> tuple[ReadResult, bool]:
@@ -232,7 +249,7 @@ class _Loader:
         for index, pattern in enumerate(includes):
             if not isinstance(pattern, str) or not pattern:
                 continue
-            if os.path.isabs(pattern) or ".." in Path(pattern).parts or pattern.startswith("~"):
+            if names_outside(pattern):
                 self.include_error(
                     "include must name files inside the plan directory",
                     file,
@@ -266,7 +283,7 @@ class _Loader:
             for match in matches:
                 resolved = match.resolve()
                 shown = display_path(match)
-                if not resolved.is_relative_to(self.directory):
+                if leads_outside(self.directory, resolved):
                     self.include_error(
                         f"include '{pattern}' leads outside the plan directory (symbolic link?)",
                         file,
@@ -276,7 +293,7 @@ class _Loader:
                     continue
                 if resolved.suffix not in (".yaml", ".yml") or not resolved.is_file():
                     continue
-                if resolved.relative_to(self.directory).parts[0] == PRIVATE_DIR:
+                if in_private_layer(self.directory, resolved):
                     self.include_error(
                         "the private layer is merged automatically and must not be included",
                         file,
@@ -559,6 +576,10 @@ def _load_plan(path: str | Path, limits: Limits | None, private: bool) -> Loaded
         loaded.findings += [loaded.locate(f) for f in renamed_key_findings(data, Plan)]
     # A file that could not be read (wrong encoding, broken YAML) defines nothing: reporting
     # every reference to the ids it defines would bury its one finding under hundreds.
+    if plan is not None:
+        from elecsafe.load.pack_files import read_pack_files
+
+        loaded.findings += read_pack_files(plan, loader.directory, shown, source_map, limits)
     if plan is not None and not loader.unreadable:
         from elecsafe.model.refs import check_references
 

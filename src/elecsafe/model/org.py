@@ -135,7 +135,8 @@ class Election(StrictModel):
     timetable_rules: NonEmptyStr | None = Field(
         default=None,
         description="statutory pack: uk_local_eng, ukpge, local_wales, senedd, local_scotland, "
-        "scottish_parliament, us_federal, us_az, us_mn, us_tx",
+        "scottish_parliament, us_federal, us_az, us_mn, us_tx; or the plan's own pack file, a "
+        "path relative to plan.yaml ending in .yaml (packs/us-nv.yaml, docs/dates.md)",
     )
     jurisdictions: list[JurisdictionRef] = Field(min_length=1)
     """Ids of the areas voting (at least one)."""

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints, field_validator, model_validator
+from pydantic import Field, PrivateAttr, StringConstraints, field_validator, model_validator
 
 from elecsafe.model.agreements import MoU, MutualAidAgreement
 from elecsafe.model.base import (
@@ -28,6 +28,9 @@ from elecsafe.model.roles import CommandStructure, RoleAssignment
 from elecsafe.model.sites import BallotTransport, Site
 from elecsafe.model.threat import ThreatAssessment
 from elecsafe.model.timetable import Action, Timetable
+
+if TYPE_CHECKING:
+    from elecsafe.dates.packs import Pack
 
 SUPPORTED_SCHEMA_MAJOR = 1
 RuleCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2,5}[0-9]{0,3}$")]
@@ -180,7 +183,15 @@ class Plan(StrictModel):
             raise ValueError("a US plan needs 'us_state' (e.g. US-OH)")
         return self
 
+    # The plan's own statutory pack files (timetable_rules: packs/us-nv.yaml), by the name the
+    # plan gives them, as the loader read and validated them (None: unusable, reported there).
+    _pack_files: dict[str, Pack | None] = PrivateAttr(default_factory=dict)
+
     # -- lookups used by rules, renders and the calendar ------------------------------------
+
+    @property
+    def pack_files(self) -> dict[str, Pack | None]:
+        return self._pack_files
 
     def index(self) -> PlanIndex:
         cached: PlanIndex | None = self.__dict__.get("_index_cache")

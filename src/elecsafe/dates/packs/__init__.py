@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from datetime import time as dtime
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -34,6 +34,9 @@ from elecsafe.dates.expressions import (
 )
 from elecsafe.us_states import US_STATES
 
+if TYPE_CHECKING:
+    from elecsafe.model.plan import Plan
+
 PACK_DIR = Path(__file__).resolve().parent
 PACK_IDS: tuple[str, ...] = (
     "uk_local_eng",
@@ -47,6 +50,8 @@ PACK_IDS: tuple[str, ...] = (
     "us_mn",
     "us_tx",
 )
+# A plan's own pack file (timetable_rules: packs/us-nv.yaml), beside its plan.yaml.
+PACK_FILE_SUFFIXES = (".yaml", ".yml")
 # Days an item's own election rules leave out on top of the working-day calendar (Scottish
 # election rules: Easter Monday, which is not a Scottish bank holiday).
 Disregardable = Literal["easter_monday"]
@@ -116,11 +121,18 @@ class PackItem(_Data):
             raise ValueError("needs exactly one of 'when' (an expression) or 'yearly'")
         if "yearly" in raw:
             raw["when"] = Yearly.model_validate(raw.pop("yearly"))
-        elif isinstance(raw["when"], str):
-            raw["when"] = _parsed(parse_expression, raw["when"])
-        if isinstance(raw.get("time"), str):
-            raw["time"] = _parsed(parse_time, raw["time"])
         return raw
+
+    # parsed field by field, so that a mistake is reported at its key (items.canvass.when)
+    @field_validator("when", mode="before")
+    @classmethod
+    def _expression(cls, value: Any) -> Any:
+        return _parsed(parse_expression, value) if isinstance(value, str) else value
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _time(cls, value: Any) -> Any:
+        return _parsed(parse_time, value) if isinstance(value, str) else value
 
 
 class Pack(_Data):
@@ -196,25 +208,54 @@ def load_pack(pack_id: str) -> Pack:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load((PACK_DIR / f"{pack_id}.yaml").read_text(encoding="utf-8"), Loader=loader)
-    if isinstance(raw, dict) and raw.get("extends") is not None:
-        raw = _extended(pack_id, raw)
     try:
-        pack = Pack.model_validate(raw)
+        pack = pack_from_data(raw, pack_id)
     except ValidationError as exc:
         error = exc.errors()[0]
         where = ".".join(str(part) for part in error["loc"]) or "the file"
         raise PackError(f"pack {pack_id}, {where}: {error['msg']}") from None
+    except PackError as exc:
+        raise PackError(f"pack {pack_id}, extends: {exc}") from None
     if pack.id != pack_id:
         raise PackError(f"pack {pack_id}: the file says id: {pack.id}")
     return pack
 
 
+def pack_from_data(raw: Any, name: str) -> Pack:
+    """A pack from the values of its file (built in, or a plan's own file ``name``): the one
+    validation every pack goes through. Raises ValidationError, or :class:`PackError` (the
+    message says what ``extends`` must be) when it names no built-in pack."""
+    if isinstance(raw, dict) and raw.get("extends") is not None:
+        raw = _extended(name, raw)
+    return Pack.model_validate(raw)
+
+
+def is_pack_file(rules: str) -> bool:
+    """Whether ``timetable_rules`` names a pack file of the plan rather than a built-in pack."""
+    return rules.endswith(PACK_FILE_SUFFIXES)
+
+
+def plan_pack(plan: Plan, rules: str) -> Pack | None:
+    """The pack ``timetable_rules: rules`` names in ``plan``: a built-in pack, or the plan's
+    own pack file as the loader read it; None if there is no such pack, or the file was not
+    usable (the loader said why, at its position)."""
+    if is_pack_file(rules):
+        return plan.pack_files.get(rules)
+    return load_pack(rules) if rules in PACK_IDS else None
+
+
+def unusable_pack_file(plan: Plan, rules: str | None) -> bool:
+    """Whether ``rules`` names a pack file of the plan that the loader could not use (it said
+    why, at the file's position): the dates that hang on it are not reported once more."""
+    return rules is not None and rules in plan.pack_files and plan.pack_files[rules] is None
+
+
 def _extended(pack_id: str, raw: dict[str, Any]) -> dict[str, Any]:
-    """A pack that ``extends`` another: the other's items, working days and election kinds
-    under its own (its own items win)."""
+    """A pack that ``extends`` a built-in one: the other's items, working days and election
+    kinds under its own (its own items win)."""
     name = raw["extends"]
     if name not in PACK_IDS or name == pack_id:
-        raise PackError(f"pack {pack_id}, extends: must name another pack")
+        raise PackError(f"must name another pack (built in: {', '.join(PACK_IDS)})")
     base = load_pack(str(name))
     own = raw.get("items")
     return {
@@ -302,14 +343,19 @@ def pack_dates(
 
 
 __all__ = [
+    "PACK_FILE_SUFFIXES",
     "PACK_IDS",
     "Pack",
     "PackError",
     "PackItem",
     "PackTimetable",
     "Yearly",
+    "is_pack_file",
     "load_pack",
     "pack_dates",
+    "pack_from_data",
     "pack_offset",
+    "plan_pack",
     "state_pack",
+    "unusable_pack_file",
 ]

@@ -253,10 +253,15 @@ TT003 = Rule(
 
 
 def _federal(ctx: Context) -> list[tuple[int, str, date]]:
+    """Federal elections whose statutory dates could resolve (not those on a pack file of the
+    plan that cannot be used: its finding says why their milestones are missing)."""
+    from elecsafe.dates.packs import unusable_pack_file
+
     return [
         (i, e.id, e.poll_date)
         for i, e in enumerate(ctx.plan.elections)
-        if e.kind in FEDERAL_KINDS or e.timetable_rules == "us_federal"
+        if (e.kind in FEDERAL_KINDS or e.timetable_rules == "us_federal")
+        and not unusable_pack_file(ctx.plan, e.timetable_rules)
     ]
 
 
@@ -356,8 +361,10 @@ def electors_meet(year: int) -> date:
 
 
 def _tt006(ctx: Context) -> Iterator[Finding]:
+    from elecsafe.dates.packs import unusable_pack_file
+
     for i, election in enumerate(ctx.plan.elections):
-        if not election.is_presidential:
+        if not election.is_presidential or unusable_pack_file(ctx.plan, election.timetable_rules):
             continue
         meet = electors_meet(election.poll_date.year)
         for item in _items_for(ctx, election.id, {"electors_meet"}):
