@@ -144,6 +144,21 @@ def _recurrence(item: ResolvedItem) -> dict[str, Any] | None:
     return rule
 
 
+def clean_text(component: Any) -> None:
+    """The one place plan text is made fit for an .ics: every TEXT property of
+    ``component`` (not of its subcomponents) through :func:`elecsafe.sanitize.for_ics`
+    (RFC 5545 forbids controls but HTAB in TEXT; NUL, SOH, VT or ESC break readers)."""
+    from icalendar import vText
+
+    from elecsafe.sanitize import for_ics
+
+    for name, value in list(component.items()):
+        if isinstance(value, str):  # vText, and vUnknown (NAME, X-WR-CALNAME)
+            cleaned = for_ics(str(value))
+            if cleaned != str(value):
+                component[name] = type(value)(cleaned) if isinstance(value, vText) else cleaned
+
+
 def build_event(
     plan: Plan,
     item: ResolvedItem,
@@ -181,6 +196,7 @@ def build_event(
         event.add("STATUS", status)
     if item.all_day:
         event.add("TRANSP", "TRANSPARENT")
+    clean_text(event)  # before the fingerprint: a re-export compares what was written
     if export is not None and export.sequence is not None:
         sequence = export.sequence
     elif uid in previous:
@@ -191,7 +207,7 @@ def build_event(
     event.add("SEQUENCE", sequence)
     alarm = Alarm()
     alarm.add("ACTION", "DISPLAY")
-    alarm.add("DESCRIPTION", title)
+    alarm.add("DESCRIPTION", event["SUMMARY"])
     if export is not None and export.alarm:
         trigger = parse_duration(export.alarm)
     else:
@@ -258,6 +274,7 @@ def build_calendar(
     if name:
         calendar.add("NAME", name)
         calendar.add("X-WR-CALNAME", name)
+        clean_text(calendar)
     years = _zone_years(items)
     if years is not None:
         calendar.add_component(vtimezone(plan.timezone, *years))

@@ -105,8 +105,11 @@ def source_epoch() -> datetime | None:
 
 def echo_findings(findings: list[Finding]) -> None:
     """Concise ``file:line:col: CODE message`` lines on stderr (never field values)."""
+    from elecsafe.sanitize import for_terminal
+
     for f in findings:
-        typer.echo(f"{f.file}:{f.line}:{f.column}: {f.code} {f.message}", err=True)
+        where = f"{for_terminal(f.file)}:{f.line}:{f.column}"
+        typer.echo(f"{where}: {f.code} {for_terminal(f.message)}", err=True)
 
 
 def has_errors(findings: list[Finding]) -> bool:

@@ -119,20 +119,13 @@ def to_json(plan: Plan, resolved: ResolvedTimetable, findings: list[Finding]) ->
 # A UTF-8 byte-order mark: without it Excel reads the file as a legacy code page and shows
 # "10:00â€“13:00" for "10:00–13:00". Read the file back with encoding="utf-8-sig".
 CSV_BOM = "\ufeff"
-# OWASP "CSV Injection": a spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> str:
-    """One CSV cell as text a spreadsheet shows and never executes: a leading single quote
-    before a formula character (OWASP); the writer quotes every cell."""
-    text = str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def to_csv(resolved: ResolvedTimetable) -> str:
     """The timetable as CSV for spreadsheets: BOM, a header row, every cell quoted and
-    neutralised (:func:`csv_cell`)."""
+    neutralised (:func:`elecsafe.sanitize.csv_cell`)."""
+    from elecsafe.sanitize import csv_cell
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
@@ -197,7 +190,9 @@ def print_table(
     from rich.table import Table
     from rich.text import Text
 
-    title = Text(f"{plan.title} — timetable ({plan.timezone})")
+    from elecsafe.sanitize import for_terminal  # plan text: an ESC in a title is shown, not run
+
+    title = Text(f"{for_terminal(plan.title)} — timetable ({plan.timezone})")
     # under NARROW_BELOW, four columns would not fit and rich would drop the titles' column:
     # two columns, the status under the date and the owner under the title
     narrow = compact and console.width < NARROW_BELOW
@@ -220,12 +215,12 @@ def print_table(
         for column in ("Date", "Time", "Offset", "Item", "Owner", "Status"):
             table.add_column(column, no_wrap=column in ("Date", "Time", "Offset"))
     for item in resolved.items:
-        name = Text(item.title)
+        name = Text(for_terminal(item.title))
         extra = repeat_text(item)
         if extra:
             name.append(f" ({extra})", style="italic")
         style = "dim" if item.last_day < resolved.today else None
-        owner = item.owner or "—"
+        owner = for_terminal(item.owner or "—")
         if compact:
             when = "\n".join(
                 part

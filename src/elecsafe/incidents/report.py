@@ -19,14 +19,7 @@ from elecsafe.incidents.summary import IncidentSummary
 from elecsafe.model.incidents import STATUS_LABELS, TARGET_LABELS
 from elecsafe.model.plan import Plan
 from elecsafe.model.threat import harm_labels
-
-# A cell starting with one of these runs as a formula in a spreadsheet (OWASP CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: object) -> str:
-    text = str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+from elecsafe.sanitize import csv_cell, for_terminal
 
 
 def to_json(plan: Plan, summary: IncidentSummary) -> str:
@@ -65,7 +58,7 @@ def to_csv(plan: Plan, summary: IncidentSummary) -> str:
     for target, n in summary.by_target.items():
         writer.writerow(["target", target, TARGET_LABELS[target], n])
     for site, n in summary.by_site.items():
-        writer.writerow(["site", site, _cell(sites[site].name if site in sites else site), n])
+        writer.writerow(["site", site, csv_cell(sites[site].name if site in sites else site), n])
     for status, n in summary.by_status.items():
         writer.writerow(["status", status, STATUS_LABELS[status], n])
     for week, counts in summary.by_week.items():
@@ -122,7 +115,9 @@ def print_text(console: Console, plan: Plan, summary: IncidentSummary) -> None:
         by_site.add_column("Site", overflow="fold")
         by_site.add_column("Count", justify="right")
         for site, n in summary.by_site.items():
-            by_site.add_row(escape(sites[site].name if site in sites else site), str(n))
+            by_site.add_row(
+                escape(for_terminal(sites[site].name if site in sites else site)), str(n)
+            )
         console.print(by_site)
 
     weeks = Table(title="Per week (week starting)", title_justify="left", show_edge=False)

@@ -318,6 +318,22 @@ def _cell_text(children: list[Any]) -> str:
 
 
 def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Figure] = ()) -> bytes:
+    """The Word edition of ``markdown``. Every text reaches the XML through here, cleaned
+    once (:func:`elecsafe.sanitize.for_xml`: a control character in a site name would make
+    lxml refuse the document)."""
+    from dataclasses import replace
+
+    from elecsafe.sanitize import for_xml
+
+    markdown = for_xml(markdown)
+    meta = replace(
+        meta,
+        title=for_xml(meta.title),
+        marking=for_xml(meta.marking),
+        header=for_xml(meta.header),
+        footer=for_xml(meta.footer),
+        subject=for_xml(meta.subject),
+    )
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Mm, Pt

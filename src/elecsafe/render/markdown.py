@@ -11,13 +11,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from elecsafe.sanitize import LINE_BREAK, for_xml, one_line
+
 # Characters with inline meaning in CommonMark/GFM tables. Backslash-escaping ASCII
 # punctuation is always valid CommonMark, so over-escaping never changes the text shown.
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_BREAKS = re.compile(r"[\r\n]+")
 # Block markers that only matter at the start of a line.
-_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|[+-](?=\s|$)|\d{1,9}[.)](?=\s|$)|=+(?=\s*$))")
+# A leading '-' is always escaped: '- ' starts a list item, and '---' under a line of text
+# makes it a (setext) heading.
+_LINE_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|\+(?=\s|$)|-|\d{1,9}[.)](?=\s|$)|=+(?=\s*$))")
 
 
 class MdSafe(str):
@@ -48,20 +51,21 @@ def md_inline(value: object) -> MdSafe:
 @lru_cache(maxsize=4096)
 def _inline(text: str) -> MdSafe:
     # Cached: a pack prints the same titles and names hundreds of times (a 1 MB title took
-    # 30 ms per use). Split on the line breaks, then strip around them: linear, where the
-    # regex \s*[\r\n]+\s* backtracked quadratically on a long run of spaces.
-    lines = _BREAKS.split(text)
-    if len(lines) > 1:
-        inner = [line.strip() for line in lines[1:-1]]
-        lines = [lines[0].rstrip(), *(line for line in inner if line), lines[-1].lstrip()]
-    return MdSafe(_escape_line(" ".join(lines)))
+    # 30 ms per use). One line by every line boundary the tidy step knows (sanitize).
+    return MdSafe(_escape_line(for_xml(one_line(text))))
+
+
+def _as_newlines(match: re.Match[str]) -> str:
+    """Every line boundary as the LF it means (CRLF is one)."""
+    return "\n" * max(1, len(match.group().replace("\r\n", "\n")))
 
 
 def md_block(value: object) -> MdSafe:
     """Paragraph text: blank lines separate paragraphs, single newlines stay soft breaks."""
     if isinstance(value, MdSafe):
         return value
-    paragraphs = re.split(r"\n\s*\n", str(value).strip())
+    text = for_xml(LINE_BREAK.sub(_as_newlines, str(value)))
+    paragraphs = re.split(r"\n\s*\n", text.strip())
     out = []
     for paragraph in paragraphs:
         lines = [_escape_line(line.strip()) for line in paragraph.splitlines() if line.strip()]
