@@ -43,6 +43,7 @@ from elecsafe.model.sites import (
     RagRating,
     SiteKind,
 )
+from elecsafe.model.timetable import MEETING_TYPE_LABELS, MeetingType
 
 # kind -> (the Literal, its labels)
 LABELLED: dict[str, tuple[Any, Mapping[Any, str]]] = {
@@ -59,6 +60,7 @@ LABELLED: dict[str, tuple[Any, Mapping[Any, str]]] = {
     "presence": (PolicePresence, PRESENCE_LABELS),
     "rating": (RagRating, RATING_LABELS),
     "radio_function": (RadioFunction, RADIO_FUNCTION_LABELS),
+    "meeting_type": (MeetingType, MEETING_TYPE_LABELS),
 }
 ENUM_LABELS: dict[str, Mapping[Any, str]] = {kind: table for kind, (_, table) in LABELLED.items()}
 

@@ -200,13 +200,33 @@ class Action(StrictModel):
     """Id of the meeting where the action was raised."""
 
 
+MeetingType = Literal[
+    "introductory", "gold_group", "joint_agency_working_group", "planning", "spoc_esm",
+    "candidates_agents_briefing", "routine_checkin", "ec_debrief", "gold_debrief",
+    "joint_post_election_review", "mutual_aid_review", "election_advisory_group",
+    "national_spoc_seminar", "other",
+]  # fmt: skip
+
+MEETING_TYPE_LABELS: dict[MeetingType, str] = {
+    "introductory": "Introductory",
+    "gold_group": "Gold group",
+    "joint_agency_working_group": "Joint agency working group",
+    "planning": "Planning",
+    "spoc_esm": "SPOC–ESM",
+    "candidates_agents_briefing": "Candidates' and agents' briefing",
+    "routine_checkin": "Routine check-in",
+    "ec_debrief": "Electoral Commission debrief",
+    "gold_debrief": "Gold debrief",
+    "joint_post_election_review": "Joint post-election review",
+    "mutual_aid_review": "Mutual aid review",
+    "election_advisory_group": "Election advisory group",
+    "national_spoc_seminar": "National SPOC seminar",
+    "other": "Other",
+}
+
+
 class Meeting(TimetableItem):
-    meeting_type: Literal[
-        "introductory", "gold_group", "joint_agency_working_group", "planning", "spoc_esm",
-        "candidates_agents_briefing", "routine_checkin", "ec_debrief", "gold_debrief",
-        "joint_post_election_review", "mutual_aid_review", "election_advisory_group",
-        "national_spoc_seminar", "other",
-    ]  # fmt: skip
+    meeting_type: MeetingType
     """Which kind of meeting (planning, joint agency working group, briefing, debrief, ...)."""
     agenda: list[AgendaItem] = []
     """Agenda items, in order."""

@@ -73,13 +73,13 @@ class Dues:
             return Due(found.day, "", found.offset_label, end if end != found.day else None, time)
         action = self.actions.get(item_id)
         if action is not None:
-            return self._written(action.due)
+            return self.written(action.due)
         item = self.items.get(item_id)
         if item is None:
             return None
         if item.when is None:
             return Due(None, f"statutory: {item.statutory}")
-        return self._written(item.when)
+        return self.written(item.when)
 
     def title(self, entry_id: str) -> str | None:
         """An entry's title (an action's text) if this audience may see it, else None."""
@@ -93,7 +93,8 @@ class Dues:
         return Due(day, "") if day is not None else Due(None, spec_text(spec))
 
     @staticmethod
-    def _written(spec: Any) -> Due | None:
+    def written(spec: Any) -> Due | None:
+        """A date as written in the plan: resolved when it is a date, else its text."""
         if spec is None:
             return None
         day = as_day(spec)

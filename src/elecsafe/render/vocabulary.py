@@ -39,6 +39,7 @@ US_PHRASES: dict[str, str] = {
     "returning officer": "election officials",
     "polling and count staff": "poll workers and count staff",
     " (APP)": "",
+    "fortnightly": "every two weeks",
 }
 # Named terms templates ask for with ``term("…")``.
 TERMS: dict[str, dict[str, str]] = {

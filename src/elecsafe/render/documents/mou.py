@@ -1,4 +1,6 @@
-"""Memorandum of understanding: its sections in order, and the parties' roles for its area."""
+"""Memorandum of understanding: its sections in order, the parties' roles for its area, and
+what the plan already says about their joint working (meetings and their cadence, training and
+exercises, the joint post-election review, the law it rests on)."""
 
 from __future__ import annotations
 
@@ -6,8 +8,14 @@ from typing import Any
 
 from elecsafe.model.agreements import MOU_SECTIONS
 from elecsafe.render.documents.sources import Sources, items
-from elecsafe.render.filters import humanize
-from elecsafe.render.redact import Record, Withheld
+from elecsafe.render.filters import humanize, label
+from elecsafe.render.redact import Record, Withheld, is_withheld
+from elecsafe.render.timeline import Due, Dues
+from elecsafe.render.vocabulary import words
+
+# Meetings that review the election after the poll (APP: "A joint meeting between the police and
+# local authority should be held following the election"; the US roadmap's after-action review).
+REVIEW_MEETINGS = ("joint_post_election_review",)
 
 
 def build(src: Sources, mou: Any) -> dict[str, Any]:
@@ -24,7 +32,111 @@ def build(src: Sources, mou: Any) -> dict[str, Any]:
         "sections": sections,
         "missing_sections": missing if isinstance(mou, Record) else [],
         "party_roles": _party_roles(src, mou) if isinstance(mou, Record) else [],
+        **(_joint_working(src, mou) if isinstance(mou, Record) else _NO_JOINT_WORKING),
     }
+
+
+_NO_JOINT_WORKING: dict[str, Any] = {
+    "meetings": [],
+    "trainings": [],
+    "review_meeting": None,
+    "legal_refs": [],
+}
+
+
+def _joint_working(src: Sources, mou: Record) -> dict[str, Any]:
+    """The timetable entries that bring two or more of the parties together, and the laws the
+    plan relies on in the parties' area: one source (the plan), so the memorandum never
+    disagrees with the timetable."""
+    parties = {p.org for p in items(mou.parties)}
+    role_orgs = {r.id: r.organisation for r in items(src.view.roles) if isinstance(r, Record)}
+    person_orgs = {
+        p.id: p.organisation
+        for p in items(src.view.people)
+        if isinstance(p, Record) and not is_withheld(p.organisation)
+    }
+
+    def orgs_of(entry: Record) -> set[str]:
+        refs = [
+            *items(entry.participants),
+            entry.owner,
+            *items(getattr(entry, "participating_orgs", None)),
+        ]
+        refs.append(getattr(entry, "provider", None))
+        out = set()
+        for ref in refs:
+            if ref is None or is_withheld(ref):
+                continue
+            out.add(role_orgs.get(ref) or person_orgs.get(ref) or ref)
+        return out & parties
+
+    visible, _ = src.timetable()
+    joint = [e for e in visible if len(orgs_of(e)) >= 2]
+    meetings, trainings = [], []
+    review = None
+    for entry, due in src.sorted_by_due(joint):
+        if entry.status in ("cancelled", "dropped"):
+            continue
+        kind = getattr(entry, "meeting_type", None)
+        row = {"title": entry.title, "due": due, "cadence": _cadence(src, entry)}
+        if kind is not None:
+            row["kind"] = label(kind, "meeting_type")
+            row["next"] = _next_meeting(src, entry.next_meeting)
+            meetings.append(row)
+            if kind in REVIEW_MEETINGS and review is None:
+                review = row
+        elif getattr(entry, "exercise_type", None) is not None:
+            row["kind"] = label(entry.exercise_type, "exercise_type")
+            trainings.append(row)
+        elif getattr(entry, "topics", None) is not None:
+            row["kind"] = "Training"
+            trainings.append(row)
+    return {
+        "meetings": meetings,
+        "trainings": trainings,
+        "review_meeting": review,
+        "legal_refs": _legal_refs(src, mou),
+    }
+
+
+def _cadence(src: Sources, entry: Record) -> str:
+    """ "fortnightly, 4 times", "weekly until 5 May 2027", or "" for a single meeting."""
+    recurrence = getattr(entry, "recurrence", None)
+    if not isinstance(recurrence, Record):
+        return ""
+    text = str(recurrence.frequency)
+    if recurrence.count:
+        text = f"{text}, {recurrence.count} times"
+    else:
+        until = Dues.written(recurrence.until)
+        if until is not None and until.day is not None:
+            text = f"{text} until {src.date(until.day)}"
+    return words(text, src.plan.country)
+
+
+def _next_meeting(src: Sources, ref: Any) -> str:
+    """The next meeting as the reader needs it: its title and date."""
+    if ref is None or is_withheld(ref):
+        return ""
+    title = src.timeline.title(str(ref))
+    if title is None:
+        return str(src.date(ref)) if not isinstance(ref, str) else ""
+    due = src.timeline.due(str(ref))
+    when = src.date(due.day) if isinstance(due, Due) and due.day else ""
+    return f"{title} ({when})" if when else title
+
+
+def _legal_refs(src: Sources, mou: Record) -> list[Record]:
+    """The plan's laws that apply everywhere or in the area of one of the parties."""
+    index = src.plan.index()
+    area: set[str] = set()
+    for party in items(mou.parties):
+        org = src.lookups.org(party.org)
+        if isinstance(org, Record):
+            for jid in items(org.jurisdictions):
+                area.update(index.jurisdiction_chain(jid))
+    refs = [r for r in items(src.view.legal_refs) if isinstance(r, Record)]
+    return [r for r in refs if not r.jurisdiction or r.jurisdiction in area]
 
 
 def _party_roles(src: Sources, mou: Record) -> list[Record]:
