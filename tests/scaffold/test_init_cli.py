@@ -483,3 +483,25 @@ def test_state_without_a_pack_is_told_so(tmp_path: Path, invoke: Invoke) -> None
     assert "timetable_rules: packs/us-oh.yaml (docs/dates.md)" in note  # how to write one
     loaded = load_plan(tmp_path / "p")
     assert loaded.plan is not None and loaded.plan.elections[0].timetable_rules == "us_federal"
+
+
+@pytest.mark.parametrize("profile", sorted(PROFILES))
+def test_a_presence_level_with_a_todo_rationale_is_not_decided(
+    profile: str, scaffold: Callable[[str], Path]
+) -> None:
+    """The scaffold's presence levels are defaults until their rationale is written: the
+    readiness line counts them as not done (it said 2/2 on a fresh scaffold)."""
+    plan = scaffold(profile)
+    result = run(load_plan(plan), LintOptions(today=date(2026, 11, 22)))
+    (presence,) = [m for m in result.readiness if m.key == "sites_with_presence"]
+    assert (presence.done, presence.total) == (0, 2)
+    sites = plan / "sites.yaml"
+    text = sites.read_text(encoding="utf-8")
+    assert text.count('presence_rationale: "TODO') >= 2
+    sites.write_text(
+        text.replace('presence_rationale: "TODO: why', 'presence_rationale: "Decided:', 1),
+        encoding="utf-8",
+    )
+    result = run(load_plan(plan), LintOptions(today=date(2026, 11, 22)))
+    (presence,) = [m for m in result.readiness if m.key == "sites_with_presence"]
+    assert (presence.done, presence.total) == (1, 2)

@@ -65,17 +65,18 @@ def _site001(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _settled(ctx: Context, i: int, site: Site, key: str) -> bool:
-    """No placeholder left in the site's own ``key`` block, nor in its polling place's when
-    the site shares that building's."""
+def _settled(ctx: Context, i: int, site: Site, key: str, *also: str) -> bool:
+    """No placeholder left in the site's own ``key`` block (nor in the ``also`` keys that
+    explain it), nor in its polling place's when the site shares that building's."""
     if not ctx.loaded.placeholders:
         return True
-    paths: list[KeyPath] = [("sites", i, key)]
+    keys = (key, *also)
+    paths: list[KeyPath] = [("sites", i, k) for k in keys]
     parent = _parent(ctx, site)
     if parent is not None and getattr(site, key) is None:
         j = next((n for n, s in enumerate(ctx.plan.sites) if s is parent), None)
         if j is not None:
-            paths.append(("sites", j, key))
+            paths += [("sites", j, k) for k in keys]
     return not ctx.draft(*paths)
 
 
@@ -87,8 +88,11 @@ def assessed_counts(ctx: Context) -> tuple[int, int]:
 
 def presence_counts(ctx: Context) -> tuple[int, int]:
     sites = [(i, s) for i, s in enumerate(ctx.plan.sites) if s.kind in PRESENCE_KINDS]
+    # a level whose rationale is still a TODO is the scaffold's default, not a decision
     done = sum(
-        1 for i, s in sites if has_presence(ctx, s) and _settled(ctx, i, s, "police_presence")
+        1
+        for i, s in sites
+        if has_presence(ctx, s) and _settled(ctx, i, s, "police_presence", "presence_rationale")
     )
     return done, len(sites)
 
