@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from pydantic import ValidationError
@@ -140,6 +140,79 @@ def leads_outside(directory: Path, resolved: Path) -> bool:
     return not resolved.is_relative_to(directory)
 
 
+MAX_GLOB_ENTRIES = 200_000  # directory entries one include pattern may look at
+
+
+def plan_glob(directory: Path, pattern: str) -> tuple[list[Path], list[Path], bool]:
+    """``(matches, links, capped)`` of an include pattern, found by walking the plan folder
+    itself: a symbolic link to a directory is never entered (``links`` lists those the
+    pattern would have entered; a committed link to ``/`` is reported, not walked), and the
+    walk stops after :data:`MAX_GLOB_ENTRIES` entries (``capped``). Like ``Path.glob``:
+    ``*`` matches dot files, ``**`` any depth, case-sensitive. Raises ``ValueError`` for a
+    pattern ``Path.glob`` would refuse."""
+    import fnmatch
+
+    parts = [part for part in PurePosixPath(pattern).parts if part != "."]
+    if not parts or any("**" in part and part != "**" for part in parts):
+        raise ValueError(f"invalid pattern: {pattern}")
+    matches: list[Path] = []
+    links: list[Path] = []
+    budget = [MAX_GLOB_ENTRIES]
+
+    def entries(base: Path) -> list[os.DirEntry[str]]:
+        try:
+            with os.scandir(base) as found:
+                listed = []
+                for entry in found:
+                    budget[0] -= 1
+                    if budget[0] < 0:
+                        break
+                    listed.append(entry)
+                return sorted(listed, key=lambda e: e.name)
+        except OSError:
+            return []
+
+    def enter(path: Path, index: int) -> None:
+        if os.path.islink(path):
+            links.append(path)
+        elif path.is_dir():
+            walk(path, index)
+
+    def walk(base: Path, index: int) -> None:
+        if budget[0] < 0:
+            return
+        if index == len(parts):
+            matches.append(base)
+            return
+        part, last = parts[index], index == len(parts) - 1
+        if part == "**":
+            walk(base, index + 1)
+            for entry in entries(base):
+                if entry.is_symlink() and entry.is_dir():
+                    links.append(Path(entry.path))
+                elif entry.is_dir(follow_symlinks=False):
+                    walk(Path(entry.path), index)
+            return
+        if not any(c in part for c in "*?["):
+            child = base / part
+            if last:
+                if os.path.lexists(child):
+                    matches.append(child)
+            else:
+                enter(child, index + 1)
+            return
+        for entry in entries(base):
+            if not fnmatch.fnmatchcase(entry.name, part):
+                continue
+            if last:
+                matches.append(Path(entry.path))
+            else:
+                enter(Path(entry.path), index + 1)
+
+    walk(directory, 0)
+    return sorted(set(matches)), sorted(set(links)), budget[0] < 0
+
+
 def in_private_layer(directory: Path, resolved: Path) -> bool:
     """Whether a file of the plan directory is part of the private layer (never included)."""
     return resolved.relative_to(directory).parts[0] == PRIVATE_DIR
@@ -246,6 +319,15 @@ class _Loader:
         if not isinstance(includes, list):
             return []  # absent, or the wrong type: the schema reports it
         results: list[tuple[Path, str, ReadResult]] = []
+        if len(includes) > self.limits.max_include_files:  # before any pattern is looked at
+            self.include_error(
+                f"{len(includes):,} include entries: more than {self.limits.max_include_files}",
+                file,
+                self.limits.max_include_files,
+                "merge small files, use globs such as 'sites/*.yaml', or raise "
+                "ELECSAFE_MAX_INCLUDE_FILES",
+            )
+            return results
         for index, pattern in enumerate(includes):
             if not isinstance(pattern, str) or not pattern:
                 continue
@@ -258,13 +340,25 @@ class _Loader:
                 )
                 continue
             try:
-                matches = sorted(self.directory.glob(pattern))
+                matches, links, capped = plan_glob(self.directory, pattern)
             except ValueError:  # e.g. "**x": not a pattern pathlib accepts
                 self.include_error(
                     f"include '{pattern}' is not a valid file pattern",
                     file,
                     index,
                     "use a file name or a glob such as 'sites/*.yaml'",
+                )
+                continue
+            if links or capped:
+                self.include_error(
+                    f"include '{pattern}' leads through a symbolic link to a folder"
+                    if links
+                    else f"include '{pattern}' looks at more than {MAX_GLOB_ENTRIES:,} entries",
+                    file,
+                    index,
+                    "copy the files into the plan directory instead of linking a folder"
+                    if links
+                    else "name the folder: a pattern such as 'sites/*.yaml'",
                 )
                 continue
             if not matches:

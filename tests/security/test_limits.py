@@ -1,0 +1,37 @@
+"""Limits checked before the work (issue 11): an attack that once cost minutes and hundreds of
+megabytes is refused with one finding, through the CLI."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from tests.hostile.cases import BASE
+from tests.security.conftest import Run
+
+
+def _plan(tmp_path: Path, extra: str) -> Path:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    (plan / "plan.yaml").write_text(BASE + extra, encoding="utf-8")
+    (plan / ".gitignore").write_text("private/\n")
+    return plan
+
+
+def test_a_hundred_thousand_includes_are_one_finding(tmp_path: Path, run: Run) -> None:
+    entries = "".join(f"  - missing-{i}.yaml\n" for i in range(100_000))
+    plan = _plan(tmp_path, "\ninclude:\n" + entries)
+    result = run("check", str(plan), "--format", "concise")
+    assert result.code == 1, result
+    lines = [line for line in result.out.splitlines() if "YML007" in line]
+    assert len(lines) == 1 and "100,000 include entries: more than 500" in lines[0]
+
+
+def test_a_glob_through_a_link_to_the_root_is_refused_unwalked(tmp_path: Path, run: Run) -> None:
+    plan = _plan(tmp_path, '\ninclude:\n  - "link/**/*.yaml"\n')
+    (plan / "link").symlink_to("/")
+    started = time.monotonic()
+    result = run("check", str(plan), "--format", "concise")
+    assert result.code == 1, result
+    assert "leads through a symbolic link to a folder" in result.out
+    assert time.monotonic() - started < 30  # the walk of / took minutes
