@@ -35,6 +35,7 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
         "considerations": [words(c, src.plan.country) for c in ELECTION_DAY_CONSIDERATIONS],
         "sites": sites,
         "areas": _by_area(src, sites),
+        "early_voting": early_voting(src, sites),
         "channels": channels,
         "poll_day": poll,
         "on_the_day": on_the_day,
@@ -68,9 +69,9 @@ def _by_area(src: Sources, sites: list[Record]) -> list[Record]:
     return [Record({"name": name, "sites": rows}) for name, rows in sorted(groups.items())]
 
 
-def _poll_day_hours(src: Sources, site: Record) -> str:
-    """Opening hours on polling day and the day after (the count): the windows that
-    cover those days, else every window. A polling station has its place's hours."""
+def _windows(src: Sources, site: Record) -> tuple[list[Any], list[tuple[Any, Any, Any]]]:
+    """The site's opening windows (a polling station has its place's), each with its first
+    and last day resolved (None where a date does not resolve)."""
     plan_index = src.plan.index()
     index = plan_index.sites
     raw = index.get(site.id)
@@ -78,22 +79,69 @@ def _poll_day_hours(src: Sources, site: Record) -> str:
         raw = index[raw.parent_site]
     models = list(raw.operating_windows) if raw is not None else []
     at = ("sites", plan_index.site_positions[raw.id]) if raw is not None else ()
+    dated = []
+    for j, model in enumerate(models):
+        start = src.timeline.date_of(model.from_, (*at, "operating_windows", j, "from"))
+        end = src.timeline.date_of(model.to, (*at, "operating_windows", j, "to"))
+        dated.append(
+            (model, start.day if start is not None else None, end.day if end is not None else None)
+        )
+    return models, dated
+
+
+def _poll_day_hours(src: Sources, site: Record) -> str:
+    """Opening hours on polling day and the day after (the count): the windows that
+    cover those days, else every window. A site open only on other days (early voting before,
+    the canvass after) shows its days, so nobody reads it as simply closed."""
+    models, dated = _windows(src, site)
     poll = src.timeline.poll_date
     every = "; ".join(w.hours for w in models if w.hours)
     if poll is None or not models:
         return every
-    shown = []
-    for j, model in enumerate(models):
-        start = src.timeline.date_of(model.from_, (*at, "operating_windows", j, "from"))
-        end = src.timeline.date_of(model.to, (*at, "operating_windows", j, "to"))
-        if start is None or end is None or start.day is None or end.day is None:
+    shown, before = [], []
+    for model, first, last in dated:
+        if first is None or last is None:
             return every  # dates that do not resolve: show every window as written
-        if start.day <= poll <= end.day:
+        if first <= poll <= last:
             shown.append(model.hours or "open")
-        elif start.day == poll + timedelta(days=1):
-            day = short_date(start.day, src.plan.country)
+        elif first == poll + timedelta(days=1):
+            day = short_date(first, src.plan.country)
             shown.append(f"{day}: {model.hours}" if model.hours else f"from {day}")
-    return "; ".join(shown) if shown else f"closed on {src.day_name}"
+        else:  # early voting before, or a canvass after: its own days
+            before.append(_period(src, model, first, last))
+    if shown:
+        return "; ".join(shown)
+    return "; ".join(before) + f"; not open on {src.day_name}"
+
+
+def _period(src: Sources, model: Any, first: Any, last: Any) -> str:
+    days = str(short_date(first, src.plan.country))
+    if last != first:
+        days += f" – {short_date(last, src.plan.country)}"
+    return f"{days}: {model.hours}" if model.hours else days
+
+
+# Sites open to voters before polling day: where the early-voting weeks are policed.
+EARLY_KINDS = frozenset({"early_voting_site", "ballot_drop_box", "vote_center"})
+
+
+def early_voting(src: Sources, sites: list[Record]) -> list[Record]:
+    """Early voting sites and drop boxes open before polling day, with their days and hours:
+    the weeks before the poll when drop-box watchers and intimidation are most likely."""
+    poll = src.timeline.poll_date
+    rows = []
+    for site in sites:
+        if site.kind not in EARLY_KINDS:
+            continue
+        _, dated = _windows(src, site)
+        periods = [
+            _period(src, model, first, last)
+            for model, first, last in dated
+            if first is not None and last is not None and poll is not None and first < poll
+        ]
+        if periods:
+            rows.append(Record({"site": site, "periods": "; ".join(periods)}))
+    return rows
 
 
 def transports(src: Sources) -> list[Record]:
