@@ -35,3 +35,13 @@ def test_a_glob_through_a_link_to_the_root_is_refused_unwalked(tmp_path: Path, r
     assert result.code == 1, result
     assert "leads through a symbolic link to a folder" in result.out
     assert time.monotonic() - started < 30  # the walk of / took minutes
+
+
+def test_a_huge_config_file_is_refused_before_it_is_read(tmp_path: Path, run: Run) -> None:
+    plan = _plan(tmp_path, "")
+    with (plan / ".elecsafe.yaml").open("w") as handle:
+        handle.write("ignore: [TODO001]\n")
+        handle.truncate(64 * 1024 * 1024)  # sparse: 64 MB the old reader loaded whole
+    result = run("check", str(plan), "--format", "concise")
+    assert result.code in (0, 1), result
+    assert "LINT003 .elecsafe.yaml is larger than 1,048,576 bytes; not read" in result.out

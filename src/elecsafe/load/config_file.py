@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from elecsafe.model.plan import LintConfig
 
 CONFIG_FILE = ".elecsafe.yaml"
+MAX_CONFIG_BYTES = 1024 * 1024  # a configuration is a few hundred bytes
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,20 @@ def read_config_file(directory: Path) -> tuple[ConfigFile | None, list[Finding]]
     if not path.is_file():
         return None, []
     shown = display_path(path)
-    try:
-        result = read_yaml(path.read_bytes(), shown)
+
+    def unusable(why: str) -> tuple[None, list[Finding]]:
+        return None, [Finding("LINT003", Severity.WARNING, why).at(shown, 1, 1)]
+
+    try:  # the size is checked before the file is read, and the read is bounded
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            return unusable(f"{CONFIG_FILE} is larger than {MAX_CONFIG_BYTES:,} bytes; not read")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
-        unreadable = Finding(
-            "LINT003", Severity.WARNING, f"cannot read {CONFIG_FILE} ({exc.strerror})"
-        )
-        return None, [unreadable.at(shown, 1, 1)]
+        return unusable(f"cannot read {CONFIG_FILE} ({exc.strerror})")
+    if len(raw) > MAX_CONFIG_BYTES:  # it grew, or claims a size it does not have
+        return unusable(f"{CONFIG_FILE} is larger than {MAX_CONFIG_BYTES:,} bytes; not read")
+    result = read_yaml(raw, shown)
     if not result.ok:
         return None, result.findings
     source_map = SourceMap(result.pos, shown)
