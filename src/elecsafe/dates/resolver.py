@@ -661,7 +661,9 @@ class _Resolver:
             self.report(
                 "TT001",
                 f"statutory '{key}': election '{election.id}' has no known timetable_rules",
-                "set timetable_rules on the election: " + ", ".join(PACK_IDS),
+                "set timetable_rules on the election: "
+                + ", ".join(PACK_IDS)
+                + ", or a pack file of the plan (docs/dates.md)",
                 path,
             )
             return None
