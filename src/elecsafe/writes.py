@@ -329,6 +329,9 @@ def check_target(
         raise WriteRefused(f"{shown}: is a directory")
     if not os.path.lexists(path):
         return
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        # /dev/null, a FIFO, a socket: an atomic write would replace the node itself
+        raise WriteRefused(f"{shown}: is not a regular file; write to stdout with -o - instead")
     if path.suffix.lower() in PLAN_SUFFIXES:
         raise WriteRefused(
             f"{shown}: refusing to replace a YAML file (it may be part of a plan), even with --force"

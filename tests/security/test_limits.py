@@ -45,3 +45,26 @@ def test_a_huge_config_file_is_refused_before_it_is_read(tmp_path: Path, run: Ru
     result = run("check", str(plan), "--format", "concise")
     assert result.code in (0, 1), result
     assert "LINT003 .elecsafe.yaml is larger than 1,048,576 bytes; not read" in result.out
+
+
+def test_recurrences_have_a_plan_wide_cap_with_one_finding(uk: Path, run: Run) -> None:
+    """1,000 weekly meetings over 35 years: 7-9 s and 360 MB under the per-series cap alone."""
+    meetings = "".join(
+        f"    - id: mtg-bulk-{i}\n      title: Weekly call {i}\n      meeting_type: spoc_esm\n"
+        "      when: 2027-01-12\n      time: '10:00'\n      duration_minutes: 30\n"
+        "      recurrence: {frequency: weekly, until: 2062-01-12}\n      owner: ra-spoc\n"
+        for i in range(1000)
+    )
+    timetable = uk / "timetable.yaml"
+    timetable.write_text(timetable.read_text().replace("  meetings:\n", "  meetings:\n" + meetings))
+    result = run("check", str(uk), "--format", "concise")
+    assert result.code in (0, 1), result
+    capped = [line for line in result.out.splitlines() if "reach 20,000 occurrences" in line]
+    assert len(capped) == 1 and "TT001" in capped[0]
+
+
+def test_a_device_is_never_replaced_even_with_force(uk: Path, run: Run) -> None:
+    """An atomic write renames over its target: over /dev/null it would replace the node."""
+    result = run("timetable", str(uk), "--format", "json", "-o", "/dev/null", "--force")
+    assert result.code == 2 and "is not a regular file" in result.err, result
+    assert not Path("/dev/null").is_file()
