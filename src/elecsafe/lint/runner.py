@@ -231,8 +231,35 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     if options.ready:
         located = _ready_gate(loaded, located, measures)
     unique = {(f.code, f.file, f.line, f.column, f.message): f for f in located}
-    ordered = sorted(unique.values(), key=Finding.sort_key)
+    ordered = capped(loaded, sorted(unique.values(), key=Finding.sort_key))
     return LintResult(loaded, ordered, options, measures, today, ran, timeline, params)
+
+
+def capped(loaded: LoadedPlan, findings: list[Finding]) -> list[Finding]:
+    """The findings cap (``ELECSAFE_MAX_FINDINGS``) over every source at once: the loader
+    caps each file and the schema errors, but 100,000 sites each missing a field reached
+    the reporters whole. Past the cap the most severe are kept and one YML004 says how many
+    were not shown, at the highest severity among them (the exit code stays what it was)."""
+    from elecsafe.load.loader import limits_from_env
+
+    limit = limits_from_env().max_findings
+    notes = [f for f in findings if CAP_HINT in f.hint]  # a source's own "N more" notes stay
+    rest = [f for f in findings if CAP_HINT not in f.hint]
+    if len(rest) <= limit:
+        return findings
+    by_severity = sorted(rest, key=lambda f: -f.severity.rank)  # stable: errors kept first
+    kept, dropped = by_severity[:limit], by_severity[limit:]
+    worst = max(dropped, key=lambda f: f.severity.rank).severity
+    note = Finding(
+        "YML004",
+        worst,
+        f"{len(dropped):,} more findings not shown (the limit is {limit:,})",
+        f"fix the findings above, or {CAP_HINT}",
+    ).at(loaded.display_path(loaded.plan_file), 1, 1)
+    return [*sorted([*kept, *notes], key=Finding.sort_key), note]
+
+
+CAP_HINT = "raise ELECSAFE_MAX_FINDINGS"
 
 
 def _ready_gate(
