@@ -42,3 +42,17 @@ def test_early_voting_period_in_the_checklist_and_the_briefing() -> None:
 def test_no_early_voting_section_without_early_voting(uk_loaded: LoadedPlan) -> None:
     assert "Early voting" not in _markdown(uk_loaded, "checklist-election-day")
     assert "Early voting" not in _markdown(load_plan(EXAMPLES / "uk-force"), "briefing")
+
+
+def test_the_briefing_carries_escalation_and_mutual_aid_restrictions_to_partners_only() -> None:
+    uk = load_plan(EXAMPLES / "uk-force")
+    partners = _markdown(uk, "briefing")
+    assert "## Escalation: who to call" in partners
+    assert (
+        "| Candidate or campaigner reports harassment, intimidation or threats | Force Elected-Officials Adviser (Operation Ford) |"
+        in partners
+    )
+    assert "## Key restrictions for mutual aid officers" in partners
+    assert "- Body camera policy: Camera on for every use of force" in partners
+    public = _markdown(uk, "briefing", "public")
+    assert "Key restrictions for mutual aid officers" not in public and "Taser" not in public
