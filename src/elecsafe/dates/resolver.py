@@ -53,6 +53,16 @@ from elecsafe.dates.workdays import (
     us_federal_calendar,
 )
 from elecsafe.findings import Finding, KeyPath, Severity
+from elecsafe.model.base import DateWindow
+from elecsafe.model.sites import PresenceWindow
+from elecsafe.model.timetable import (
+    Action,
+    Meeting,
+    Milestone,
+    Recurrence,
+    TimetableItem,
+    Training,
+)
 
 if TYPE_CHECKING:
     from elecsafe.model.org import Election
@@ -197,7 +207,7 @@ class _When:
 class _Entry:
     id: str
     kind: ItemKind
-    model: Any
+    model: TimetableItem | Action | PresenceWindow
     path: KeyPath
     field: str  # "when", "due" or (presence windows) "from"
     title: str = ""  # when the model has none (presence windows: the site's name)
@@ -464,7 +474,7 @@ class _Resolver:
 
     def evaluate(self, spec: Any, path: KeyPath, context: Election | None) -> _When | None:
         """A DateSpec -> its date(s), or None after reporting why not."""
-        window = getattr(spec, "window", None)
+        window = spec.window if isinstance(spec, DateWindow) else None
         if window is not None:
             start = self.evaluate(window.from_, (*path, "window", "from"), context)
             end = self.evaluate(window.to, (*path, "window", "to"), context)
@@ -561,7 +571,8 @@ class _Resolver:
     # -- items -------------------------------------------------------------------------------
 
     def item_election(self, entry: _Entry) -> Election | None:
-        election_id = getattr(entry.model, "election", None)
+        model = entry.model
+        election_id = model.election if isinstance(model, TimetableItem) else None
         return self.elections.get(election_id) if election_id else None
 
     def resolve_entry(self, item_id: str) -> None:
@@ -579,8 +590,8 @@ class _Resolver:
     def _resolve(self, entry: _Entry) -> _When | None:
         model = entry.model
         context = self.item_election(entry)
-        statutory = getattr(model, "statutory", None)
-        spec = getattr(model, "from_" if entry.field == "from" else entry.field, None)
+        statutory = model.statutory if isinstance(model, TimetableItem) else None
+        spec = _date_field(model)
         if statutory:
             return self._statutory(entry, statutory, spec, context)
         if spec is None:
@@ -612,7 +623,7 @@ class _Resolver:
         computed = _When(day, None, None, label, item.time, election.id)
         if given is None:
             return computed
-        if getattr(entry.model, "override_reason", None):
+        if isinstance(entry.model, TimetableItem) and entry.model.override_reason:
             self._check_override_day(given.day, election, item, entry)
             given.statutory_time, given.election = item.time, election.id
             return given
@@ -693,19 +704,22 @@ class _Resolver:
     # -- building the result -----------------------------------------------------------------
 
     def build(self, entry: _Entry, when: _When) -> ResolvedItem:
-        if entry.kind == "presence":
-            return self._presence(entry, when)
         model = entry.model
+        if isinstance(model, PresenceWindow):
+            return self._presence(entry, model, when)
         context = self.item_election(entry)
+        # an action has a due date only: no time, no statutory key, no flags of its own
+        item = model if isinstance(model, TimetableItem) else None
         at: dtime | None = when.time
-        item_time = getattr(model, "time", None)
-        if at is None and item_time:
-            at = dtime.fromisoformat(item_time)
-        statutory = getattr(model, "statutory", None)
+        if at is None and item is not None and item.time:
+            at = dtime.fromisoformat(item.time)
+        statutory = item.statutory if item is not None else None
         if at is None:
             at = when.statutory_time
-        all_day_flag = getattr(model, "all_day", None)
-        deadline = bool(statutory) or getattr(model, "kind", None) == "statutory_deadline"
+        all_day_flag = item.all_day if item is not None else None
+        deadline = bool(statutory) or (
+            isinstance(model, Milestone) and model.kind == "statutory_deadline"
+        )
         window = when.end is not None
         if all_day_flag is not None:
             all_day = all_day_flag or at is None or window
@@ -716,7 +730,8 @@ class _Resolver:
         if all_day or self.zone is None or at is None:
             start, end = when.day, when.end or when.day
         else:
-            minutes = getattr(model, "duration_minutes", None) or DEFAULT_MINUTES[entry.kind]
+            duration = item.duration_minutes if item is not None else None
+            minutes = duration or DEFAULT_MINUTES[entry.kind]
             start = datetime.combine(when.day, at, self.zone)
             time_key = entry.field if when.time is not None else "time"
             if not (when.exact and when.time is not None):
@@ -724,15 +739,15 @@ class _Resolver:
             start = clockchange.real(start)
             end = clockchange.after(start, minutes)  # elapsed minutes, whatever the clocks do
         recurrence, occurrences = None, [start]
-        if entry.kind in ("meeting", "training") and getattr(model, "recurrence", None) is not None:
-            recurrence, occurrences = self._recur(entry, start, context)
+        if isinstance(model, Meeting | Training) and model.recurrence is not None:
+            recurrence, occurrences = self._recur(entry, model.recurrence, start, context)
             if recurrence is not None and len(occurrences) > 1:
                 for moment in occurrences[1:]:
                     if isinstance(moment, datetime) and self.clock_change(
                         moment, (*entry.path, "recurrence"), repeat=True
                     ):
                         break
-        title = str(getattr(model, "title", None) or getattr(model, "text", ""))
+        title = model.title if isinstance(model, TimetableItem) else model.text
         return ResolvedItem(
             id=entry.id,
             kind=entry.kind,
@@ -740,7 +755,7 @@ class _Resolver:
             start=start,
             end=end,
             all_day=isinstance(start, date) and not isinstance(start, datetime),
-            owner=getattr(model, "owner", None),
+            owner=model.owner,
             path=entry.path,
             offset_label=when.label,
             occurrences=occurrences,
@@ -748,16 +763,15 @@ class _Resolver:
             item=model,
             time=at.strftime("%H:%M") if at is not None and all_day else None,
             election=when.election or (context.id if context else None),
-            participants=tuple(getattr(model, "participants", ()) or ()),
-            status=_status(model),
+            participants=tuple(item.participants) if item is not None else (),
+            status=model.status.value if isinstance(model, TimetableItem) else model.status,
             window=window,
             recurrence=recurrence,
         )
 
-    def _presence(self, entry: _Entry, when: _When) -> ResolvedItem:
+    def _presence(self, entry: _Entry, model: PresenceWindow, when: _When) -> ResolvedItem:
         """A police presence window: all day over its days, or a daily timed window that
         recurs every day from ``from`` to ``to`` (one RRULE in calendars)."""
-        model = entry.model
         last = when.end or when.day
         if model.to is not None:
             to = self.evaluate(model.to, (*entry.path, "to"), None)
@@ -776,7 +790,7 @@ class _Resolver:
         occurrences: list[date | datetime] = [when.day]
         recurrence = None
         timed = model.start is not None and model.end is not None and self.zone is not None
-        if timed:
+        if model.start is not None and model.end is not None and self.zone is not None:
             begin, finish = dtime.fromisoformat(model.start), dtime.fromisoformat(model.end)
             overnight = timedelta(days=1 if finish <= begin else 0)
             occurrences = [
@@ -818,11 +832,10 @@ class _Resolver:
         return True
 
     def _recur(
-        self, entry: _Entry, start: date | datetime, context: Election | None
+        self, entry: _Entry, spec: Recurrence, start: date | datetime, context: Election | None
     ) -> tuple[RecurrenceInfo | None, list[date | datetime]]:
         from dateutil.rrule import MONTHLY, WEEKLY, rrule
 
-        spec = entry.model.recurrence
         freq, interval = _RRULE_FREQ[spec.frequency]
         until_day: date | None = None
         if spec.until is not None:
@@ -918,9 +931,14 @@ class _Resolver:
         return out
 
 
-def _status(model: Any) -> str:
-    status = getattr(model, "status", "planned")
-    return str(getattr(status, "value", status))
+def _date_field(model: TimetableItem | Action | PresenceWindow) -> Any:
+    """The date that places an entry: an item's ``when``, an action's ``due``, a presence
+    window's ``from``."""
+    if isinstance(model, TimetableItem):
+        return model.when
+    if isinstance(model, Action):
+        return model.due
+    return model.from_
 
 
 def _zone(name: str) -> tzinfo | None:
