@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from elecsafe.render.markdown import md_block, md_inline
 from elecsafe.sanitize import csv_cell, for_ics, for_terminal, for_xml, one_line
 from tests.security.conftest import Run
 
@@ -103,3 +104,13 @@ def test_one_place_per_format() -> None:
     assert "\n" not in for_terminal(hostile) and "\n" in for_terminal("a\nb", multiline=True)
     assert one_line("x\u2028y\x85z\x0bw\x0c v") == "x y z w v"
     assert [csv_cell(v) for v in ("=1+1", "@x", "-2", "ok")] == ["'=1+1", "'@x", "'-2", "ok"]
+
+
+def test_markdown_escaper_and_tidy_step_agree_on_line_breaks() -> None:
+    """A value alone on a template line: '---' under text was a setext heading; the inline
+    escaper joined on CR/LF only while the tidy step split on every splitlines() boundary."""
+    assert md_inline("---") == "\\---" and md_inline("- item") == "\\- item"
+    for breaker in ("\u2028", "\x85", "\x0b", "\x0c", "\x1e"):
+        assert len(md_inline(f"row{breaker}# heading").splitlines()) == 1
+    assert md_block("Some text\n---\nmore").splitlines() == ["Some text", "\\---", "more"]
+    assert md_block("a\u2028# b").splitlines() == ["a", "\\# b"]
