@@ -12,13 +12,6 @@ from elecsafe.model.roles import APP_FUNCTIONAL_BRONZES
 
 E, W = Severity.ERROR, Severity.WARNING
 
-ROLES = (
-    "roles:\n"
-    "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
-    "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
-    "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
-)
-
 
 def _cmd001(ctx: Context) -> Iterator[Finding]:
     command = ctx.plan.command
@@ -52,12 +45,25 @@ CMD001 = Rule(
     ),
     fix="Add command.gold, command.silver and command.bronze pointing at role assignments.",
     bad=Example(
-        ROLES + "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n",
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  gold: {assignment: ra-gold}\n"
+        "  silver: [{assignment: ra-silver}]\n",
         problems=((5, 1),),
     ),
     good=Example(
-        ROLES + "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n"
-        "  bronze:\n    - {assignment: ra-bronze, type: geographical, area: area}\n"
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  gold: {assignment: ra-gold}\n"
+        "  silver: [{assignment: ra-silver}]\n"
+        "  bronze:\n"
+        "    - {assignment: ra-bronze, type: geographical, area: area}\n"
     ),
 )
 
@@ -100,11 +106,25 @@ CMD002 = Rule(
     ),
     fix="Give the bronze a function (functional) or an area (geographical).",
     bad=Example(
-        ROLES + "command:\n  bronze:\n    - assignment: ra-bronze\n      type: functional\n",
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  bronze:\n"
+        "    - assignment: ra-bronze\n"
+        "      type: functional\n",
         problems=((7, 7),),
     ),
     good=Example(
-        ROLES + "command:\n  bronze:\n    - assignment: ra-bronze\n      type: functional\n"
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  bronze:\n"
+        "    - assignment: ra-bronze\n"
+        "      type: functional\n"
         "      function: crime\n"
     ),
 )
@@ -164,18 +184,30 @@ CMD003 = Rule(
     fix="Add a functional bronze for each function, or list it in command.not_required with a "
     "reason.",
     bad=Example(
-        ROLES + "command:\n  bronze:\n    - {assignment: ra-bronze, type: functional, "
-        "function: crime}\n",
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  bronze:\n"
+        "    - {assignment: ra-bronze, type: functional, function: crime}\n",
         problems=((6, 3),),
     ),
     good=Example(
-        ROLES + "command:\n  bronze:\n    - {assignment: ra-bronze, type: functional, "
-        "function: crime}\n  not_required:\n"
-        + "".join(
-            f"    - {{function: {f}, reason: covered by the crime bronze}}\n"
-            for f in APP_FUNCTIONAL_BRONZES
-            if f != "crime"
-        )
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  bronze:\n"
+        "    - {assignment: ra-bronze, type: functional, function: crime}\n"
+        "  not_required:\n"
+        "    - {function: election_commander, reason: covered by the crime bronze}\n"
+        "    - {function: intelligence, reason: covered by the crime bronze}\n"
+        "    - {function: community, reason: covered by the crime bronze}\n"
+        "    - {function: media, reason: covered by the crime bronze}\n"
+        "    - {function: candidate_campaigner_safeguarding, reason: covered by the crime bronze}\n"
+        "    - {function: security, reason: covered by the crime bronze}\n"
     ),
 )
 
@@ -221,12 +253,24 @@ CMD005 = Rule(
     ),
     fix="Fill command.investigation_separation with two different leads or a protocol.",
     bad=Example(
-        ROLES + "command:\n  investigation_separation:\n    hit_lead: ra-bronze\n"
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  investigation_separation:\n"
+        "    hit_lead: ra-bronze\n"
         "    malpractice_lead: ra-bronze\n",
         problems=((8, 23),),
     ),
     good=Example(
-        ROLES + "command:\n  investigation_separation:\n    hit_lead: ra-bronze\n"
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  investigation_separation:\n"
+        "    hit_lead: ra-bronze\n"
         "    malpractice_lead: ra-silver\n"
     ),
 )
@@ -266,7 +310,13 @@ CMD004 = Rule(
     ),
     fix="Give gold and silver to different people.",
     bad=Example(
-        ROLES + "command:\n  gold: {assignment: ra-gold}\n  silver: [{assignment: ra-silver}]\n",
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "command:\n"
+        "  gold: {assignment: ra-gold}\n"
+        "  silver: [{assignment: ra-silver}]\n",
         problems=((7, 25),),
     ),
     good=Example(
@@ -411,10 +461,19 @@ CMD006 = Rule(
         "This review will help inform command and planning considerations'."
     ),
     fix="Add a role chief_officer_reviewer with the chief officer as holder.",
-    bad=Example(ROLES, problems=(("plan.yaml", 1, 1),)),
+    bad=Example(
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n",
+        problems=(("plan.yaml", 1, 1),),
+    ),
     good=Example(
-        ROLES + "  - {id: ra-review, role: chief_officer_reviewer, organisation: office, "
-        "holder: alice}\n"
+        "roles:\n"
+        "  - {id: ra-gold, role: gold_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-bronze, role: bronze_commander, organisation: office, holder: alice}\n"
+        "  - {id: ra-review, role: chief_officer_reviewer, organisation: office, holder: alice}\n"
     ),
 )
 

@@ -12,14 +12,6 @@ from elecsafe.lint.rules.common import listing
 E, W = Severity.ERROR, Severity.WARNING
 CHANNEL_FIELDS = ("owner", "audience", "monitored_hours", "fallback")
 
-CHANNEL = (
-    "roles:\n  - {id: ra-owner, role: threat_channel_owner, organisation: office}\n"
-    "threat_reporting:\n  triage_path: [ra-owner]\n  channels:\n    - id: inbox\n"
-    "      kind: email_inbox\n      name: Election threats inbox\n      owner: ra-owner\n"
-    "      audience: [election_officials, election_workers]\n"
-    "      monitored_hours: 08:00-20:00, 24/7 in polling week\n"
-)
-
 
 def complete_channels(ctx: Context) -> tuple[int, int]:
     reporting = ctx.plan.threat_reporting
@@ -72,8 +64,34 @@ COM001 = Rule(
         "can contact'. An inbox nobody watches at night needs a 999/911 fallback."
     ),
     fix="Complete the channel (owner, audience, monitored_hours, fallback) and set triage_path.",
-    bad=Example(CHANNEL, problems=((6, 7),)),
-    good=Example(CHANNEL + '      fallback: "999"\n'),
+    bad=Example(
+        "roles:\n"
+        "  - {id: ra-owner, role: threat_channel_owner, organisation: office}\n"
+        "threat_reporting:\n"
+        "  triage_path: [ra-owner]\n"
+        "  channels:\n"
+        "    - id: inbox\n"
+        "      kind: email_inbox\n"
+        "      name: Election threats inbox\n"
+        "      owner: ra-owner\n"
+        "      audience: [election_officials, election_workers]\n"
+        "      monitored_hours: 08:00-20:00, 24/7 in polling week\n",
+        problems=((6, 7),),
+    ),
+    good=Example(
+        "roles:\n"
+        "  - {id: ra-owner, role: threat_channel_owner, organisation: office}\n"
+        "threat_reporting:\n"
+        "  triage_path: [ra-owner]\n"
+        "  channels:\n"
+        "    - id: inbox\n"
+        "      kind: email_inbox\n"
+        "      name: Election threats inbox\n"
+        "      owner: ra-owner\n"
+        "      audience: [election_officials, election_workers]\n"
+        "      monitored_hours: 08:00-20:00, 24/7 in polling week\n"
+        '      fallback: "999"\n'
+    ),
 )
 
 
@@ -117,7 +135,12 @@ COM002 = Rule(
         problems=((2, 3),),
     ),
     good=Example(
-        "communications:\n  strategy:\n" + "".join(f"    {k}: agreed\n" for k in STRATEGY)
+        "communications:\n"
+        "  strategy:\n"
+        "    no_surprises_engagement: agreed\n"
+        "    links_with_parties_candidates_communities: agreed\n"
+        "    coordination_with_local_authority: agreed\n"
+        "    allegation_comms_plan: agreed\n"
     ),
 )
 
@@ -399,9 +422,34 @@ COM010 = Rule(
     ),
     fix="Add threat_reporting.threat_data_publication with a cadence (e.g. monthly counts by "
     "category on the office website).",
-    bad=Example(CHANNEL, problems=((4, 3),)),
+    bad=Example(
+        "roles:\n"
+        "  - {id: ra-owner, role: threat_channel_owner, organisation: office}\n"
+        "threat_reporting:\n"
+        "  triage_path: [ra-owner]\n"
+        "  channels:\n"
+        "    - id: inbox\n"
+        "      kind: email_inbox\n"
+        "      name: Election threats inbox\n"
+        "      owner: ra-owner\n"
+        "      audience: [election_officials, election_workers]\n"
+        "      monitored_hours: 08:00-20:00, 24/7 in polling week\n",
+        problems=((4, 3),),
+    ),
     good=Example(
-        CHANNEL + "  threat_data_publication:\n    cadence: monthly counts on the office website\n"
+        "roles:\n"
+        "  - {id: ra-owner, role: threat_channel_owner, organisation: office}\n"
+        "threat_reporting:\n"
+        "  triage_path: [ra-owner]\n"
+        "  channels:\n"
+        "    - id: inbox\n"
+        "      kind: email_inbox\n"
+        "      name: Election threats inbox\n"
+        "      owner: ra-owner\n"
+        "      audience: [election_officials, election_workers]\n"
+        "      monitored_hours: 08:00-20:00, 24/7 in polling week\n"
+        "  threat_data_publication:\n"
+        "    cadence: monthly counts on the office website\n"
     ),
 )
 

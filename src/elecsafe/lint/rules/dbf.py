@@ -75,10 +75,20 @@ DBF001 = Rule(
         problems=(("plan.yaml", 1, 1),),
     ),
     good=Example(
-        "elections:\n  - {id: by, name: By-election, kind: local_england, poll_date: 2026-10-01, "
-        'poll_hours: {open: "07:00", close: "22:00"}, jurisdictions: [area]}\n'
-        "debrief:\n  held_on: 2026-10-20\n  aggregates: {allegations: 0, threats_reported: 2}\n"
-        "  considerations:\n" + "".join(f"    {k}: reviewed\n" for k in DEBRIEF_CONSIDERATIONS)
+        "elections:\n"
+        '  - {id: by, name: By-election, kind: local_england, poll_date: 2026-10-01, poll_hours: {open: "07:00", close: "22:00"}, jurisdictions: [area]}\n'
+        "debrief:\n"
+        "  held_on: 2026-10-20\n"
+        "  aggregates: {allegations: 0, threats_reported: 2}\n"
+        "  considerations:\n"
+        "    planning_and_preparation: reviewed\n"
+        "    polling_day: reviewed\n"
+        "    allegations: reviewed\n"
+        "    significant_events: reviewed\n"
+        "    investigations_status: reviewed\n"
+        "    partner_feedback: reviewed\n"
+        "    media_interest: reviewed\n"
+        "    organisational_learning: reviewed\n"
     ),
 )
 

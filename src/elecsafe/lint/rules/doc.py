@@ -75,8 +75,30 @@ DOC001 = Rule(
         "inclusive manner and in accordance with the law.'"
     ),
     fix="Add an MoU under mous: with the force and the council as parties.",
-    bad=Example(COUNCILS, problems=((5, 5),)),
-    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+    bad=Example(
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n",
+        problems=((5, 5),),
+    ),
+    good=Example(
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
+    ),
 )
 
 
@@ -110,12 +132,38 @@ DOC002 = Rule(
     ),
     fix="Review the MoU with the other party and update last_reviewed.",
     bad=Example(
-        COUNCILS
-        + "mous:\n"
-        + mou("mou-north", "force", "north-council").replace("2027-01-10", "2025-11-01"),
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2025-11-01\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n",
         problems=((12, 20),),
     ),
-    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+    good=Example(
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
+    ),
 )
 
 
@@ -146,14 +194,37 @@ DOC005 = Rule(
     ),
     fix="Add handling: {marking: ...} to the agreement.",
     bad=Example(
-        COUNCILS
-        + "mous:\n"
-        + mou("mou-north", "force", "north-council").replace(
-            "    handling: {marking: OFFICIAL}\n", ""
-        ),
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    sections: {}\n",
         problems=((7, 5),),
     ),
-    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+    good=Example(
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
+    ),
 )
 
 
@@ -186,15 +257,46 @@ DOC003 = Rule(
     ),
     fix="Add the missing keys under sections:.",
     bad=Example(
-        COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council"), problems=((14, 15),)
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n",
+        problems=((14, 15),),
     ),
     good=Example(
-        COUNCILS
-        + "mous:\n"
-        + mou("mou-north", "force", "north-council").replace(
-            "    sections: {}\n",
-            "    sections:\n" + "".join(f"      {k}: agreed\n" for k in MOU_SECTIONS),
-        )
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections:\n"
+        "      purpose_and_scope: agreed\n"
+        "      roles_and_responsibilities: agreed\n"
+        "      contacts: agreed\n"
+        "      information_sharing: agreed\n"
+        "      allegation_referral: agreed\n"
+        "      evidence_handling: agreed\n"
+        "      intervention_policy: agreed\n"
+        "      communications_and_media: agreed\n"
+        "      review: agreed\n"
     ),
 )
 
@@ -237,8 +339,17 @@ DOC004 = Rule(
         problems=((2, 5),),
     ),
     good=Example(
-        "organisations:\n  - {id: sheriff, name: Sheriff, kind: sheriff_office, "
-        "sector: law_enforcement, jurisdictions: [area]}\nmous:\n" + mou("mou", "office", "sheriff")
+        "organisations:\n"
+        "  - {id: sheriff, name: Sheriff, kind: sheriff_office, sector: law_enforcement, jurisdictions: [area]}\n"
+        "mous:\n"
+        "  - id: mou\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: office}, {org: sheriff}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
     ),
 )
 
@@ -299,17 +410,6 @@ def _doc007(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-_SIGNED = (
-    "    parties:\n"
-    "      - org: force\n"
-    "        signatory: {person: alice, title: Chief Constable, signed_on: 2027-01-10, "
-    "terms_digest: DIGEST}\n"
-    "      - org: north-council\n"
-    "    purpose: fair and lawful elections\n    scope: {period: May 2027}\n"
-    "    last_reviewed: 2027-01-10\n    handling: {marking: OFFICIAL}\n    sections: {}\n"
-)
-_SIGNED_DIGEST = "sha256:401c8165ba0232227b82af9a2beb8db4f669d033d184294d9b6c41a1f334be97"
-
 DOC006 = Rule(
     code="DOC006",
     check=_doc006,
@@ -330,26 +430,45 @@ DOC006 = Rule(
     fix="Record each party's signatory with person, title and signed_on (`elecsafe sign` does "
     "it with a digest of the terms).",
     bad=Example(
-        COUNCILS
-        + "mous:\n"
-        + mou("mou-north", "force", "north-council").replace(
-            "    parties: [{org: force}, {org: north-council}]\n",
-            "    parties:\n      - org: force\n"
-            "        signatory: {person: alice, title: ACC, signed_on: 2027-01-12}\n"
-            "      - org: north-council\n        signatory: {person: alice, title: RO}\n",
-        ),
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties:\n"
+        "      - org: force\n"
+        "        signatory: {person: alice, title: ACC, signed_on: 2027-01-12}\n"
+        "      - org: north-council\n"
+        "        signatory: {person: alice, title: RO}\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n",
         problems=((13, 20),),
     ),
     good=Example(
-        COUNCILS
-        + "mous:\n"
-        + mou("mou-north", "force", "north-council").replace(
-            "    parties: [{org: force}, {org: north-council}]\n",
-            "    parties:\n      - org: force\n"
-            "        signatory: {person: alice, title: ACC, signed_on: 2027-01-12}\n"
-            "      - org: north-council\n"
-            "        signatory: {person: alice, title: RO, signed_on: 2027-01-14}\n",
-        )
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties:\n"
+        "      - org: force\n"
+        "        signatory: {person: alice, title: ACC, signed_on: 2027-01-12}\n"
+        "      - org: north-council\n"
+        "        signatory: {person: alice, title: RO, signed_on: 2027-01-14}\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
     ),
 )
 
@@ -374,15 +493,43 @@ DOC007 = Rule(
         "AGREEMENT --party ORG --by PERSON`), or undo the change."
     ),
     bad=Example(
-        COUNCILS
-        + "mous:\n  - id: mou-north\n    title: Elections MoU (changed after signing)\n"
-        + _SIGNED.replace("DIGEST", _SIGNED_DIGEST),
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU (changed after signing)\n"
+        "    parties:\n"
+        "      - org: force\n"
+        "        signatory: {person: alice, title: Chief Constable, signed_on: 2027-01-10, terms_digest: sha256:401c8165ba0232227b82af9a2beb8db4f669d033d184294d9b6c41a1f334be97}\n"
+        "      - org: north-council\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n",
         problems=((11, 97),),
     ),
     good=Example(
-        COUNCILS
-        + "mous:\n  - id: mou-north\n    title: Elections MoU\n"
-        + _SIGNED.replace("DIGEST", _SIGNED_DIGEST)
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties:\n"
+        "      - org: force\n"
+        "        signatory: {person: alice, title: Chief Constable, signed_on: 2027-01-10, terms_digest: sha256:401c8165ba0232227b82af9a2beb8db4f669d033d184294d9b6c41a1f334be97}\n"
+        "      - org: north-council\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
     ),
 )
 
@@ -417,10 +564,39 @@ DOC008 = Rule(
         "resign_due once every party has signed the current terms."
     ),
     bad=Example(
-        COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council", "    resign_due: true\n"),
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
+        "    resign_due: true\n",
         problems=((15, 17),),
     ),
-    good=Example(COUNCILS + "mous:\n" + mou("mou-north", "force", "north-council")),
+    good=Example(
+        "jurisdictions:\n"
+        "  - {id: north, name: North District, kind: district_council, parent: area}\n"
+        "organisations:\n"
+        "  - {id: force, name: Testshire Police, kind: police_force, sector: law_enforcement, jurisdictions: [area]}\n"
+        "  - {id: north-council, name: North District Council, kind: local_authority, sector: election_administration, jurisdictions: [north]}\n"
+        "mous:\n"
+        "  - id: mou-north\n"
+        "    title: Elections MoU\n"
+        "    parties: [{org: force}, {org: north-council}]\n"
+        "    purpose: fair and lawful elections\n"
+        "    scope: {period: May 2027}\n"
+        "    last_reviewed: 2027-01-10\n"
+        "    handling: {marking: OFFICIAL}\n"
+        "    sections: {}\n"
+    ),
 )
 
 RULES: tuple[Rule, ...] = (DOC001, DOC002, DOC003, DOC004, DOC005, DOC006, DOC007, DOC008)

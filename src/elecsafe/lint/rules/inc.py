@@ -17,18 +17,6 @@ from elecsafe.model.incidents import moment_datetime
 
 W = Severity.WARNING
 
-# An incident referred to a police force, in an example plan: the rule examples share it.
-_FORCE = """\
-organisations:
-  - id: police
-    name: Testshire Police
-    kind: police_force
-    sector: law_enforcement
-    jurisdictions: [area]
-roles:
-  - {id: esm, role: electoral_services_manager, organisation: office, holder: alice}
-"""
-
 
 def _inc001(ctx: Context) -> Iterator[Finding]:
     reporting = ctx.plan.threat_reporting
@@ -79,7 +67,15 @@ INC001 = Rule(
     "its outcome and close it.",
     params={"hours": 24},
     bad=Example(
-        _FORCE + "incidents:\n"
+        "organisations:\n"
+        "  - id: police\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "roles:\n"
+        "  - {id: esm, role: electoral_services_manager, organisation: office, holder: alice}\n"
+        "incidents:\n"
         "  - id: inc-1\n"
         "    reported: 2026-10-05T09:30:00\n"
         "    harm: personal_harassment\n"
@@ -88,7 +84,15 @@ INC001 = Rule(
         problems=((10, 5),),
     ),
     good=Example(
-        _FORCE + "incidents:\n"
+        "organisations:\n"
+        "  - id: police\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "roles:\n"
+        "  - {id: esm, role: electoral_services_manager, organisation: office, holder: alice}\n"
+        "incidents:\n"
         "  - id: inc-1\n"
         "    reported: 2026-10-05T09:30:00\n"
         "    harm: personal_harassment\n"
@@ -193,11 +197,9 @@ INC003 = Rule(
         "    jurisdiction: area\n"
         "    vulnerability: {rating: green, assessed_on: 2026-06-01, assessed_by: alice}\n"
         "incidents:\n"
-        + "".join(
-            f"  - {{id: inc-{n}, reported: 2026-10-0{n}, harm: disorder, target: site, "
-            f"site: hall, summary: Crowd blocking the entrance, status: closed}}\n"
-            for n in (1, 2, 3)
-        ),
+        "  - {id: inc-1, reported: 2026-10-01, harm: disorder, target: site, site: hall, summary: Crowd blocking the entrance, status: closed}\n"
+        "  - {id: inc-2, reported: 2026-10-02, harm: disorder, target: site, site: hall, summary: Crowd blocking the entrance, status: closed}\n"
+        "  - {id: inc-3, reported: 2026-10-03, harm: disorder, target: site, site: hall, summary: Crowd blocking the entrance, status: closed}\n",
         problems=((6, 29),),
     ),
     good=Example(
@@ -208,11 +210,9 @@ INC003 = Rule(
         "    jurisdiction: area\n"
         "    vulnerability: {rating: amber, assessed_on: 2026-10-10, assessed_by: alice}\n"
         "incidents:\n"
-        + "".join(
-            f"  - {{id: inc-{n}, reported: 2026-10-0{n}, harm: disorder, target: site, "
-            f"site: hall, summary: Crowd blocking the entrance, status: closed}}\n"
-            for n in (1, 2, 3)
-        )
+        "  - {id: inc-1, reported: 2026-10-01, harm: disorder, target: site, site: hall, summary: Crowd blocking the entrance, status: closed}\n"
+        "  - {id: inc-2, reported: 2026-10-02, harm: disorder, target: site, site: hall, summary: Crowd blocking the entrance, status: closed}\n"
+        "  - {id: inc-3, reported: 2026-10-03, harm: disorder, target: site, site: hall, summary: Crowd blocking the entrance, status: closed}\n"
     ),
 )
 

@@ -72,7 +72,10 @@ YML004 = Rule(
     ),
     fix="Split a huge file into included files; raise ELECSAFE_MAX_FILE_BYTES or "
     "ELECSAFE_MAX_DEPTH if a real plan needs it.",
-    bad=Example("notes: " + "[" * 70 + "]" * 70 + "\n", problems=((1, 71),)),
+    bad=Example(
+        "notes: [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n",
+        problems=((1, 71),),
+    ),
     good=Example("notes: a short note\n"),
 )
 

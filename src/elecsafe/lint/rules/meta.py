@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from elecsafe.findings import Severity
 from elecsafe.lint.rule import Example, Rule
-from elecsafe.lint.rules.mtg import MEETINGS, meeting
-from elecsafe.lint.rules.thr import FACTORS_YAML, HARMS_YAML, assessment_yaml
 
 W, E = Severity.WARNING, Severity.ERROR
 
@@ -67,8 +65,6 @@ LINT003 = Rule(
     good=Example("lint:\n  ignore: [MTG012]\n"),
 )
 
-# A plan whose only gap is a meeting with no next meeting, with MTG001 switched off.
-_ASSESSED = "lint:\n  ignore: [MTG001]\n" + assessment_yaml(HARMS_YAML + FACTORS_YAML)
 
 READY001 = Rule(
     code="READY001",
@@ -90,14 +86,85 @@ READY001 = Rule(
     ),
     fix="Close the gaps the rule named in the message reports, or fill in the placeholders.",
     bad=Example(
-        _ASSESSED + MEETINGS + meeting("intro", "introductory", "2027-01-20"),
+        "lint:\n"
+        "  ignore: [MTG001]\n"
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    physical_assault: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    personal_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    social_media_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    disorder: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    criminal_damage: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    notified_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    spontaneous_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    hate_crime: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    cybercrime: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_disruption: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_interference: {likelihood: 2, impact: 3, rating: medium}\n"
+        "  factors:\n"
+        "    relevant_intelligence: {narrative: considered with partners}\n"
+        "    previous_history: {narrative: considered with partners}\n"
+        "    potential_for_offences: {narrative: considered with partners}\n"
+        "    community_dynamics: {narrative: considered with partners}\n"
+        "    party_control_influence: {narrative: considered with partners}\n"
+        "    participants: {narrative: considered with partners}\n"
+        "    campaign_events: {narrative: considered with partners}\n"
+        "    premises: {narrative: considered with partners}\n"
+        "    candidate_homes_and_locations: {narrative: considered with partners}\n"
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n",
         problems=(("plan.yaml", 1, 1),),
         country="US",
     ),
     good=Example(
-        _ASSESSED
-        + MEETINGS
-        + meeting("intro", "introductory", "2027-01-20", "      final: true\n"),
+        "lint:\n"
+        "  ignore: [MTG001]\n"
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    physical_assault: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    personal_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    social_media_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    disorder: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    criminal_damage: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    notified_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    spontaneous_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    hate_crime: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    cybercrime: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_disruption: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_interference: {likelihood: 2, impact: 3, rating: medium}\n"
+        "  factors:\n"
+        "    relevant_intelligence: {narrative: considered with partners}\n"
+        "    previous_history: {narrative: considered with partners}\n"
+        "    potential_for_offences: {narrative: considered with partners}\n"
+        "    community_dynamics: {narrative: considered with partners}\n"
+        "    party_control_influence: {narrative: considered with partners}\n"
+        "    participants: {narrative: considered with partners}\n"
+        "    campaign_events: {narrative: considered with partners}\n"
+        "    premises: {narrative: considered with partners}\n"
+        "    candidate_homes_and_locations: {narrative: considered with partners}\n"
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      final: true\n",
         country="US",
     ),
 )

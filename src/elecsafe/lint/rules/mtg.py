@@ -42,9 +42,6 @@ def meeting(id_: str, kind: str, when: str, extra: str = "") -> str:
     )
 
 
-MEETINGS = "timetable:\n  meetings:\n"
-
-
 # -- MTG001 -----------------------------------------------------------------------------------
 
 
@@ -101,11 +98,28 @@ MTG001 = Rule(
         "quietly stops before polling day."
     ),
     fix="Set next_meeting to a later meeting id or date, or mark the last meeting `final: true`.",
-    bad=Example(MEETINGS + meeting("intro", "introductory", "2027-01-20"), problems=((3, 7),)),
+    bad=Example(
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n",
+        problems=((3, 7),),
+    ),
     good=Example(
-        MEETINGS
-        + meeting("intro", "introductory", "2027-01-20", "      next_meeting: review\n")
-        + meeting("review", "joint_post_election_review", "2027-05-20", "      final: true\n")
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      next_meeting: review\n"
+        "    - id: review\n"
+        "      title: Joint post election review meeting\n"
+        "      meeting_type: joint_post_election_review\n"
+        "      when: 2027-05-20\n"
+        "      final: true\n"
     ),
 )
 
@@ -172,17 +186,34 @@ MTG002 = Rule(
     fix="Schedule more joint meetings (a recurrence such as fortnightly until polling day "
     "is the simplest).",
     bad=Example(
-        MEETINGS
-        + meeting("intro", "introductory", "2027-01-20", "      next_meeting: wg\n")
-        + meeting("wg", "joint_agency_working_group", "2027-04-29")
-        + "      final: true\n",
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      next_meeting: wg\n"
+        "    - id: wg\n"
+        "      title: Joint agency working group meeting\n"
+        "      meeting_type: joint_agency_working_group\n"
+        "      when: 2027-04-29\n"
+        "      final: true\n",
         problems=((3, 7),),
     ),
     good=Example(
-        MEETINGS
-        + meeting("intro", "introductory", "2027-01-20", "      next_meeting: wg\n")
-        + meeting("wg", "joint_agency_working_group", "2027-02-10")
-        + "      recurrence: {frequency: fortnightly, until: 2027-05-05}\n      final: true\n"
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      next_meeting: wg\n"
+        "    - id: wg\n"
+        "      title: Joint agency working group meeting\n"
+        "      meeting_type: joint_agency_working_group\n"
+        "      when: 2027-02-10\n"
+        "      recurrence: {frequency: fortnightly, until: 2027-05-05}\n"
+        "      final: true\n"
     ),
 )
 
@@ -215,8 +246,6 @@ def _mtg003(ctx: Context) -> Iterator[Finding]:
     yield ctx.report(path, message, anchor="key") if item.agenda else missing(ctx, path, message)
 
 
-AGENDA = "".join(f"        - {{topic: {t}, text: {t.replace('_', ' ')}}}\n" for t in INTRO_TOPICS)
-
 MTG003 = Rule(
     code="MTG003",
     check=_mtg003,
@@ -234,13 +263,29 @@ MTG003 = Rule(
     ),
     fix="Add agenda items with those topics to the introductory meeting.",
     bad=Example(
-        MEETINGS
-        + meeting("intro", "introductory", "2027-01-20")
-        + "      agenda:\n        - {topic: relevant_laws, text: election offences}\n",
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      agenda:\n"
+        "        - {topic: relevant_laws, text: election offences}\n",
         problems=((7, 7),),
     ),
     good=Example(
-        MEETINGS + meeting("intro", "introductory", "2027-01-20") + "      agenda:\n" + AGENDA
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      agenda:\n"
+        "        - {topic: le_role_view_and_past_operations, text: le role view and past operations}\n"
+        "        - {topic: relevant_laws, text: relevant laws}\n"
+        "        - {topic: agency_resources, text: agency resources}\n"
+        "        - {topic: continued_communication_plan, text: continued communication plan}\n"
+        "        - {topic: threat_reporting, text: threat reporting}\n"
     ),
 )
 
@@ -302,14 +347,28 @@ MTG007 = Rule(
     ),
     fix="Schedule both trainings (or one joint training covering election law) before the cut-off.",
     bad=Example(
-        "timetable:\n  trainings:\n"
-        + training("t-staff", "election_staff", "de_escalation", "2027-03-10"),
+        "timetable:\n"
+        "  trainings:\n"
+        "    - id: t-staff\n"
+        "      title: Training\n"
+        "      audience: election_staff\n"
+        "      topics: [de_escalation]\n"
+        "      when: 2027-03-10\n",
         problems=((2, 3),),
     ),
     good=Example(
-        "timetable:\n  trainings:\n"
-        + training("t-staff", "election_staff", "de_escalation", "2027-03-10")
-        + training("t-police", "le_officers", "election_law", "2027-04-01")
+        "timetable:\n"
+        "  trainings:\n"
+        "    - id: t-staff\n"
+        "      title: Training\n"
+        "      audience: election_staff\n"
+        "      topics: [de_escalation]\n"
+        "      when: 2027-03-10\n"
+        "    - id: t-police\n"
+        "      title: Training\n"
+        "      audience: le_officers\n"
+        "      topics: [election_law]\n"
+        "      when: 2027-04-01\n"
     ),
 )
 
@@ -337,12 +396,6 @@ def _mtg008(ctx: Context) -> Iterator[Finding]:
     )
 
 
-EXERCISE_ORGS = (
-    "organisations:\n  - id: force\n    name: Testshire Police\n    kind: police_force\n"
-    "    sector: law_enforcement\n    jurisdictions: [area]\n"
-)
-
-
 def exercise(orgs: str, when: str) -> str:
     return (
         "timetable:\n  exercises:\n    - id: ttx\n      title: Polling day tabletop\n"
@@ -365,8 +418,37 @@ MTG008 = Rule(
     ),
     fix="Schedule an exercise with participating_orgs from both sides, early enough to act on "
     "what it finds.",
-    bad=Example(EXERCISE_ORGS + exercise("office, force", "2027-05-01"), problems=((8, 3),)),
-    good=Example(EXERCISE_ORGS + exercise("office, force", "2027-04-01")),
+    bad=Example(
+        "organisations:\n"
+        "  - id: force\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "timetable:\n"
+        "  exercises:\n"
+        "    - id: ttx\n"
+        "      title: Polling day tabletop\n"
+        "      exercise_type: tabletop\n"
+        "      participating_orgs: [office, force]\n"
+        "      when: 2027-05-01\n",
+        problems=((8, 3),),
+    ),
+    good=Example(
+        "organisations:\n"
+        "  - id: force\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "timetable:\n"
+        "  exercises:\n"
+        "    - id: ttx\n"
+        "      title: Polling day tabletop\n"
+        "      exercise_type: tabletop\n"
+        "      participating_orgs: [office, force]\n"
+        "      when: 2027-04-01\n"
+    ),
 )
 
 
@@ -413,16 +495,33 @@ MTG011 = Rule(
     ),
     fix="Add the review meeting(s) after polling day.",
     bad=Example(
-        MEETINGS
-        + meeting("review", "joint_post_election_review", "2027-05-20")
-        + "      final: true\n",
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: review\n"
+        "      title: Joint post election review meeting\n"
+        "      meeting_type: joint_post_election_review\n"
+        "      when: 2027-05-20\n"
+        "      final: true\n",
         problems=((2, 3),),
     ),
     good=Example(
-        MEETINGS
-        + meeting("review", "joint_post_election_review", "2027-05-20", "      next_meeting: ec\n")
-        + meeting("ec", "ec_debrief", "2027-06-15", "      next_meeting: gold\n")
-        + meeting("gold", "gold_debrief", "2027-09-15", "      final: true\n")
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: review\n"
+        "      title: Joint post election review meeting\n"
+        "      meeting_type: joint_post_election_review\n"
+        "      when: 2027-05-20\n"
+        "      next_meeting: ec\n"
+        "    - id: ec\n"
+        "      title: Ec debrief meeting\n"
+        "      meeting_type: ec_debrief\n"
+        "      when: 2027-06-15\n"
+        "      next_meeting: gold\n"
+        "    - id: gold\n"
+        "      title: Gold debrief meeting\n"
+        "      meeting_type: gold_debrief\n"
+        "      when: 2027-09-15\n"
+        "      final: true\n"
     ),
 )
 
@@ -454,11 +553,24 @@ MTG004 = Rule(
         "the meeting to deepen mutual understanding of roles and responsibilities.'"
     ),
     fix="Add pre_reads and post_materials to the introductory meeting.",
-    bad=Example(MEETINGS + meeting("intro", "introductory", "2027-01-20"), problems=((3, 7),)),
+    bad=Example(
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n",
+        problems=((3, 7),),
+    ),
     good=Example(
-        MEETINGS
-        + meeting("intro", "introductory", "2027-01-20")
-        + "      pre_reads: [office scope of work]\n      post_materials: [contact sheet]\n"
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      pre_reads: [office scope of work]\n"
+        "      post_materials: [contact sheet]\n"
     ),
 )
 
@@ -494,11 +606,26 @@ MTG005 = Rule(
         "meeting and the joint agency working group planning meeting.'"
     ),
     fix="Schedule both meetings before polling day.",
-    bad=Example(MEETINGS + meeting("gold", "gold_group", "2027-02-01"), problems=((2, 3),)),
+    bad=Example(
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: gold\n"
+        "      title: Gold group meeting\n"
+        "      meeting_type: gold_group\n"
+        "      when: 2027-02-01\n",
+        problems=((2, 3),),
+    ),
     good=Example(
-        MEETINGS
-        + meeting("gold", "gold_group", "2027-02-01")
-        + meeting("jawg", "joint_agency_working_group", "2027-02-15")
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: gold\n"
+        "      title: Gold group meeting\n"
+        "      meeting_type: gold_group\n"
+        "      when: 2027-02-01\n"
+        "    - id: jawg\n"
+        "      title: Joint agency working group meeting\n"
+        "      meeting_type: joint_agency_working_group\n"
+        "      when: 2027-02-15\n"
     ),
 )
 
@@ -571,8 +698,26 @@ MTG009 = Rule(
         "what an exercise teaches is lost unless it is written down and acted on."
     ),
     fix="Add after_action_ref or improvement_items to the exercise.",
-    bad=Example(exercise("office", "2026-10-01"), problems=((3, 7),)),
-    good=Example(exercise("office", "2026-10-01") + "      after_action_ref: docs/aar.md\n"),
+    bad=Example(
+        "timetable:\n"
+        "  exercises:\n"
+        "    - id: ttx\n"
+        "      title: Polling day tabletop\n"
+        "      exercise_type: tabletop\n"
+        "      participating_orgs: [office]\n"
+        "      when: 2026-10-01\n",
+        problems=((3, 7),),
+    ),
+    good=Example(
+        "timetable:\n"
+        "  exercises:\n"
+        "    - id: ttx\n"
+        "      title: Polling day tabletop\n"
+        "      exercise_type: tabletop\n"
+        "      participating_orgs: [office]\n"
+        "      when: 2026-10-01\n"
+        "      after_action_ref: docs/aar.md\n"
+    ),
 )
 
 
@@ -625,12 +770,23 @@ MTG010 = Rule(
         problems=((2, 25), ("plan.yaml", 1, 1)),
     ),
     good=Example(
-        EXERCISE_ORGS
-        + MEETINGS
-        + meeting("brief", "candidates_agents_briefing", "2027-04-08")
-        + "      participants: [force]\n"
-        + "  milestones:\n    - {id: letter, title: Joint letter, when: 2027-04-01}\n"
-        "communications:\n  candidate_engagement: {joint_letter: letter}\n"
+        "organisations:\n"
+        "  - id: force\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: brief\n"
+        "      title: Candidates agents briefing meeting\n"
+        "      meeting_type: candidates_agents_briefing\n"
+        "      when: 2027-04-08\n"
+        "      participants: [force]\n"
+        "  milestones:\n"
+        "    - {id: letter, title: Joint letter, when: 2027-04-01}\n"
+        "communications:\n"
+        "  candidate_engagement: {joint_letter: letter}\n"
     ),
 )
 
@@ -697,11 +853,23 @@ MTG013 = Rule(
         "can send information concerning threats'."
     ),
     fix="Add an agenda item with topic threat_reporting to a meeting before polling day.",
-    bad=Example(MEETINGS + meeting("intro", "introductory", "2027-01-20"), problems=((2, 3),)),
+    bad=Example(
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n",
+        problems=((2, 3),),
+    ),
     good=Example(
-        MEETINGS
-        + meeting("intro", "introductory", "2027-01-20")
-        + "      agenda: [{topic: threat_reporting, text: the threat inbox}]\n"
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: intro\n"
+        "      title: Introductory meeting\n"
+        "      meeting_type: introductory\n"
+        "      when: 2027-01-20\n"
+        "      agenda: [{topic: threat_reporting, text: the threat inbox}]\n"
     ),
 )
 
@@ -739,8 +907,23 @@ MTG014 = Rule(
         "'should have a plan for dealing with electoral malpractice'."
     ),
     fix="Schedule a meeting with meeting_type spoc_esm before polling day.",
-    bad=Example(MEETINGS + meeting("gold", "gold_group", "2027-02-01"), problems=((2, 3),)),
-    good=Example(MEETINGS + meeting("spoc-esm", "spoc_esm", "2027-02-01")),
+    bad=Example(
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: gold\n"
+        "      title: Gold group meeting\n"
+        "      meeting_type: gold_group\n"
+        "      when: 2027-02-01\n",
+        problems=((2, 3),),
+    ),
+    good=Example(
+        "timetable:\n"
+        "  meetings:\n"
+        "    - id: spoc-esm\n"
+        "      title: Spoc esm meeting\n"
+        "      meeting_type: spoc_esm\n"
+        "      when: 2027-02-01\n"
+    ),
 )
 
 

@@ -215,7 +215,6 @@ PRV002 = Rule(
 # -- PRV003 -----------------------------------------------------------------------------------
 
 PRIVATE_SAMPLE = "private/contacts.yaml"
-_SOPS = re.compile(r"^sops:\s*$", re.MULTILINE)
 
 
 def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[str] | None:

@@ -11,11 +11,6 @@ from elecsafe.lint.rules.common import listing
 
 W = Severity.WARNING
 
-PARTNER = (
-    "organisations:\n  - {id: ema, name: County Emergency Management, kind: emergency_management, "
-    "sector: emergency_management, jurisdictions: [area]}\n"
-)
-
 
 def _ptn001(ctx: Context) -> Iterator[Finding]:
     for i, partnership in enumerate(ctx.plan.partnerships):
@@ -42,11 +37,17 @@ PTN001 = Rule(
     ),
     fix="Add reciprocity_offers and fit_check_on to the partnership.",
     bad=Example(
-        PARTNER + "partnerships:\n  - {org: ema, type: intra_governmental}\n", problems=((4, 5),)
+        "organisations:\n"
+        "  - {id: ema, name: County Emergency Management, kind: emergency_management, sector: emergency_management, jurisdictions: [area]}\n"
+        "partnerships:\n"
+        "  - {org: ema, type: intra_governmental}\n",
+        problems=((4, 5),),
     ),
     good=Example(
-        PARTNER + "partnerships:\n  - {org: ema, type: intra_governmental, "
-        "reciprocity_offers: [office tour], fit_check_on: 2027-01-05}\n"
+        "organisations:\n"
+        "  - {id: ema, name: County Emergency Management, kind: emergency_management, sector: emergency_management, jurisdictions: [area]}\n"
+        "partnerships:\n"
+        "  - {org: ema, type: intra_governmental, reciprocity_offers: [office tour], fit_check_on: 2027-01-05}\n"
     ),
 )
 
@@ -75,8 +76,17 @@ PTN002 = Rule(
         "in preparation for the election.'"
     ),
     fix="Add the emergency management office under partnerships (type intra_governmental).",
-    bad=Example(PARTNER, problems=(("plan.yaml", 1, 1),)),
-    good=Example(PARTNER + "partnerships:\n  - {org: ema, type: intra_governmental}\n"),
+    bad=Example(
+        "organisations:\n"
+        "  - {id: ema, name: County Emergency Management, kind: emergency_management, sector: emergency_management, jurisdictions: [area]}\n",
+        problems=(("plan.yaml", 1, 1),),
+    ),
+    good=Example(
+        "organisations:\n"
+        "  - {id: ema, name: County Emergency Management, kind: emergency_management, sector: emergency_management, jurisdictions: [area]}\n"
+        "partnerships:\n"
+        "  - {org: ema, type: intra_governmental}\n"
+    ),
 )
 
 RULES: tuple[Rule, ...] = (PTN001, PTN002)

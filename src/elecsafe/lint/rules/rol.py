@@ -48,13 +48,6 @@ def election_poc_kind(country: str) -> str:
     return "electoral_services_manager" if country == "GB" else "le_liaison_poc"
 
 
-# A second election office beside the example plan's (as in Arizona: the county recorder runs
-# early voting, the elections department polling day).
-RECORDER = (
-    "organisations:\n  - id: recorder\n    name: Test County Recorder\n"
-    "    kind: election_office\n    sector: election_administration\n    jurisdictions: [area]\n"
-)
-
 # Organisations that run elections themselves: each needs its own point of contact, or one it
 # shares with another office (a role's ``serves``).
 OFFICE_KINDS = frozenset({"election_office", "electoral_services"})
@@ -102,14 +95,33 @@ ROL001 = Rule(
     fix="Add a role assignment of that kind, held by a person of the election office, or list "
     "the office under `serves:` of the point of contact it shares with another office.",
     bad=Example(
-        RECORDER + ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        "organisations:\n"
+        "  - id: recorder\n"
+        "    name: Test County Recorder\n"
+        "    kind: election_office\n"
+        "    sector: election_administration\n"
+        "    jurisdictions: [area]\n"
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         problems=((2, 9),),
         country="US",
     ),
     good=Example(
-        RECORDER
-        + ROLE_HEADER
-        + _role("ra-poc", "le_liaison_poc", "office", "alice", extra="    serves: [recorder]\n"),
+        "organisations:\n"
+        "  - id: recorder\n"
+        "    name: Test County Recorder\n"
+        "    kind: election_office\n"
+        "    sector: election_administration\n"
+        "    jurisdictions: [area]\n"
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "    serves: [recorder]\n",
         country="US",
     ),
 )
@@ -156,13 +168,33 @@ ROL002 = Rule(
         "point of contact on both sides."
     ),
     fix="Set primary_contact to a role assignment of that agency and give the role a holder.",
-    bad=Example(LE_ORG, problems=((2, 5),), country="US"),
+    bad=Example(
+        "organisations:\n"
+        "  - id: sheriff\n"
+        "    name: Test County Sheriff's Office\n"
+        "    kind: sheriff_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n",
+        problems=((2, 5),),
+        country="US",
+    ),
     good=Example(
-        LE_ORG
-        + "    primary_contact: ra-liaison\npeople:\n  - id: sam\n    display_name: Sam Example\n"
+        "organisations:\n"
+        "  - id: sheriff\n"
+        "    name: Test County Sheriff's Office\n"
+        "    kind: sheriff_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "    primary_contact: ra-liaison\n"
+        "people:\n"
+        "  - id: sam\n"
+        "    display_name: Sam Example\n"
         "    organisation: sheriff\n"
-        + ROLE_HEADER
-        + _role("ra-liaison", "le_election_liaison", "sheriff", "sam"),
+        "roles:\n"
+        "  - id: ra-liaison\n"
+        "    role: le_election_liaison\n"
+        "    organisation: sheriff\n"
+        "    holder: sam\n",
         country="US",
     ),
 )
@@ -223,11 +255,6 @@ def _rol003(ctx: Context) -> Iterator[Finding]:
             )
 
 
-FORCE = (
-    "organisations:\n  - id: force\n    name: Testshire Police\n    kind: police_force\n"
-    "    sector: law_enforcement\n    jurisdictions: [area]\n    primary_contact: ra-spoc\n"
-)
-
 ROL003 = Rule(
     code="ROL003",
     check=_rol003,
@@ -243,19 +270,46 @@ ROL003 = Rule(
     ),
     fix="Assign one force_election_spoc per force; set accountable_to on each delegated_la_spoc.",
     bad=Example(
-        FORCE
-        + ROLE_HEADER
-        + _role("ra-spoc", "force_election_spoc", "force", "alice")
-        + _role("ra-spoc-2", "force_election_spoc", "force", "alice")
-        + _role("ra-la-spoc", "delegated_la_spoc", "force", "alice"),
+        "organisations:\n"
+        "  - id: force\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "    primary_contact: ra-spoc\n"
+        "roles:\n"
+        "  - id: ra-spoc\n"
+        "    role: force_election_spoc\n"
+        "    organisation: force\n"
+        "    holder: alice\n"
+        "  - id: ra-spoc-2\n"
+        "    role: force_election_spoc\n"
+        "    organisation: force\n"
+        "    holder: alice\n"
+        "  - id: ra-la-spoc\n"
+        "    role: delegated_la_spoc\n"
+        "    organisation: force\n"
+        "    holder: alice\n",
         problems=((14, 11), (17, 5)),
     ),
     good=Example(
-        FORCE
-        + ROLE_HEADER
-        + _role("ra-spoc", "force_election_spoc", "force", "alice")
-        + _role("ra-la-spoc", "delegated_la_spoc", "force", "alice")
-        + "    accountable_to: ra-spoc\n"
+        "organisations:\n"
+        "  - id: force\n"
+        "    name: Testshire Police\n"
+        "    kind: police_force\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "    primary_contact: ra-spoc\n"
+        "roles:\n"
+        "  - id: ra-spoc\n"
+        "    role: force_election_spoc\n"
+        "    organisation: force\n"
+        "    holder: alice\n"
+        "  - id: ra-la-spoc\n"
+        "    role: delegated_la_spoc\n"
+        "    organisation: force\n"
+        "    holder: alice\n"
+        "    accountable_to: ra-spoc\n"
     ),
 )
 
@@ -307,13 +361,6 @@ def _rol004(ctx: Context) -> Iterator[Finding]:
             )
 
 
-COUNCIL = (
-    "jurisdictions:\n  - id: north-district\n    name: North District\n    kind: district_council\n"
-    "    parent: area\norganisations:\n  - id: north-council\n    name: North District Council\n"
-    "    kind: local_authority\n    sector: election_administration\n"
-    "    jurisdictions: [north-district]\n"
-)
-
 ROL004 = Rule(
     code="ROL004",
     check=_rol004,
@@ -332,15 +379,49 @@ ROL004 = Rule(
     fix="Add role assignments for the missing statutory officers, with organisation set to the "
     "council (or its electoral services team).",
     bad=Example(
-        COUNCIL + ROLE_HEADER + _role("ra-north-ro", "returning_officer", "north-council", "alice"),
+        "jurisdictions:\n"
+        "  - id: north-district\n"
+        "    name: North District\n"
+        "    kind: district_council\n"
+        "    parent: area\n"
+        "organisations:\n"
+        "  - id: north-council\n"
+        "    name: North District Council\n"
+        "    kind: local_authority\n"
+        "    sector: election_administration\n"
+        "    jurisdictions: [north-district]\n"
+        "roles:\n"
+        "  - id: ra-north-ro\n"
+        "    role: returning_officer\n"
+        "    organisation: north-council\n"
+        "    holder: alice\n",
         problems=((7, 5),),
     ),
     good=Example(
-        COUNCIL
-        + ROLE_HEADER
-        + _role("ra-north-ro", "returning_officer", "north-council", "alice")
-        + _role("ra-north-ero", "electoral_registration_officer", "north-council", "alice")
-        + _role("ra-north-esm", "electoral_services_manager", "north-council", "alice")
+        "jurisdictions:\n"
+        "  - id: north-district\n"
+        "    name: North District\n"
+        "    kind: district_council\n"
+        "    parent: area\n"
+        "organisations:\n"
+        "  - id: north-council\n"
+        "    name: North District Council\n"
+        "    kind: local_authority\n"
+        "    sector: election_administration\n"
+        "    jurisdictions: [north-district]\n"
+        "roles:\n"
+        "  - id: ra-north-ro\n"
+        "    role: returning_officer\n"
+        "    organisation: north-council\n"
+        "    holder: alice\n"
+        "  - id: ra-north-ero\n"
+        "    role: electoral_registration_officer\n"
+        "    organisation: north-council\n"
+        "    holder: alice\n"
+        "  - id: ra-north-esm\n"
+        "    role: electoral_services_manager\n"
+        "    organisation: north-council\n"
+        "    holder: alice\n"
     ),
 )
 
@@ -383,15 +464,6 @@ def _rol007(ctx: Context) -> Iterator[Finding]:
         )
 
 
-US_STAKEHOLDERS = (
-    "organisations:\n  - id: sheriff\n    name: Test County Sheriff's Office\n"
-    "    kind: sheriff_office\n    sector: law_enforcement\n    jurisdictions: [area]\n"
-    "  - id: fbi\n    name: FBI Field Office\n    kind: fbi_field_office\n"
-    "    sector: law_enforcement\n    jurisdictions: [area]\n"
-    "  - id: patrol\n    name: State Highway Patrol\n    kind: state_police\n"
-    "    sector: law_enforcement\n    jurisdictions: [area]\n"
-)
-
 ROL007 = Rule(
     code="ROL007",
     check=_rol007,
@@ -408,16 +480,56 @@ ROL007 = Rule(
     fix="Add the agencies and a role assignment for each (sheriff, police_chief, "
     "state_police_contact, fbi_ecc).",
     bad=Example(
-        US_STAKEHOLDERS + ROLE_HEADER + _role("ra-ecc", "fbi_ecc", "fbi"),
+        "organisations:\n"
+        "  - id: sheriff\n"
+        "    name: Test County Sheriff's Office\n"
+        "    kind: sheriff_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "  - id: fbi\n"
+        "    name: FBI Field Office\n"
+        "    kind: fbi_field_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "  - id: patrol\n"
+        "    name: State Highway Patrol\n"
+        "    kind: state_police\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "roles:\n"
+        "  - id: ra-ecc\n"
+        "    role: fbi_ecc\n"
+        "    organisation: fbi\n",
         problems=((2, 5), ("plan.yaml", 17, 1)),
         country="US",
     ),
     good=Example(
-        US_STAKEHOLDERS
-        + ROLE_HEADER
-        + _role("ra-ecc", "fbi_ecc", "fbi")
-        + _role("ra-sheriff", "sheriff", "sheriff")
-        + _role("ra-trooper", "state_police_contact", "patrol"),
+        "organisations:\n"
+        "  - id: sheriff\n"
+        "    name: Test County Sheriff's Office\n"
+        "    kind: sheriff_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "  - id: fbi\n"
+        "    name: FBI Field Office\n"
+        "    kind: fbi_field_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "  - id: patrol\n"
+        "    name: State Highway Patrol\n"
+        "    kind: state_police\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "roles:\n"
+        "  - id: ra-ecc\n"
+        "    role: fbi_ecc\n"
+        "    organisation: fbi\n"
+        "  - id: ra-sheriff\n"
+        "    role: sheriff\n"
+        "    organisation: sheriff\n"
+        "  - id: ra-trooper\n"
+        "    role: state_police_contact\n"
+        "    organisation: patrol\n",
         country="US",
     ),
 )
@@ -488,17 +600,6 @@ def _rol009(ctx: Context) -> Iterator[Finding]:
             yield missing(ctx, path, message)
 
 
-EXCHANGE = (
-    LE_ORG
-    + "    primary_contact: ra-liaison\n"
-    + ROLE_HEADER
-    + _role("ra-liaison", "le_election_liaison", "sheriff", "sam")
-    + _role("ra-poc", "le_liaison_poc", "office", "bob")
-    + "people:\n  - id: bob\n    display_name: Bob Example\n    organisation: office\n"
-    "    mobile_exchanged_with: [sam]\n"
-    "  - id: sam\n    display_name: Sam Example\n    organisation: sheriff\n"
-)
-
 ROL009 = Rule(
     code="ROL009",
     check=_rol009,
@@ -514,8 +615,62 @@ ROL009 = Rule(
         "(`mobile_exchanged_with`), never the numbers."
     ),
     fix="Add each other's person id to mobile_exchanged_with on both people.",
-    bad=Example(EXCHANGE, problems=((22, 5),), country="US"),
-    good=Example(EXCHANGE + "    mobile_exchanged_with: [bob]\n", country="US"),
+    bad=Example(
+        "organisations:\n"
+        "  - id: sheriff\n"
+        "    name: Test County Sheriff's Office\n"
+        "    kind: sheriff_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "    primary_contact: ra-liaison\n"
+        "roles:\n"
+        "  - id: ra-liaison\n"
+        "    role: le_election_liaison\n"
+        "    organisation: sheriff\n"
+        "    holder: sam\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: bob\n"
+        "people:\n"
+        "  - id: bob\n"
+        "    display_name: Bob Example\n"
+        "    organisation: office\n"
+        "    mobile_exchanged_with: [sam]\n"
+        "  - id: sam\n"
+        "    display_name: Sam Example\n"
+        "    organisation: sheriff\n",
+        problems=((22, 5),),
+        country="US",
+    ),
+    good=Example(
+        "organisations:\n"
+        "  - id: sheriff\n"
+        "    name: Test County Sheriff's Office\n"
+        "    kind: sheriff_office\n"
+        "    sector: law_enforcement\n"
+        "    jurisdictions: [area]\n"
+        "    primary_contact: ra-liaison\n"
+        "roles:\n"
+        "  - id: ra-liaison\n"
+        "    role: le_election_liaison\n"
+        "    organisation: sheriff\n"
+        "    holder: sam\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: bob\n"
+        "people:\n"
+        "  - id: bob\n"
+        "    display_name: Bob Example\n"
+        "    organisation: office\n"
+        "    mobile_exchanged_with: [sam]\n"
+        "  - id: sam\n"
+        "    display_name: Sam Example\n"
+        "    organisation: sheriff\n"
+        "    mobile_exchanged_with: [bob]\n",
+        country="US",
+    ),
 )
 
 
@@ -571,12 +726,20 @@ ROL010 = Rule(
     ),
     fix="Add contact_methods for the person in private/contacts.yaml.",
     bad=Example(
-        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         files={"private/contacts.yaml": PRIVATE_EMPTY},
         problems=((5, 13),),
     ),
     good=Example(
-        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         files={"private/contacts.yaml": PRIVATE_OK},
     ),
 )
@@ -663,10 +826,25 @@ ROL011 = Rule(
     ),
     fix="Set holder and deputy to two different people.",
     bad=Example(
-        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         problems=((2, 5),),
     ),
-    good=Example(BOB + ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice", "bob")),
+    good=Example(
+        "people:\n"
+        "  - id: bob\n"
+        "    display_name: Bob Example\n"
+        "    organisation: office\n"
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "    deputy: bob\n"
+    ),
 )
 
 
@@ -711,8 +889,15 @@ ROL013 = Rule(
         problems=((3, 5),),
     ),
     good=Example(
-        "communications:\n  candidate_engagement:\n    products: [Joint Guidance for Candidates]\n"
-        "    named_contact: ra-feoa\n" + ROLE_HEADER + _role("ra-feoa", "feoa", "office", "alice")
+        "communications:\n"
+        "  candidate_engagement:\n"
+        "    products: [Joint Guidance for Candidates]\n"
+        "    named_contact: ra-feoa\n"
+        "roles:\n"
+        "  - id: ra-feoa\n"
+        "    role: feoa\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
     ),
 )
 
@@ -755,15 +940,21 @@ ROL014 = Rule(
     fix="Mark only the force SPOC (or SIO) role as cps_liaison, and route cps_advice_route "
     "through it.",
     bad=Example(
-        ROLE_HEADER
-        + _role("ra-inspector", "neighbourhood_inspector", "office", "alice")
-        + "    cps_liaison: true\n",
+        "roles:\n"
+        "  - id: ra-inspector\n"
+        "    role: neighbourhood_inspector\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "    cps_liaison: true\n",
         problems=((6, 18),),
     ),
     good=Example(
-        ROLE_HEADER
-        + _role("ra-spoc", "force_election_spoc", "office", "alice")
-        + "    cps_liaison: true\n"
+        "roles:\n"
+        "  - id: ra-spoc\n"
+        "    role: force_election_spoc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "    cps_liaison: true\n"
     ),
 )
 
@@ -790,11 +981,20 @@ ROL005 = Rule(
         "Recommended timetable of events: it identifies crime SPOCs in January/February."
     ),
     fix="Add role assignments 'sio' and 'bcu_crime_spoc'.",
-    bad=Example(ROLE_HEADER + _role("ra-sio", "sio", "office", "alice"), problems=((1, 1),)),
+    bad=Example(
+        "roles:\n  - id: ra-sio\n    role: sio\n    organisation: office\n    holder: alice\n",
+        problems=((1, 1),),
+    ),
     good=Example(
-        ROLE_HEADER
-        + _role("ra-sio", "sio", "office", "alice")
-        + _role("ra-crime", "bcu_crime_spoc", "office", "alice")
+        "roles:\n"
+        "  - id: ra-sio\n"
+        "    role: sio\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "  - id: ra-crime\n"
+        "    role: bcu_crime_spoc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
     ),
 )
 
@@ -831,12 +1031,22 @@ ROL006 = Rule(
     ),
     fix="Assign a 'feoa' role and name it in communications.escalation_matrix.",
     bad=Example(
-        ROLE_HEADER + _role("ra-spoc", "force_election_spoc", "office", "alice"), problems=((1, 1),)
+        "roles:\n"
+        "  - id: ra-spoc\n"
+        "    role: force_election_spoc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
+        problems=((1, 1),),
     ),
     good=Example(
-        ROLE_HEADER
-        + _role("ra-feoa", "feoa", "office", "alice")
-        + "communications:\n  escalation_matrix:\n    - situation: threat to a candidate\n"
+        "roles:\n"
+        "  - id: ra-feoa\n"
+        "    role: feoa\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "communications:\n"
+        "  escalation_matrix:\n"
+        "    - situation: threat to a candidate\n"
         "      first_call: ra-feoa\n"
     ),
 )
@@ -863,10 +1073,18 @@ ROL008 = Rule(
     ),
     fix="Add role assignments 'doj_deo' and 'cisa_psa'.",
     bad=Example(
-        ROLE_HEADER + _role("ra-deo", "doj_deo", "office"), problems=((1, 1),), country="US"
+        "roles:\n  - id: ra-deo\n    role: doj_deo\n    organisation: office\n",
+        problems=((1, 1),),
+        country="US",
     ),
     good=Example(
-        ROLE_HEADER + _role("ra-deo", "doj_deo", "office") + _role("ra-psa", "cisa_psa", "office"),
+        "roles:\n"
+        "  - id: ra-deo\n"
+        "    role: doj_deo\n"
+        "    organisation: office\n"
+        "  - id: ra-psa\n"
+        "    role: cisa_psa\n"
+        "    organisation: office\n",
         country="US",
     ),
 )
@@ -902,19 +1120,40 @@ ROL012 = Rule(
     ),
     fix="Spread the roles across more people, or raise max_critical_roles with a reason.",
     bad=Example(
-        ROLE_HEADER
-        + _role("ra-a", "le_liaison_poc", "office", "alice")
-        + _role("ra-b", "threat_channel_owner", "office", "alice")
-        + _role("ra-c", "local_election_official", "office", "alice"),
+        "roles:\n"
+        "  - id: ra-a\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "  - id: ra-b\n"
+        "    role: threat_channel_owner\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "  - id: ra-c\n"
+        "    role: local_election_official\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         problems=((13, 13),),
         country="US",
     ),
     good=Example(
-        BOB
-        + ROLE_HEADER
-        + _role("ra-a", "le_liaison_poc", "office", "alice")
-        + _role("ra-b", "threat_channel_owner", "office", "alice")
-        + _role("ra-c", "local_election_official", "office", "bob"),
+        "people:\n"
+        "  - id: bob\n"
+        "    display_name: Bob Example\n"
+        "    organisation: office\n"
+        "roles:\n"
+        "  - id: ra-a\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "  - id: ra-b\n"
+        "    role: threat_channel_owner\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "  - id: ra-c\n"
+        "    role: local_election_official\n"
+        "    organisation: office\n"
+        "    holder: bob\n",
         country="US",
     ),
 )
@@ -949,14 +1188,6 @@ def _primary(ctx: Context, org_id: str) -> bool:
     return org is not None and org.primary_contact is not None
 
 
-PARTNER_ORGS = (
-    "organisations:\n"
-    "  - {id: ec, name: Electoral Commission, kind: electoral_commission, sector: regulator, "
-    "jurisdictions: [area]}\n"
-    "  - {id: rm, name: Royal Mail, kind: royal_mail, sector: postal, jurisdictions: [area]}\n"
-    "  - {id: cps, name: CPS SCCTD, kind: cps_scctd, sector: prosecution, jurisdictions: [area]}\n"
-)
-
 ROL015 = Rule(
     code="ROL015",
     check=_rol015,
@@ -974,15 +1205,17 @@ ROL015 = Rule(
     ),
     fix="Add the organisation and a role (with a holder) for the contact there.",
     bad=Example(
-        PARTNER_ORGS.replace(
-            "  - {id: rm, name: Royal Mail, kind: royal_mail, "
-            "sector: postal, jurisdictions: [area]}\n",
-            "",
-        ),
+        "organisations:\n"
+        "  - {id: ec, name: Electoral Commission, kind: electoral_commission, sector: regulator, jurisdictions: [area]}\n"
+        "  - {id: cps, name: CPS SCCTD, kind: cps_scctd, sector: prosecution, jurisdictions: [area]}\n",
         problems=(("plan.yaml", 1, 1), ("plan.yaml", 1, 1), ("plan.yaml", 1, 1)),
     ),
     good=Example(
-        PARTNER_ORGS + "roles:\n"
+        "organisations:\n"
+        "  - {id: ec, name: Electoral Commission, kind: electoral_commission, sector: regulator, jurisdictions: [area]}\n"
+        "  - {id: rm, name: Royal Mail, kind: royal_mail, sector: postal, jurisdictions: [area]}\n"
+        "  - {id: cps, name: CPS SCCTD, kind: cps_scctd, sector: prosecution, jurisdictions: [area]}\n"
+        "roles:\n"
         "  - {id: ra-ec, role: other, title: EC regional manager, organisation: ec, holder: alice}\n"
         "  - {id: ra-rm, role: other, title: Security adviser, organisation: rm, holder: alice}\n"
         "  - {id: ra-cps, role: other, title: SCCTD lawyer, organisation: cps, holder: alice}\n"
@@ -1028,13 +1261,21 @@ ROL016 = Rule(
     fix="Add availability for the person in private/contacts.yaml (e.g. 'on call 24/7 from the "
     "notice of election to the declaration').",
     bad=Example(
-        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         files={"private/contacts.yaml": PRIVATE_OK},
         problems=(("plan.yaml", 24, 5),),
         country="US",
     ),
     good=Example(
-        ROLE_HEADER + _role("ra-poc", "le_liaison_poc", "office", "alice"),
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n",
         files={
             "private/contacts.yaml": PRIVATE_OK + "    availability: on call 24/7 in polling week\n"
         },
@@ -1064,14 +1305,6 @@ def _rol017(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-# Bob deputises for Alice; Carol takes over the role in September (the handovers follow).
-HANDOVERS = (
-    BOB
-    + "  - id: carol\n    display_name: Carol Example\n    organisation: office\n"
-    + ROLE_HEADER
-    + _role("ra-poc", "le_liaison_poc", "office", "alice", "bob", "    changes:\n")
-)
-
 ROL017 = Rule(
     code="ROL017",
     check=_rol017,
@@ -1088,12 +1321,41 @@ ROL017 = Rule(
     ),
     fix="Write the handovers oldest first, each with the person who takes over.",
     bad=Example(
-        HANDOVERS
-        + "      - {from: 2028-09-01, holder: carol}\n"
-        + "      - {from: 2028-08-01, holder: alice}\n",
+        "people:\n"
+        "  - id: bob\n"
+        "    display_name: Bob Example\n"
+        "    organisation: office\n"
+        "  - id: carol\n"
+        "    display_name: Carol Example\n"
+        "    organisation: office\n"
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "    deputy: bob\n"
+        "    changes:\n"
+        "      - {from: 2028-09-01, holder: carol}\n"
+        "      - {from: 2028-08-01, holder: alice}\n",
         problems=((16, 16),),
     ),
-    good=Example(HANDOVERS + "      - {from: 2028-09-01, holder: carol}\n"),
+    good=Example(
+        "people:\n"
+        "  - id: bob\n"
+        "    display_name: Bob Example\n"
+        "    organisation: office\n"
+        "  - id: carol\n"
+        "    display_name: Carol Example\n"
+        "    organisation: office\n"
+        "roles:\n"
+        "  - id: ra-poc\n"
+        "    role: le_liaison_poc\n"
+        "    organisation: office\n"
+        "    holder: alice\n"
+        "    deputy: bob\n"
+        "    changes:\n"
+        "      - {from: 2028-09-01, holder: carol}\n"
+    ),
 )
 
 

@@ -112,8 +112,25 @@ SITE001 = Rule(
         "The red/amber/green scale is the APP's polling-station assessment."
     ),
     fix="Add a vulnerability block with rating, assessed_on and assessed_by.",
-    bad=Example(SITES + site_yaml("town-hall", "polling_place"), problems=((2, 5),)),
-    good=Example(SITES + site_yaml("town-hall", "polling_place", RATED)),
+    bad=Example(
+        "sites:\n"
+        "  - id: town-hall\n"
+        "    name: Town Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n",
+        problems=((2, 5),),
+    ),
+    good=Example(
+        "sites:\n"
+        "  - id: town-hall\n"
+        "    name: Town Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2027-02-01\n"
+        "      assessed_by: alice\n"
+    ),
 )
 
 
@@ -140,9 +157,29 @@ SITE002 = Rule(
         "police presence'. Writing 'none' is a decision; leaving it out is not."
     ),
     fix="Set police_presence to permanent, occasional or none.",
-    bad=Example(SITES + site_yaml("count", "count_centre", RATED), problems=((2, 5),)),
+    bad=Example(
+        "sites:\n"
+        "  - id: count\n"
+        "    name: Count\n"
+        "    kind: count_centre\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2027-02-01\n"
+        "      assessed_by: alice\n",
+        problems=((2, 5),),
+    ),
     good=Example(
-        SITES + site_yaml("count", "count_centre", RATED + "    police_presence: permanent\n")
+        "sites:\n"
+        "  - id: count\n"
+        "    name: Count\n"
+        "    kind: count_centre\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2027-02-01\n"
+        "      assessed_by: alice\n"
+        "    police_presence: permanent\n"
     ),
 )
 
@@ -183,24 +220,32 @@ SITE003 = Rule(
     fix="Add a mitigation with an owner role; give presence_rationale for red sites without "
     "presence.",
     bad=Example(
-        SITES
-        + site_yaml(
-            "school",
-            "polling_place",
-            RATED.replace("green", "amber") + "    police_presence: occasional\n",
-        ),
+        "sites:\n"
+        "  - id: school\n"
+        "    name: School\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: amber\n"
+        "      assessed_on: 2027-02-01\n"
+        "      assessed_by: alice\n"
+        "    police_presence: occasional\n",
         problems=((7, 7),),
     ),
     good=Example(
-        SITES
-        + site_yaml(
-            "school",
-            "polling_place",
-            RATED.replace("green", "amber")
-            + "      mitigations: [{text: extra patrol at closing, owner: ra-npt}]\n"
-            + "    police_presence: occasional\n",
-        )
-        + "roles:\n  - {id: ra-npt, role: npt_lead, organisation: office}\n"
+        "sites:\n"
+        "  - id: school\n"
+        "    name: School\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: amber\n"
+        "      assessed_on: 2027-02-01\n"
+        "      assessed_by: alice\n"
+        "      mitigations: [{text: extra patrol at closing, owner: ra-npt}]\n"
+        "    police_presence: occasional\n"
+        "roles:\n"
+        "  - {id: ra-npt, role: npt_lead, organisation: office}\n"
     ),
 )
 
@@ -219,8 +264,6 @@ def _site004(ctx: Context) -> Iterator[Finding]:
             )
 
 
-US_RATED = RATED.replace("2027", "2028")
-
 SITE004 = Rule(
     code="SITE004",
     check=_site004,
@@ -235,18 +278,30 @@ SITE004 = Rule(
     ),
     fix="Add presence_legal_basis with the state statute (citation, summary).",
     bad=Example(
-        SITES
-        + site_yaml("library", "us_polling_place", US_RATED + "    police_presence: occasional\n"),
+        "sites:\n"
+        "  - id: library\n"
+        "    name: Library\n"
+        "    kind: us_polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2028-02-01\n"
+        "      assessed_by: alice\n"
+        "    police_presence: occasional\n",
         problems=((2, 5),),
     ),
     good=Example(
-        SITES
-        + site_yaml(
-            "library",
-            "us_polling_place",
-            US_RATED + "    police_presence: occasional\n"
-            "    presence_legal_basis: {citation: WL Elec. Code 3-101}\n",
-        )
+        "sites:\n"
+        "  - id: library\n"
+        "    name: Library\n"
+        "    kind: us_polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2028-02-01\n"
+        "      assessed_by: alice\n"
+        "    police_presence: occasional\n"
+        "    presence_legal_basis: {citation: WL Elec. Code 3-101}\n"
     ),
 )
 
@@ -294,24 +349,38 @@ SITE006 = Rule(
     fix="Complete the drop_box block: anchored, video_surveillance, collection (team_size >= 2, "
     "seal_log) and key_custody.",
     bad=Example(
-        SITES
-        + site_yaml(
-            "box-1",
-            "ballot_drop_box",
-            US_RATED + "    drop_box:\n      staffing: unstaffed\n      anchored: true\n",
-        ),
+        "sites:\n"
+        "  - id: box-1\n"
+        "    name: Box 1\n"
+        "    kind: ballot_drop_box\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2028-02-01\n"
+        "      assessed_by: alice\n"
+        "    drop_box:\n"
+        "      staffing: unstaffed\n"
+        "      anchored: true\n",
         problems=((11, 7),),
     ),
     good=Example(
-        SITES
-        + site_yaml(
-            "box-1",
-            "ballot_drop_box",
-            US_RATED + "    drop_box:\n      staffing: unstaffed\n      anchored: true\n"
-            "      video_surveillance: true\n      key_custody: [ra-clerk]\n"
-            "      collection: {team_size: 2, seal_log: true}\n",
-        )
-        + "roles:\n  - {id: ra-clerk, role: local_election_official, organisation: office}\n"
+        "sites:\n"
+        "  - id: box-1\n"
+        "    name: Box 1\n"
+        "    kind: ballot_drop_box\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2028-02-01\n"
+        "      assessed_by: alice\n"
+        "    drop_box:\n"
+        "      staffing: unstaffed\n"
+        "      anchored: true\n"
+        "      video_surveillance: true\n"
+        "      key_custody: [ra-clerk]\n"
+        "      collection: {team_size: 2, seal_log: true}\n"
+        "roles:\n"
+        "  - {id: ra-clerk, role: local_election_official, organisation: office}\n"
     ),
 )
 
@@ -341,10 +410,22 @@ SITE009 = Rule(
     fix="Set cctv.internal to false (cameras must be covered or off inside the station); record "
     "external cameras as cctv.external.",
     bad=Example(
-        SITES + site_yaml("hall", "polling_place", "    cctv: {external: true, internal: true}\n"),
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    cctv: {external: true, internal: true}\n",
         problems=((6, 38),),
     ),
-    good=Example(SITES + site_yaml("hall", "polling_place", "    cctv: {external: true}\n")),
+    good=Example(
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    cctv: {external: true}\n"
+    ),
 )
 
 
@@ -374,11 +455,20 @@ SITE005 = Rule(
         "officers responding to a site need the person to call there."
     ),
     fix="Set site_contact (a role) and le_agency (an organisation).",
-    bad=Example(SITES + site_yaml("hall", "count_centre"), problems=((2, 5),)),
+    bad=Example(
+        "sites:\n  - id: hall\n    name: Hall\n    kind: count_centre\n    jurisdiction: area\n",
+        problems=((2, 5),),
+    ),
     good=Example(
-        SITES
-        + site_yaml("hall", "count_centre", "    site_contact: ra-site\n    le_agency: office\n")
-        + "roles:\n  - {id: ra-site, role: site_contact, organisation: office}\n"
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: count_centre\n"
+        "    jurisdiction: area\n"
+        "    site_contact: ra-site\n"
+        "    le_agency: office\n"
+        "roles:\n"
+        "  - {id: ra-site, role: site_contact, organisation: office}\n"
     ),
 )
 
@@ -415,16 +505,18 @@ SITE007 = Rule(
         "the security of 'count facilities' and 'ballots'."
     ),
     fix="Fill the count and emergency_plan blocks of the site.",
-    bad=Example(SITES + site_yaml("count", "count_centre"), problems=((2, 5),)),
+    bad=Example(
+        "sites:\n  - id: count\n    name: Count\n    kind: count_centre\n    jurisdiction: area\n",
+        problems=((2, 5),),
+    ),
     good=Example(
-        SITES
-        + site_yaml(
-            "count",
-            "count_centre",
-            "    count: {access_control: accreditation, search_regime: bag search, "
-            "ballot_box_receipt_log: true}\n"
-            "    emergency_plan: {evacuation: true, ballot_security_on_evacuation: true}\n",
-        )
+        "sites:\n"
+        "  - id: count\n"
+        "    name: Count\n"
+        "    kind: count_centre\n"
+        "    jurisdiction: area\n"
+        "    count: {access_control: accreditation, search_regime: bag search, ballot_box_receipt_log: true}\n"
+        "    emergency_plan: {evacuation: true, ballot_security_on_evacuation: true}\n"
     ),
 )
 
@@ -466,16 +558,28 @@ SITE008 = Rule(
     ),
     fix="Re-assess the site, or set vulnerability.next_review within the window.",
     bad=Example(
-        SITES + site_yaml("hall", "polling_place", RATED.replace("2027-02-01", "2026-06-01")),
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2026-06-01\n"
+        "      assessed_by: alice\n",
         problems=((8, 20),),
     ),
     good=Example(
-        SITES
-        + site_yaml(
-            "hall",
-            "polling_place",
-            RATED.replace("2027-02-01", "2026-06-01") + "      next_review: poll - 4 weeks\n",
-        )
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    vulnerability:\n"
+        "      rating: green\n"
+        "      assessed_on: 2026-06-01\n"
+        "      assessed_by: alice\n"
+        "      next_review: poll - 4 weeks\n"
     ),
 )
 
@@ -509,14 +613,17 @@ SITE011 = Rule(
         "that the site was looked at with that question in mind."
     ),
     fix="Add security_checklist with name and completed_on.",
-    bad=Example(SITES + site_yaml("hall", "polling_place"), problems=((2, 5),)),
+    bad=Example(
+        "sites:\n  - id: hall\n    name: Hall\n    kind: polling_place\n    jurisdiction: area\n",
+        problems=((2, 5),),
+    ),
     good=Example(
-        SITES
-        + site_yaml(
-            "hall",
-            "polling_place",
-            "    security_checklist: {name: Polling place checklist, completed_on: 2027-03-01}\n",
-        )
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    security_checklist: {name: Polling place checklist, completed_on: 2027-03-01}\n"
     ),
 )
 
@@ -545,9 +652,17 @@ SITE012 = Rule(
         "unlike homes (CSSE Our Principles: protect the privacy of election workers and their families)."
     ),
     fix="Add the venue's public address.",
-    bad=Example(SITES + site_yaml("hall", "polling_place"), problems=((2, 5),)),
+    bad=Example(
+        "sites:\n  - id: hall\n    name: Hall\n    kind: polling_place\n    jurisdiction: area\n",
+        problems=((2, 5),),
+    ),
     good=Example(
-        SITES + site_yaml("hall", "polling_place", "    address: Town Hall, Market Square\n")
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "    address: Town Hall, Market Square\n"
     ),
 )
 
@@ -587,14 +702,20 @@ SITE010 = Rule(
         "for each of them."
     ),
     fix="Add the agency of that area (with a primary contact), or correct the site's jurisdiction.",
-    bad=Example(SITES + site_yaml("hall", "polling_place"), problems=((5, 19),)),
+    bad=Example(
+        "sites:\n  - id: hall\n    name: Hall\n    kind: polling_place\n    jurisdiction: area\n",
+        problems=((5, 19),),
+    ),
     good=Example(
-        SITES
-        + site_yaml("hall", "polling_place")
-        + "organisations:\n  - {id: force, name: Police, kind: police_force, "
-        "sector: law_enforcement, jurisdictions: [area], primary_contact: ra-spoc}\n"
-        "roles:\n  - {id: ra-spoc, role: force_election_spoc, organisation: force, "
-        "holder: alice}\n"
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "organisations:\n"
+        "  - {id: force, name: Police, kind: police_force, sector: law_enforcement, jurisdictions: [area], primary_contact: ra-spoc}\n"
+        "roles:\n"
+        "  - {id: ra-spoc, role: force_election_spoc, organisation: force, holder: alice}\n"
     ),
 )
 
@@ -617,14 +738,6 @@ def _site013(ctx: Context) -> Iterator[Finding]:
             )
 
 
-TRANSPORT = (
-    SITES + site_yaml("hall", "polling_place") + site_yaml("count", "count_centre") + "roles:\n"
-    "  - {id: ra-po, role: presiding_officer, organisation: office}\n"
-    "  - {id: ra-clerk, role: other, organisation: office}\n"
-    "ballot_transport:\n"
-    "  - id: hall-to-count\n    from_site: hall\n    to_site: count\n    what: ballot_boxes\n"
-)
-
 SITE013 = Rule(
     code="SITE013",
     check=_site013,
@@ -640,9 +753,46 @@ SITE013 = Rule(
         "that a box that went missing on the road can be proved intact or not."
     ),
     fix="Name two custodian roles, set sealed: true and name the chain-of-custody form.",
-    bad=Example(TRANSPORT, problems=((14, 5),)),
+    bad=Example(
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "  - id: count\n"
+        "    name: Count\n"
+        "    kind: count_centre\n"
+        "    jurisdiction: area\n"
+        "roles:\n"
+        "  - {id: ra-po, role: presiding_officer, organisation: office}\n"
+        "  - {id: ra-clerk, role: other, organisation: office}\n"
+        "ballot_transport:\n"
+        "  - id: hall-to-count\n"
+        "    from_site: hall\n"
+        "    to_site: count\n"
+        "    what: ballot_boxes\n",
+        problems=((14, 5),),
+    ),
     good=Example(
-        TRANSPORT + "    custody: [ra-po, ra-clerk]\n    sealed: true\n"
+        "sites:\n"
+        "  - id: hall\n"
+        "    name: Hall\n"
+        "    kind: polling_place\n"
+        "    jurisdiction: area\n"
+        "  - id: count\n"
+        "    name: Count\n"
+        "    kind: count_centre\n"
+        "    jurisdiction: area\n"
+        "roles:\n"
+        "  - {id: ra-po, role: presiding_officer, organisation: office}\n"
+        "  - {id: ra-clerk, role: other, organisation: office}\n"
+        "ballot_transport:\n"
+        "  - id: hall-to-count\n"
+        "    from_site: hall\n"
+        "    to_site: count\n"
+        "    what: ballot_boxes\n"
+        "    custody: [ra-po, ra-clerk]\n"
+        "    sealed: true\n"
         "    chain_of_custody_form: Ballot box transfer form BT-1\n"
     ),
 )

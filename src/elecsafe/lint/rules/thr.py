@@ -85,8 +85,24 @@ THR001 = Rule(
         "campaign, so the one that matters is the one current at polling day."
     ),
     fix="Add threat_assessment with review_due in the last 30 days before polling day.",
-    bad=Example(assessment_yaml(prepared="2026-12-01", review=None), problems=((2, 3), (3, 16))),
-    good=Example(assessment_yaml(prepared="2026-12-01", review="2027-04-20")),
+    bad=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2026-12-01\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n",
+        problems=((2, 3), (3, 16)),
+    ),
+    good=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2026-12-01\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-20\n"
+    ),
 )
 
 
@@ -162,15 +178,47 @@ THR002 = Rule(
     ),
     fix="Add each missing harm under threat_assessment.harms.",
     bad=Example(
-        assessment_yaml(
-            HARMS_YAML.replace(
-                "    hate_crime: {likelihood: 2, impact: 3, rating: medium}\n",
-                "    hate_crime: {rationale: to do}\n",
-            ).replace("    cybercrime: {likelihood: 2, impact: 3, rating: medium}\n", "")
-        ),
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    physical_assault: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    personal_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    social_media_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    disorder: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    criminal_damage: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    notified_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    spontaneous_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    hate_crime: {rationale: to do}\n"
+        "    process_disruption: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_interference: {likelihood: 2, impact: 3, rating: medium}\n",
         problems=((8, 3), (16, 17)),
     ),
-    good=Example(assessment_yaml(HARMS_YAML)),
+    good=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    physical_assault: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    personal_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    social_media_harassment: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    disorder: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    criminal_damage: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    notified_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    spontaneous_protest: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    hate_crime: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    cybercrime: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_disruption: {likelihood: 2, impact: 3, rating: medium}\n"
+        "    process_interference: {likelihood: 2, impact: 3, rating: medium}\n"
+    ),
 )
 
 
@@ -210,12 +258,43 @@ THR003 = Rule(
     ),
     fix="Add each missing factor under threat_assessment.factors with a narrative.",
     bad=Example(
-        assessment_yaml(
-            FACTORS_YAML.replace("    premises: {narrative: considered with partners}\n", "")
-        ),
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  factors:\n"
+        "    relevant_intelligence: {narrative: considered with partners}\n"
+        "    previous_history: {narrative: considered with partners}\n"
+        "    potential_for_offences: {narrative: considered with partners}\n"
+        "    community_dynamics: {narrative: considered with partners}\n"
+        "    party_control_influence: {narrative: considered with partners}\n"
+        "    participants: {narrative: considered with partners}\n"
+        "    campaign_events: {narrative: considered with partners}\n"
+        "    candidate_homes_and_locations: {narrative: considered with partners}\n",
         problems=((8, 3),),
     ),
-    good=Example(assessment_yaml(FACTORS_YAML)),
+    good=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  factors:\n"
+        "    relevant_intelligence: {narrative: considered with partners}\n"
+        "    previous_history: {narrative: considered with partners}\n"
+        "    potential_for_offences: {narrative: considered with partners}\n"
+        "    community_dynamics: {narrative: considered with partners}\n"
+        "    party_control_influence: {narrative: considered with partners}\n"
+        "    participants: {narrative: considered with partners}\n"
+        "    campaign_events: {narrative: considered with partners}\n"
+        "    premises: {narrative: considered with partners}\n"
+        "    candidate_homes_and_locations: {narrative: considered with partners}\n"
+    ),
 )
 
 
@@ -248,10 +327,28 @@ THR004 = Rule(
     ),
     fix="Add an input of kind previous_debrief, or set first_election: true.",
     bad=Example(
-        assessment_yaml("  inputs:\n    - {kind: intelligence, ref: force briefing}\n"),
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  inputs:\n"
+        "    - {kind: intelligence, ref: force briefing}\n",
         problems=((8, 3),),
     ),
-    good=Example(assessment_yaml("  inputs:\n    - {kind: previous_debrief, ref: 2023 debrief}\n")),
+    good=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  inputs:\n"
+        "    - {kind: previous_debrief, ref: 2023 debrief}\n"
+    ),
 )
 
 
@@ -288,17 +385,31 @@ THR008 = Rule(
     ),
     fix="Refer to people by role id; move contact details to private/.",
     bad=Example(
-        assessment_yaml(
-            "  harms:\n    personal_harassment:\n      rating: high\n"
-            "      rationale: Alice Example received threats\n"
-        ),
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    personal_harassment:\n"
+        "      rating: high\n"
+        "      rationale: Alice Example received threats\n",
         problems=((11, 18),),
     ),
     good=Example(
-        assessment_yaml(
-            "  harms:\n    personal_harassment:\n      rating: high\n"
-            "      rationale: the ESM (ra-esm) received threats\n"
-        )
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    personal_harassment:\n"
+        "      rating: high\n"
+        "      rationale: the ESM (ra-esm) received threats\n"
     ),
 )
 
@@ -333,13 +444,32 @@ THR005 = Rule(
         "'control measures can be put in place'; a measure nobody owns is not in place."
     ),
     fix="Add mitigations with an owner role to the harm.",
-    bad=Example(assessment_yaml("  harms:\n    disorder: {rating: high}\n"), problems=((9, 15),)),
+    bad=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    disorder: {rating: high}\n",
+        problems=((9, 15),),
+    ),
     good=Example(
-        assessment_yaml(
-            "  harms:\n    disorder:\n      rating: high\n"
-            "      mitigations: [{text: PSU on standby, owner: ra-silver}]\n"
-        )
-        + "roles:\n  - {id: ra-silver, role: silver_commander, organisation: office}\n"
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  harms:\n"
+        "    disorder:\n"
+        "      rating: high\n"
+        "      mitigations: [{text: PSU on standby, owner: ra-silver}]\n"
+        "roles:\n"
+        "  - {id: ra-silver, role: silver_commander, organisation: office}\n"
     ),
 )
 
@@ -371,11 +501,29 @@ THR006 = Rule(
         "interest, community implications, and prior history of electoral malpractice."
     ),
     fix="Fill threat_assessment.scale_drivers.",
-    bad=Example(assessment_yaml(), problems=((2, 3),)),
+    bad=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n",
+        problems=((2, 3),),
+    ),
     good=Example(
-        assessment_yaml(
-            "  scale_drivers:\n" + "".join(f"    {k}: assessed\n" for k in SCALE_DRIVERS)
-        )
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2027-04-10\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2027-04-25\n"
+        "  scale_drivers:\n"
+        "    intelligence: assessed\n"
+        "    media_interest: assessed\n"
+        "    community_implications: assessed\n"
+        "    prior_malpractice: assessed\n"
     ),
 )
 
@@ -412,17 +560,29 @@ THR007 = Rule(
         "them as extensions mapped onto it."
     ),
     fix="Add extension_harms (with maps_to) for the missing threats.",
-    bad=Example(assessment_yaml(prepared="2028-10-20", review="2028-11-01"), problems=((2, 3),)),
+    bad=Example(
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2028-10-20\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2028-11-01\n",
+        problems=((2, 3),),
+    ),
     good=Example(
-        assessment_yaml(
-            "  extension_harms:\n"
-            "    - {id: bomb-threats, name: Bomb threats, maps_to: process_disruption}\n"
-            "    - {id: swatting, name: Swatting, maps_to: process_disruption}\n"
-            "    - {id: drop-box-attack, name: Drop box attack, maps_to: criminal_damage}\n"
-            "    - {id: doxxing, name: Doxxing of workers, maps_to: personal_harassment}\n",
-            prepared="2028-10-20",
-            review="2028-11-01",
-        )
+        "threat_assessment:\n"
+        "  id: ta\n"
+        "  prepared_on: 2028-10-20\n"
+        "  prepared_by: alice\n"
+        "  version: '1'\n"
+        "  scope: malpractice, intimidation and threats to peaceful voting\n"
+        "  review_due: 2028-11-01\n"
+        "  extension_harms:\n"
+        "    - {id: bomb-threats, name: Bomb threats, maps_to: process_disruption}\n"
+        "    - {id: swatting, name: Swatting, maps_to: process_disruption}\n"
+        "    - {id: drop-box-attack, name: Drop box attack, maps_to: criminal_damage}\n"
+        "    - {id: doxxing, name: Doxxing of workers, maps_to: personal_harassment}\n"
     ),
 )
 

@@ -95,12 +95,22 @@ TT001 = Rule(
     ),
     fix="Anchor the date on poll, a date or another item; set owner to a role assignment.",
     bad=Example(
-        _section(milestone("letter", "notice_of_nomination + 2 days")),
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: letter\n"
+        "      title: letter\n"
+        "      when: notice_of_nomination + 2 days\n",
         problems=((3, 7), (5, 13)),
     ),
     good=Example(
-        _section(milestone("letter", "poll - 4 weeks", "      owner: ra-spoc\n"))
-        + "roles:\n  - {id: ra-spoc, role: force_election_spoc, organisation: office}\n"
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: letter\n"
+        "      title: letter\n"
+        "      when: poll - 4 weeks\n"
+        "      owner: ra-spoc\n"
+        "roles:\n"
+        "  - {id: ra-spoc, role: force_election_spoc, organisation: office}\n"
     ),
 )
 
@@ -120,14 +130,21 @@ TT002 = Rule(
     ),
     fix="Remove 'when' to use the computed date, or keep it and give override_reason.",
     bad=Example(
-        "elections:\n  - id: may\n    name: County elections\n    kind: local_england\n"
-        '    poll_date: 2027-05-06\n    poll_hours: {open: "07:00", close: "22:00"}\n'
-        "    timetable_rules: uk_local_eng\n    jurisdictions: [area]\n"
-        + _section(
-            milestone(
-                "noe", "2027-03-30", "      statutory: notice_of_election\n      election: may\n"
-            )
-        ),
+        "elections:\n"
+        "  - id: may\n"
+        "    name: County elections\n"
+        "    kind: local_england\n"
+        "    poll_date: 2027-05-06\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    timetable_rules: uk_local_eng\n"
+        "    jurisdictions: [area]\n"
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: noe\n"
+        "      title: noe\n"
+        "      when: 2027-03-30\n"
+        "      statutory: notice_of_election\n"
+        "      election: may\n",
         problems=((13, 13),),
     ),
     good=Example(
@@ -154,17 +171,25 @@ TT011 = Rule(
     ),
     fix="Count from a working day, or add 'roll: forward' to move to the next working day.",
     bad=Example(
-        _section(
-            milestone("bank-holiday-briefing", "2027-05-03")
-            + milestone("follow-up", "bank-holiday-briefing + 0 working days")
-        ),
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: bank-holiday-briefing\n"
+        "      title: bank holiday briefing\n"
+        "      when: 2027-05-03\n"
+        "    - id: follow-up\n"
+        "      title: follow up\n"
+        "      when: bank-holiday-briefing + 0 working days\n",
         problems=((8, 13),),
     ),
     good=Example(
-        _section(
-            milestone("bank-holiday-briefing", "2027-05-03")
-            + milestone("follow-up", "bank-holiday-briefing + 1 working day")
-        ),
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: bank-holiday-briefing\n"
+        "      title: bank holiday briefing\n"
+        "      when: 2027-05-03\n"
+        "    - id: follow-up\n"
+        "      title: follow up\n"
+        "      when: bank-holiday-briefing + 1 working day\n",
     ),
 )
 
@@ -185,9 +210,20 @@ TT012 = Rule(
     fix="Move the item out of the skipped or repeated hour, or, for a repeated time, write "
     "the date with its UTC offset ('2027-10-31 01:30+01:00').",
     bad=Example(
-        _section(milestone("night-patrol-briefing", '"2027-03-28 01:30"')), problems=((5, 13),)
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: night-patrol-briefing\n"
+        "      title: night patrol briefing\n"
+        '      when: "2027-03-28 01:30"\n',
+        problems=((5, 13),),
     ),
-    good=Example(_section(milestone("night-patrol-briefing", '"2027-10-31 01:30+00:00"'))),
+    good=Example(
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: night-patrol-briefing\n"
+        "      title: night patrol briefing\n"
+        '      when: "2027-10-31 01:30+00:00"\n'
+    ),
 )
 
 
@@ -234,17 +270,25 @@ TT003 = Rule(
     ),
     fix="Correct the dates (or let the statutory pack compute them).",
     bad=Example(
-        _section(
-            milestone("registration_deadline", "2027-04-20")
-            + milestone("postal_vote_deadline", "2027-04-14")
-        ),
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: registration_deadline\n"
+        "      title: registration_deadline\n"
+        "      when: 2027-04-20\n"
+        "    - id: postal_vote_deadline\n"
+        "      title: postal_vote_deadline\n"
+        "      when: 2027-04-14\n",
         problems=((8, 13),),
     ),
     good=Example(
-        _section(
-            milestone("registration_deadline", "2027-04-14")
-            + milestone("postal_vote_deadline", "2027-04-15")
-        ),
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: registration_deadline\n"
+        "      title: registration_deadline\n"
+        "      when: 2027-04-14\n"
+        "    - id: postal_vote_deadline\n"
+        "      title: postal_vote_deadline\n"
+        "      when: 2027-04-15\n",
     ),
 )
 
@@ -296,9 +340,6 @@ def _tt004(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-US_ELECTION = "elections:\n"
-
-
 TT004 = Rule(
     code="TT004",
     check=_tt004,
@@ -313,8 +354,17 @@ TT004 = Rule(
         "'election season events' law enforcement plans around."
     ),
     fix="Add a milestone with `statutory: uocava_transmission` (computed) or an earlier date.",
-    bad=Example(_section(milestone("uocava", "2028-09-25")), problems=((5, 13),)),
-    good=Example(_section(milestone("uocava", "2028-09-23"))),
+    bad=Example(
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: uocava\n"
+        "      title: uocava\n"
+        "      when: 2028-09-25\n",
+        problems=((5, 13),),
+    ),
+    good=Example(
+        "timetable:\n  milestones:\n    - id: uocava\n      title: uocava\n      when: 2028-09-23\n"
+    ),
 )
 
 
@@ -348,8 +398,21 @@ TT005 = Rule(
         "§4.6); a deadline outside it is almost always a typing mistake in the plan."
     ),
     fix="Correct the registration deadline date.",
-    bad=Example(_section(milestone("registration-deadline", "2028-10-02")), problems=((5, 13),)),
-    good=Example(_section(milestone("registration-deadline", "2028-10-23"))),
+    bad=Example(
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: registration-deadline\n"
+        "      title: registration deadline\n"
+        "      when: 2028-10-02\n",
+        problems=((5, 13),),
+    ),
+    good=Example(
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: registration-deadline\n"
+        "      title: registration deadline\n"
+        "      when: 2028-10-23\n"
+    ),
 )
 
 
@@ -389,12 +452,6 @@ def _tt006(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-PRESIDENTIAL = (
-    "elections:\n  - id: president\n    name: Presidential election\n    kind: federal_general\n"
-    '    poll_date: 2028-11-07\n    poll_hours: {open: "06:30", close: "19:30"}\n'
-    "    timetable_rules: us_federal\n    is_presidential: true\n    jurisdictions: [area]\n"
-)
-
 TT006 = Rule(
     code="TT006",
     check=_tt006,
@@ -409,19 +466,47 @@ TT006 = Rule(
     ),
     fix="Use `statutory: certificate_of_ascertainment` and `statutory: electors_meet`.",
     bad=Example(
-        PRESIDENTIAL
-        + _section(
-            milestone("certificate-of-ascertainment", "2028-12-16", "      election: president\n")
-        )
-        + milestone("electors-meet", "2028-12-18", "      election: president\n"),
+        "elections:\n"
+        "  - id: president\n"
+        "    name: Presidential election\n"
+        "    kind: federal_general\n"
+        "    poll_date: 2028-11-07\n"
+        '    poll_hours: {open: "06:30", close: "19:30"}\n'
+        "    timetable_rules: us_federal\n"
+        "    is_presidential: true\n"
+        "    jurisdictions: [area]\n"
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: certificate-of-ascertainment\n"
+        "      title: certificate of ascertainment\n"
+        "      when: 2028-12-16\n"
+        "      election: president\n"
+        "    - id: electors-meet\n"
+        "      title: electors meet\n"
+        "      when: 2028-12-18\n"
+        "      election: president\n",
         problems=((14, 13), (18, 13)),
     ),
     good=Example(
-        PRESIDENTIAL
-        + "timetable:\n  milestones:\n    - id: certificate\n      title: Certificate\n"
-        "      statutory: certificate_of_ascertainment\n      election: president\n"
-        "    - id: electors-meet\n      title: Electors meet\n"
-        "      statutory: electors_meet\n      election: president\n"
+        "elections:\n"
+        "  - id: president\n"
+        "    name: Presidential election\n"
+        "    kind: federal_general\n"
+        "    poll_date: 2028-11-07\n"
+        '    poll_hours: {open: "06:30", close: "19:30"}\n'
+        "    timetable_rules: us_federal\n"
+        "    is_presidential: true\n"
+        "    jurisdictions: [area]\n"
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: certificate\n"
+        "      title: Certificate\n"
+        "      statutory: certificate_of_ascertainment\n"
+        "      election: president\n"
+        "    - id: electors-meet\n"
+        "      title: Electors meet\n"
+        "      statutory: electors_meet\n"
+        "      election: president\n"
     ),
 )
 
@@ -463,9 +548,22 @@ TT007 = Rule(
     ),
     fix="Add the count (UK) or canvass/certification (US) milestones with kind set.",
     bad=Example(
-        _section(milestone("poll-day", "2027-05-06", "      kind: poll\n")), problems=((2, 3),)
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: poll-day\n"
+        "      title: poll day\n"
+        "      when: 2027-05-06\n"
+        "      kind: poll\n",
+        problems=((2, 3),),
     ),
-    good=Example(_section(milestone("count", "2027-05-07", "      kind: count\n"))),
+    good=Example(
+        "timetable:\n"
+        "  milestones:\n"
+        "    - id: count\n"
+        "      title: count\n"
+        "      when: 2027-05-07\n"
+        "      kind: count\n"
+    ),
 )
 
 
@@ -539,13 +637,29 @@ TT010 = Rule(
     ),
     fix="Write pre_election_period_start: notice_of_election.",
     bad=Example(
-        TT002.good.yaml.split("timetable:")[0]
-        + "communications:\n  impartiality: {pre_election_period_start: 2027-03-01}\n",
+        "elections:\n"
+        "  - id: may\n"
+        "    name: County elections\n"
+        "    kind: local_england\n"
+        "    poll_date: 2027-05-06\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    timetable_rules: uk_local_eng\n"
+        "    jurisdictions: [area]\n"
+        "communications:\n"
+        "  impartiality: {pre_election_period_start: 2027-03-01}\n",
         problems=((10, 45),),
     ),
     good=Example(
-        TT002.good.yaml.split("timetable:")[0]
-        + "communications:\n  impartiality: {pre_election_period_start: notice_of_election}\n"
+        "elections:\n"
+        "  - id: may\n"
+        "    name: County elections\n"
+        "    kind: local_england\n"
+        "    poll_date: 2027-05-06\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    timetable_rules: uk_local_eng\n"
+        "    jurisdictions: [area]\n"
+        "communications:\n"
+        "  impartiality: {pre_election_period_start: notice_of_election}\n"
     ),
 )
 
@@ -602,19 +716,16 @@ TT013 = Rule(
         "schedule to meet'; a meeting on a public holiday is one that partners will not attend."
     ),
     fix="Move the item to a working day (or add `roll: forward` to a working-day date).",
-    bad=Example(_section(milestone("brief", "2026-12-25")), problems=((5, 13),)),
-    good=Example(_section(milestone("brief", "2026-12-23"))),
+    bad=Example(
+        "timetable:\n  milestones:\n    - id: brief\n      title: brief\n      when: 2026-12-25\n",
+        problems=((5, 13),),
+    ),
+    good=Example(
+        "timetable:\n  milestones:\n    - id: brief\n      title: brief\n      when: 2026-12-23\n"
+    ),
 )
 
 # -- TT014 (reported by the resolver) ----------------------------------------------------------
-
-
-def _election(kind: str, rules: str) -> str:
-    return (
-        f"elections:\n  - id: senedd-2026\n    name: Senedd election\n    kind: {kind}\n"
-        '    poll_date: 2026-05-07\n    poll_hours: {open: "07:00", close: "22:00"}\n'
-        f"    timetable_rules: {rules}\n    jurisdictions: [area]\n"
-    )
 
 
 TT014 = Rule(
@@ -636,8 +747,29 @@ TT014 = Rule(
     ),
     fix="Use the pack for the election's kind (`elecsafe rule TT014` lists them), or remove "
     "timetable_rules and date the statutory items yourself.",
-    bad=Example(_election("senedd", "uk_local_eng"), problems=((7, 22),), country="GB"),
-    good=Example(_election("senedd", "senedd"), country="GB"),
+    bad=Example(
+        "elections:\n"
+        "  - id: senedd-2026\n"
+        "    name: Senedd election\n"
+        "    kind: senedd\n"
+        "    poll_date: 2026-05-07\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    timetable_rules: uk_local_eng\n"
+        "    jurisdictions: [area]\n",
+        problems=((7, 22),),
+        country="GB",
+    ),
+    good=Example(
+        "elections:\n"
+        "  - id: senedd-2026\n"
+        "    name: Senedd election\n"
+        "    kind: senedd\n"
+        "    poll_date: 2026-05-07\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    timetable_rules: senedd\n"
+        "    jurisdictions: [area]\n",
+        country="GB",
+    ),
 )
 
 RULES: tuple[Rule, ...] = (
