@@ -218,7 +218,7 @@ def run(loaded: LoadedPlan, options: LintOptions | None = None) -> LintResult:
     active |= set(ran)
 
     enabled = _enabled(settings)
-    located = [loaded.locate(f) for f in findings if enabled(f.code)]
+    located = loaded.locate_all([f for f in findings if enabled(f.code)])
     located = _settle(loaded, located + settings.findings, settings, today, active)
     measures: list[Measure] = []
     if loaded.plan is not None and timeline is not None:

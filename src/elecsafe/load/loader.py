@@ -71,6 +71,26 @@ class LoadedPlan:
             finding = finding.at(where.file, where.line, where.column)
         return self.unquoted(finding)
 
+    def locate_all(self, findings: list[Finding]) -> list[Finding]:
+        """:meth:`locate` for a batch, in the same order. With a plan spread over files, the
+        findings are placed file by file and each file's positions are released after its
+        last finding: at 10,000 sites, findings in 20 site files held 20 position trees
+        (~60 MB) until the end of the run."""
+        source_map = self.source_map
+        if not isinstance(source_map, PlanSourceMap):
+            return [self.locate(f) for f in findings]
+        out = [self.unquoted(f) if f.line else f for f in findings]
+        by_file: dict[str, list[int]] = {}
+        for i, finding in enumerate(findings):
+            if not finding.line:
+                file = source_map.file_of(finding.path, finding.anchor)  # type: ignore[arg-type]
+                by_file.setdefault(file, []).append(i)
+        for file, indexes in by_file.items():
+            for i in indexes:
+                out[i] = self.locate(findings[i])
+            source_map.trees.release(file)  # grouping only decides when: never where
+        return out
+
     def unquoted(self, finding: Finding) -> Finding:
         """Findings reach terminals, CI logs and SARIF: they never quote a value of a field
         above public (THE visibility decision), except the ids the plan defines, which are

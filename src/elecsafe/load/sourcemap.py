@@ -164,6 +164,11 @@ class FileTrees:
     def locate(self, file: str, path: KeyPath, anchor: Anchor = "value") -> Location:
         return self.map(file).locate(path, anchor)
 
+    def release(self, file: str) -> None:
+        """Forget a file's positions (read again if asked): a batch of findings located file by
+        file keeps one tree in memory at a time, not one per file of a state-sized plan."""
+        self._maps.pop(file, None)
+
 
 class PlanSourceMap(SourceMap):
     """Key path of the merged plan -> ``file:line:col``, reading positions lazily."""
@@ -178,3 +183,9 @@ class PlanSourceMap(SourceMap):
             path, anchor = path[:-1], "value"
         file, inner = resolve(self.origin, path)
         return self.trees.locate(file, inner, anchor)
+
+    def file_of(self, path: KeyPath, anchor: Anchor = "value") -> str:
+        """The file a key path of the merged plan is written in (as :meth:`locate` reads it)."""
+        if anchor == "parent" and path:
+            path = path[:-1]
+        return resolve(self.origin, path)[0]
