@@ -198,11 +198,10 @@ class RoleAssignment(StrictModel):
 
     def on(self, day: date) -> Tenure:
         """Who holds and deputises the role on ``day``."""
-        current = self.tenures()[0]
-        for tenure in self.tenures()[1:]:
-            if tenure.start is not None and tenure.start <= day:
-                current = tenure
-        return current
+        tenures = self.tenures()
+        return next(
+            (t for t in reversed(tenures) if t.start is not None and t.start <= day), tenures[0]
+        )
 
     def serves_org(self, org_id: str) -> bool:
         return org_id == self.organisation or org_id in self.serves

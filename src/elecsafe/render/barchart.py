@@ -17,7 +17,16 @@ import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from elecsafe.render.chart import INK, MUTED, svg_open, text_width, wrap
+from elecsafe.render.chart import (
+    INK,
+    MUTED,
+    colour_rgb,
+    dashed_line,
+    svg_number,
+    svg_open,
+    text_width,
+    wrap,
+)
 
 WIDTH = 720.0
 MARGIN = 8.0
@@ -213,10 +222,6 @@ def layout(chart: WeeklyChart) -> Layout:
     return Layout(shapes, WIDTH, height + MARGIN)
 
 
-def _fmt(value: float) -> str:
-    return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
 def to_svg(chart: WeeklyChart) -> str:
     """One self-contained <svg> element: no script, no external reference, values escaped."""
     lay = layout(chart)
@@ -224,29 +229,26 @@ def to_svg(chart: WeeklyChart) -> str:
     for s in lay.shapes:
         if s.text:
             parts.append(
-                f'<text x="{_fmt(s.x)}" y="{_fmt(s.y)}" font-size="{_fmt(TEXT_SIZE)}" '
+                f'<text x="{svg_number(s.x)}" y="{svg_number(s.y)}" font-size="{svg_number(TEXT_SIZE)}" '
                 f'text-anchor="{s.anchor}" fill="{s.colour}">{escape(s.text)}</text>'
             )
         elif s.h == 0:
             parts.append(
-                f'<line x1="{_fmt(s.x)}" y1="{_fmt(s.y)}" x2="{_fmt(s.x + s.w)}" '
-                f'y2="{_fmt(s.y)}" stroke="{s.stroke}" stroke-width="1"/>'
+                f'<line x1="{svg_number(s.x)}" y1="{svg_number(s.y)}" x2="{svg_number(s.x + s.w)}" '
+                f'y2="{svg_number(s.y)}" stroke="{s.stroke}" stroke-width="1"/>'
             )
         else:
             dash = ' stroke-dasharray="3 2"' if s.dashed else ""
             parts.append(
-                f'<rect x="{_fmt(s.x)}" y="{_fmt(s.y)}" width="{_fmt(s.w)}" '
-                f'height="{_fmt(s.h)}" fill="{s.fill}" stroke="{s.stroke}"{dash}/>'
+                f'<rect x="{svg_number(s.x)}" y="{svg_number(s.y)}" width="{svg_number(s.w)}" '
+                f'height="{svg_number(s.h)}" fill="{s.fill}" stroke="{s.stroke}"{dash}/>'
             )
     parts.append("</svg>")
     return "\n".join(parts)
 
 
 def _colour(hex_colour: str) -> tuple[int, int, int] | None:
-    if hex_colour == "none":
-        return None
-    value = hex_colour.lstrip("#")
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+    return None if hex_colour == "none" else colour_rgb(hex_colour)
 
 
 def to_png(chart: WeeklyChart) -> tuple[bytes, float]:
@@ -264,18 +266,9 @@ def to_png(chart: WeeklyChart) -> tuple[bytes, float]:
             draw.text((x, y), s.text, fill=_colour(s.colour), font=font, anchor=anchors[s.anchor])
         elif s.h == 0:
             draw.line([(x, y), (x + w, y)], fill=_colour(s.stroke), width=round(SCALE))
-        elif s.dashed:
-            edge = _colour(s.stroke)
-            for x1, y1, x2, y2 in ((x, y, x + w, y), (x, y, x, y + h), (x + w, y, x + w, y + h)):
-                length = max(abs(x2 - x1), abs(y2 - y1))
-                pos = 0.0
-                while pos < length:
-                    end = min(pos + 3 * SCALE, length)
-                    if x1 == x2:
-                        draw.line([(x1, y1 + pos), (x1, y1 + end)], fill=edge, width=round(SCALE))
-                    else:
-                        draw.line([(x1 + pos, y1), (x1 + end, y1)], fill=edge, width=round(SCALE))
-                    pos = end + 2 * SCALE
+        elif s.dashed:  # an open box: the withheld outline stands on the axis
+            sides = [(x, y + h), (x, y), (x + w, y), (x + w, y + h)]
+            dashed_line(draw, sides, 3 * SCALE, 2 * SCALE, colour_rgb(s.stroke), round(SCALE))
         else:
             draw.rectangle((x, y, x + w, y + h), fill=_colour(s.fill), outline=_colour(s.stroke))
     buffer = io.BytesIO()

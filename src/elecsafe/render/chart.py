@@ -413,7 +413,7 @@ def layout(chart: Chart, width: float = WIDTH) -> Layout:
 # -- SVG ------------------------------------------------------------------------------------
 
 
-def _fmt(value: float) -> str:
+def svg_number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
@@ -421,7 +421,7 @@ def svg_open(width: float, height: float, description: str) -> list[str]:
     """The opening of a figure's <svg>: its box, font and text alternative (every figure's)."""
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
-        f'viewBox="0 0 {_fmt(width)} {_fmt(height)}" width="100%" '
+        f'viewBox="0 0 {svg_number(width)} {svg_number(height)}" width="100%" '
         f"font-family={quoteattr(FONT_FAMILY)} aria-label={quoteattr(description)}>",
         f"<title>{escape(description)}</title>",
     ]
@@ -433,46 +433,46 @@ def to_svg(chart: Chart) -> str:
     parts = svg_open(lay.width, lay.height, lay.description)
     for x, y, w, h, _ in lay.frames:
         parts.append(
-            f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{_fmt(w)}" height="{_fmt(h)}" '
+            f'<rect x="{svg_number(x)}" y="{svg_number(y)}" width="{svg_number(w)}" height="{svg_number(h)}" '
             'fill="none" stroke="#9a7b12" stroke-dasharray="4 3" rx="6"/>'
         )
     for edge in lay.edges:
-        points = " ".join(f"{_fmt(x)},{_fmt(y)}" for x, y in edge.points)
+        points = " ".join(f"{svg_number(x)},{svg_number(y)}" for x, y in edge.points)
         dash = ' stroke-dasharray="5 4"' if edge.dashed else ""
         parts.append(
             f'<polyline points="{points}" fill="none" stroke="{MUTED}" stroke-width="1.2"{dash}/>'
         )
     for label in lay.labels:
         parts.append(
-            f'<text x="{_fmt(label.x)}" y="{_fmt(label.y)}" font-size="{_fmt(TEXT_SIZE)}" '
+            f'<text x="{svg_number(label.x)}" y="{svg_number(label.y)}" font-size="{svg_number(TEXT_SIZE)}" '
             f'font-style="italic" fill="{MUTED}">{escape(label.text)}</text>'
         )
     for box in lay.boxes:
         tier, fill, edge_colour = TIERS.get(box.node.tier, TIERS["bronze"])
         parts.append(
-            f'<rect x="{_fmt(box.x)}" y="{_fmt(box.y)}" width="{_fmt(box.w)}" '
-            f'height="{_fmt(box.h)}" rx="4" fill="{fill}" stroke="{edge_colour}" '
+            f'<rect x="{svg_number(box.x)}" y="{svg_number(box.y)}" width="{svg_number(box.w)}" '
+            f'height="{svg_number(box.h)}" rx="4" fill="{fill}" stroke="{edge_colour}" '
             'stroke-width="1.2"/>'
         )
         x = box.x + PAD
         y = box.y + PAD + TIER_SIZE
         parts.append(
-            f'<text x="{_fmt(x)}" y="{_fmt(y)}" font-size="{_fmt(TIER_SIZE)}" '
+            f'<text x="{svg_number(x)}" y="{svg_number(y)}" font-size="{svg_number(TIER_SIZE)}" '
             f'letter-spacing="0.6" fill="{MUTED}">{escape(tier)}</text>'
         )
         y += TIER_SIZE * (LINE - 1)
         for line in box.title_lines:
             y += TITLE_SIZE * LINE
             parts.append(
-                f'<text x="{_fmt(x)}" y="{_fmt(y - TITLE_SIZE * (LINE - 1))}" '
-                f'font-size="{_fmt(TITLE_SIZE)}" font-weight="bold" fill="{INK}">'
+                f'<text x="{svg_number(x)}" y="{svg_number(y - TITLE_SIZE * (LINE - 1))}" '
+                f'font-size="{svg_number(TITLE_SIZE)}" font-weight="bold" fill="{INK}">'
                 f"{escape(line)}</text>"
             )
         for line in box.text_lines:
             y += TEXT_SIZE * LINE
             parts.append(
-                f'<text x="{_fmt(x)}" y="{_fmt(y - TEXT_SIZE * (LINE - 1))}" '
-                f'font-size="{_fmt(TEXT_SIZE)}" fill="{INK}">{escape(line)}</text>'
+                f'<text x="{svg_number(x)}" y="{svg_number(y - TEXT_SIZE * (LINE - 1))}" '
+                f'font-size="{svg_number(TEXT_SIZE)}" fill="{INK}">{escape(line)}</text>'
             )
     parts.append("</svg>")
     return "\n".join(parts)
@@ -485,7 +485,7 @@ _BASIC = str.maketrans({"–": "-", "—": "-", "‘": "'", "’": "'", "“": '
 SCALE = 3.0  # 720 units -> 2160 px: about 290 dpi on a 190 mm text width
 
 
-def _colour(hex_colour: str) -> tuple[int, int, int]:
+def colour_rgb(hex_colour: str) -> tuple[int, int, int]:
     value = hex_colour.lstrip("#")
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
@@ -526,23 +526,23 @@ def to_png(chart: Chart) -> tuple[bytes, float]:
         draw.text(
             (s(x), s(baseline)),
             line,
-            fill=_colour(colour),
+            fill=colour_rgb(colour),
             font=face,
             anchor="ls",
             stroke_width=1 if bold else 0,
-            stroke_fill=_colour(colour),
+            stroke_fill=colour_rgb(colour),
         )
 
     for x, y, w, h, _ in lay.frames:
         draw.rounded_rectangle(
-            (s(x), s(y), s(x + w), s(y + h)), radius=s(6), outline=_colour("#9a7b12"), width=2
+            (s(x), s(y), s(x + w), s(y + h)), radius=s(6), outline=colour_rgb("#9a7b12"), width=2
         )
     for edge in lay.edges:
         points = [(s(x), s(y)) for x, y in edge.points]
         if edge.dashed:
-            _dashed(draw, points, s(5), s(4), _colour(MUTED), round(s(1.2)))
+            dashed_line(draw, points, s(5), s(4), colour_rgb(MUTED), round(s(1.2)))
         else:
-            draw.line(points, fill=_colour(MUTED), width=round(s(1.2)))
+            draw.line(points, fill=colour_rgb(MUTED), width=round(s(1.2)))
     for label in lay.labels:
         text(label.x, label.y, label.text, TEXT_SIZE, MUTED, lay.width - label.x)
     for box in lay.boxes:
@@ -550,8 +550,8 @@ def to_png(chart: Chart) -> tuple[bytes, float]:
         draw.rounded_rectangle(
             (s(box.x), s(box.y), s(box.x + box.w), s(box.y + box.h)),
             radius=s(4),
-            fill=_colour(fill),
-            outline=_colour(edge_colour),
+            fill=colour_rgb(fill),
+            outline=colour_rgb(edge_colour),
             width=round(s(1.2)),
         )
         room = box.w - 2 * PAD
@@ -570,7 +570,7 @@ def to_png(chart: Chart) -> tuple[bytes, float]:
     return buffer.getvalue(), lay.height / lay.width
 
 
-def _dashed(
+def dashed_line(
     draw: object,
     points: list[tuple[float, float]],
     dash: float,
@@ -602,7 +602,10 @@ __all__ = [
     "ChartTree",
     "Figure",
     "chart_tier",
+    "colour_rgb",
+    "dashed_line",
     "layout",
+    "svg_number",
     "svg_open",
     "to_png",
     "to_svg",

@@ -146,18 +146,22 @@ class Lookups:
             return label
         return f"{label} ({qualifier})"
 
+    def on_polling_day(self, role: Record) -> tuple[Any, Any]:
+        """Holder and deputy ids of a (visible) role on the day documents speak of."""
+        return self.handovers.get(str(role.id), (role.holder, role.deputy))
+
     def role_holder(self, role_id: Any) -> Any:
         role = self.role(role_id)
         if role is None or isinstance(role, Withheld):
             return role
-        holder = self.handovers.get(str(role_id), (role.holder, None))[0]
+        holder = self.on_polling_day(role)[0]
         return self.person_name(holder) if holder else None
 
     def role_deputy(self, role_id: Any) -> Any:
         role = self.role(role_id)
         if role is None or isinstance(role, Withheld):
             return role
-        deputy = self.handovers.get(str(role_id), (None, role.deputy))[1]
+        deputy = self.on_polling_day(role)[1]
         return self.person_name(deputy) if deputy else None
 
     def role_org(self, role_id: Any) -> Any:

@@ -11,7 +11,7 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
     """ICS 205A rows: one per person and organisation, with every position they hold."""
     rows: dict[tuple[str, str], dict[str, Any]] = {}
     for role in items(src.view.roles):
-        on_polling_day = src.lookups.handovers.get(role.id, (role.holder, role.deputy))
+        on_polling_day = src.lookups.on_polling_day(role)
         for which, person_id in zip(("holder", "deputy"), on_polling_day, strict=True):
             if not person_id:
                 continue
