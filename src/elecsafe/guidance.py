@@ -248,6 +248,8 @@ DOCUMENT_SECTIONS: tuple[tuple[str, str, Citation], ...] = (
     ("briefing", "key messages and conduct at polling places", cite("app", "Impartiality")),
     ("debrief", "the eight considerations", cite("app", "Post-election debrief")),
     ("debrief", "lessons for the next plan", cite("app", "Organisational learning")),
+    ("debrief", "Electoral Commission and gold debriefs, with dates", cite("app", "Recommended timetable of events for a May election")),
+    ("debrief", "after-action review (US)", cite("roadmap", "VII")),
     ("site-register", "vulnerability and police presence", cite("app", "Election-day considerations")),
     ("site-register", "sites and their security", cite("roadmap", "II")),
 )  # fmt: skip

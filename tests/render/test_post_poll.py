@@ -64,3 +64,45 @@ def test_an_edition_that_cannot_see_the_meetings_claims_nothing_missing() -> Non
         "| – | Electoral Commission debrief meeting (June/July) |  |  | MTG011 | not in this edition's timetable |"
         in after
     )
+
+
+def _debrief(loaded: LoadedPlan, audience: str = "internal") -> str:
+    return Renderer(loaded, options(audience=audience)).render(DOCUMENTS["debrief"], None).markdown
+
+
+def _section(text: str, heading: str) -> str:
+    start = text.index(f"## {heading}\n")
+    return text[start : text.index("\n## ", start + 3)]
+
+
+def test_the_debrief_lists_the_same_programme_with_dates() -> None:
+    """The Electoral Commission and gold debriefs in the debrief, dated from the timetable:
+    the very steps the pre-election checklist uses (one programme)."""
+    loaded = load_plan(EXAMPLES / "uk-force")
+    steps = _section(_debrief(loaded), "Debriefs: Electoral Commission and gold")
+    assert (
+        "| Electoral Commission debrief meeting (June/July) | Electoral Commission debrief "
+        "meeting | 24 Jun 2027 13:00 (E+7w) |" in steps
+    )
+    assert (
+        "| Gold group debrief (September) | Gold group debrief – Operation Castlegate "
+        "| 6 Sep 2027 10:00 (E+4m) | Force election SPOC: Rachel Okafor | no |" in steps
+    )
+    assert "section “Post-election debrief”" in steps
+    from elecsafe.render.documents.post_poll import PROGRAMME
+
+    for step in PROGRAMME["GB"]:
+        assert f"| {step.text} |" in steps
+
+
+def test_a_debrief_step_the_plan_lacks_says_so(uk_loaded: LoadedPlan) -> None:
+    steps = _section(_debrief(uk_loaded), "Debriefs: Electoral Commission and gold")
+    assert "| Gold group debrief (September) | *not in the plan's timetable yet* |" in steps
+
+
+def test_the_us_debrief_has_the_after_action_review_not_the_uk_debriefs() -> None:
+    text = _debrief(load_plan(EXAMPLES / "us-county"))
+    steps = _section(text, "After-action review")
+    assert "| Joint after-action review with law enforcement | Joint after-action review" in steps
+    assert "Dec 14, 2028 09:00" in steps
+    assert "Electoral Commission" not in text and "Gold" not in text and "gold" not in text

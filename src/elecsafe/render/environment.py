@@ -236,7 +236,21 @@ def make_environment(
     env.filters["humanize"] = humanize
     env.filters["label"] = label
     env.filters["role_kind_label"] = role_kind_label
+    env.globals["cite"] = _cite
     return env
+
+
+def _cite(key: str, section: str | None = None) -> str:
+    """``cite("app", "Post-election debrief")``: a template names the guidance by the
+    registry's publication and section (publisher, title, date, section), never by a tag."""
+    from elecsafe.guidance import cite
+
+    try:
+        return cite(key, section).text
+    except KeyError:  # a local template's mistake: one line, like an undefined name
+        raise UndefinedError(
+            f"cite(): no guidance publication {key!r} with section {section!r}"
+        ) from None
 
 
 def install_plan_helpers(

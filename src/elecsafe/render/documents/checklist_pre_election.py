@@ -18,6 +18,7 @@ from elecsafe.render.documents.checklist import (
     hidden_line,
     item_line,
 )
+from elecsafe.render.documents.post_poll import after_poll, programme
 from elecsafe.render.documents.sources import Sources, items
 from elecsafe.render.filters import humanize
 from elecsafe.render.redact import Record, is_withheld
@@ -94,7 +95,7 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
     if hidden:
         timetable.lines.append(hidden_line(hidden))
     sections.append(timetable)
-    sections.append(_after_the_poll(src, visible, poll, bool(hidden)))
+    sections.append(_after_the_poll(src))
 
     agreements = Section("Agreements")
     agreements.lines.append(verdicts.line(src, UK_MOUS if plan.country == "GB" else US_MOUS))
@@ -181,47 +182,25 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
     return {"sections": sections}
 
 
-# The APP post-poll programme ("Electoral Commission debrief meeting, June/July; archive enquiry
-# information and complete intelligence dissemination, August; gold group debrief, September"),
-# with the joint police and local authority review APP asks for after every election: the
-# meeting kind that holds each item, or the words an entry of the programme's task carries.
-POST_POLL_GB: tuple[tuple[str, str, str], ...] = (
-    ("joint_post_election_review", "", "Joint police and local authority post-election review"),
-    ("ec_debrief", "", "Electoral Commission debrief meeting (June/July)"),
-    ("", "archive", "Archive enquiry information and complete intelligence dissemination (August)"),
-    ("gold_debrief", "", "Gold group debrief (September)"),
-)
-POST_POLL_US: tuple[tuple[str, str, str], ...] = (
-    ("joint_post_election_review", "", "Joint after-action review with law enforcement"),
-)
-
-
-def _after_the_poll(src: Sources, visible: list[Record], poll: Any, hidden: bool) -> Section:
-    """Timetable entries after polling day, and the post-poll programme items the timetable
-    does not hold yet (open, so the debriefs and the archiving are not forgotten). In an
-    edition that does not see every entry, a missing item is unknown, never claimed missing."""
+def _after_the_poll(src: Sources) -> Section:
+    """Timetable entries after polling day, and the post-poll programme steps
+    (:mod:`.post_poll`) the timetable does not hold yet (open, so the debriefs and the
+    archiving are not forgotten). In an edition that does not see every entry, a missing step
+    is unknown, never claimed missing."""
     section = Section(f"After {src.day_name}")
-    after = []
-    for item, due in src.sorted_by_due(visible):
-        if poll and due and due.day and due.day > poll:
-            after.append(item)
-            section.lines.append(item_line(src, item, due))
-    programme = POST_POLL_GB if src.plan.country == "GB" else POST_POLL_US
-    for kind, word, text in programme:
-        held = any(
-            (kind and getattr(item, "meeting_type", None) == kind)
-            or (word and word in str(item.title).lower())
-            for item in after
-        )
-        if held:
+    after, hidden = after_poll(src)
+    for item, due in after:
+        section.lines.append(item_line(src, item, due))
+    for held in programme(src, after):
+        if held.item is not None:
             continue
-        rule = "MTG011" if kind else ""
+        step = held.step
         if hidden:
             note = "not in this edition's timetable"
-            section.lines.append(Line(text, None, None, None, rule, note=note))
+            section.lines.append(Line(step.text, None, None, None, step.rule, note=note))
         else:
             note = "not in the plan's timetable yet"
-            section.lines.append(Line(text, False, None, None, rule, note=note))
+            section.lines.append(Line(step.text, False, None, None, step.rule, note=note))
     return section
 
 
