@@ -60,6 +60,10 @@ class Jurisdiction(StrictModel):
     )
     holds_poll: bool = True
     """Whether the area holds a poll in this plan."""
+    covers: list[JurisdictionRef] = []
+    """A police area (a BCU, a division): ids of the council areas, or parts of them (wards,
+    divisions), it polices. Police areas and councils do not nest; this says which silver and
+    bronze a council's polls and sites fall to (model/geography.py)."""
     notes_on_law: list[LegalRef] = []
     """Laws that apply in this area only."""
 

@@ -20,7 +20,7 @@ from elecsafe.model.base import (
     sens,
 )
 from elecsafe.model.comms import CommunicationPlan, ThreatReporting
-from elecsafe.model.geography import parent_chain
+from elecsafe.model.geography import Cover, Coverage, parent_chain
 from elecsafe.model.incidents import Incident
 from elecsafe.model.learning import Debrief, Partnership, PlanningConsideration, ResourceGap
 from elecsafe.model.org import Election, Jurisdiction, Organisation, Person
@@ -217,6 +217,7 @@ class PlanIndex:
         self.sites = {s.id: s for s in plan.sites}
         self.site_positions = {s.id: i for i, s in reversed(list(enumerate(plan.sites)))}
         self.jurisdictions = {j.id: j for j in plan.jurisdictions}
+        self._command = plan.command
         self.elections = {e.id: e for e in plan.elections}
         self.meetings = {m.id: m for m in plan.timetable.meetings}
         self.items = {i.id: i for i in plan.timetable.items()}
@@ -240,6 +241,32 @@ class PlanIndex:
             return found.parent if found is not None and found.parent else None
 
         return parent_chain(jid, parent)
+
+    # -- who polices where: THE answer for checklists, MoUs and briefings --------------------
+
+    @property
+    def coverage(self) -> Coverage:
+        cached: Coverage | None = self.__dict__.get("_coverage_cache")
+        if cached is None:
+            cached = Coverage(
+                self.jurisdictions,
+                self._command,
+                self.jurisdiction_chain,
+                self.jurisdictions_within,
+            )
+            self.__dict__["_coverage_cache"] = cached
+        return cached
+
+    def cover(self, jid: str, *, parts: bool = False) -> Cover:
+        """Which police areas, silvers and bronzes cover jurisdiction ``jid``; ``parts``: also
+        those covering only part of it (the councils of an MoU)."""
+        return self.coverage.of(jid, parts=parts)
+
+    def site_cover(self, site_id: str) -> Cover | None:
+        """Which police areas, silvers and bronzes cover a site (by its jurisdiction); None for
+        an unknown site."""
+        site = self.sites.get(site_id)
+        return None if site is None else self.coverage.of(site.jurisdiction)
 
     def organisation_chain(self, org_id: str) -> list[str]:
         """``org_id`` and the organisations above it (``parent``), nearest first."""

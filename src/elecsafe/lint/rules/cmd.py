@@ -477,4 +477,73 @@ CMD006 = Rule(
     ),
 )
 
-RULES: tuple[Rule, ...] = (CMD001, CMD002, CMD003, CMD004, CMD005, CMD006, CMD007, CMD008)
+# -- CMD009 -----------------------------------------------------------------------------------
+
+
+def _cmd009(ctx: Context) -> Iterator[Finding]:
+    coverage = ctx.index.coverage
+    if not coverage.declared:
+        return  # the plan says for no police area what it covers: nothing to check against
+    declaring = {j.id for j in ctx.plan.jurisdictions if j.covers}
+    for i, election in enumerate(ctx.plan.elections):
+        for k, jid in enumerate(election.jurisdictions):
+            if jid not in ctx.index.jurisdictions or declaring & set(
+                coverage.areas(jid, parts=True)
+            ):
+                continue
+            yield ctx.report(
+                ("elections", i, "jurisdictions", k),
+                f"no police area covers '{jid}', where poll '{election.id}' is held: its sites "
+                "and its MoU have no silver or geographical bronze",
+                hint=f"add '{jid}' (or the council it lies in) to the covers of the police area "
+                "(BCU) that polices it",
+            )
+
+
+CMD009 = Rule(
+    code="CMD009",
+    check=_cmd009,
+    name="police-area-covers-poll",
+    severity=W,
+    scope="all",
+    summary="When police areas say which council areas they cover (covers), every poll is held "
+    "in an area one of them covers.",
+    rationale=(
+        "APP Commanders: bronze commanders carry out 'functional ... or geographical "
+        "responsibilities related to the tactical plan', and silvers write 'a community "
+        "engagement strategy for each BCU district'. A council area no BCU covers has no silver "
+        "or geographical bronze on polling day, and its MoU names none."
+    ),
+    fix="Add the poll's council area to the covers of the police area (BCU) that polices it.",
+    bad=Example(
+        "jurisdictions:\n"
+        "  - {id: bcu-east, name: East BCU, kind: bcu, parent: area, covers: [ashcombe]}\n"
+        "  - {id: ashcombe, name: Ashcombe, kind: district_council, parent: area}\n"
+        "  - {id: fenbury, name: Fenbury, kind: district_council, parent: area}\n"
+        "elections:\n"
+        "  - id: fenbury-poll\n"
+        "    name: Fenbury District Council election\n"
+        "    kind: local_england\n"
+        "    poll_date: 2027-05-06\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    jurisdictions: [fenbury]\n",
+        problems=((11, 21),),
+    ),
+    good=Example(
+        "jurisdictions:\n"
+        "  - {id: bcu-east, name: East BCU, kind: bcu, parent: area, covers: [ashcombe, fenbury]}\n"
+        "  - {id: ashcombe, name: Ashcombe, kind: district_council, parent: area}\n"
+        "  - {id: fenbury, name: Fenbury, kind: district_council, parent: area}\n"
+        "elections:\n"
+        "  - id: fenbury-poll\n"
+        "    name: Fenbury District Council election\n"
+        "    kind: local_england\n"
+        "    poll_date: 2027-05-06\n"
+        '    poll_hours: {open: "07:00", close: "22:00"}\n'
+        "    jurisdictions: [fenbury]\n"
+    ),
+)
+
+RULES: tuple[Rule, ...] = (
+    CMD001, CMD002, CMD003, CMD004, CMD005, CMD006, CMD007, CMD008, CMD009,
+)  # fmt: skip
