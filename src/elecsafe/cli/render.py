@@ -131,7 +131,7 @@ def register(app: typer.Typer) -> None:
         context_settings={"allow_interspersed_args": True},
         epilog=(
             "Examples: elecsafe render mou --id mou-lowbridge --format docx; "
-            "elecsafe render checklist pre-election examples/uk-force; "
+            "elecsafe render briefing --for ra-ni-port-ashby --format docx; "
             "elecsafe render all --format html --audience public --out-dir out/public"
         ),
     )
@@ -154,6 +154,15 @@ def register(app: typer.Typer) -> None:
         ] = Audience.partners,
         item_id: Annotated[
             str | None, typer.Option("--id", help="The agreement id (mou, maa).")
+        ] = None,
+        copy_for: Annotated[
+            str | None,
+            typer.Option(
+                "--for",
+                help="briefing: one person's copy of the partners edition, with the police "
+                "presence windows that role, organisation or person staffs (restricted: "
+                "marked as such and named for them).",
+            ),
         ] = None,
         output: Annotated[
             Path | None,
@@ -222,6 +231,7 @@ def register(app: typer.Typer) -> None:
             generated_on=day,
             paper=paper.value if paper else None,
             lint=checked,
+            copy_for=copy_for,
         )
         folder = out_dir if out_dir is not None else loaded.directory / "out"
         try:
@@ -230,6 +240,8 @@ def register(app: typer.Typer) -> None:
                     fail("render all writes a folder: use --out-dir, not -o")
                 if item_id:
                     fail("--id selects one agreement; render all renders every agreement")
+                if copy_for:
+                    fail("--for makes one person's copy of one document: render briefing --for")
                 progress = _Progress()
                 try:
                     docs, skipped = render_all(loaded, options, progress)

@@ -29,6 +29,7 @@ from elecsafe.model.base import AUDIENCE_RANK, ContactMethod, Sensitivity, field
 
 if TYPE_CHECKING:
     from elecsafe.model.plan import Plan
+    from elecsafe.model.sites import PresenceWindow
 
 Audience = str | Sensitivity  # "public" | "partners" | "internal", or a Sensitivity level
 
@@ -80,6 +81,45 @@ def name_visible(person: BaseModel, audience: Audience) -> bool:
     """May ``audience`` learn who this person is (name or id)? Not below internal for a person
     in an address-confidentiality programme."""
     return not getattr(person, "address_confidentiality", False) or rank(audience) >= 2
+
+
+class UnknownParty(ValueError):
+    pass
+
+
+def parties_for(plan: Plan, target: str) -> frozenset[str]:
+    """The ids that stand for ``target`` when a copy is made for it (``calendar --for``,
+    ``render briefing --for``):
+
+    * a role: that role;
+    * an organisation: the organisation and every role it staffs;
+    * a person: the person and every role they hold or deputise.
+    """
+    index = plan.index()
+    if target in index.roles:
+        return frozenset({target})
+    if target in index.organisations:
+        return frozenset(
+            {target, *(r.id for r in index.roles.values() if r.organisation == target)}
+        )
+    if target in index.people:
+        # every role they hold or deputise at any time of the plan (handovers included)
+        held = (
+            r.id
+            for r in index.roles.values()
+            if any(target in (t.holder, t.deputy) for t in r.tenures())
+        )
+        return frozenset({target, *held})
+    raise UnknownParty(target)
+
+
+def staffs(window: PresenceWindow, parties: frozenset[str] | None) -> bool:
+    """Need to know: a police presence window is restricted, but the people who staff it (a
+    ``staffed_by`` role, or the window's agency) get it in their own copy (``calendar --for``,
+    ``render briefing --for``): the site's name and the window, nothing else of the site."""
+    if not parties:
+        return False
+    return bool(parties.intersection(window.staffed_by)) or window.agency in parties
 
 
 Chain = tuple[list[tuple[BaseModel, str]], Any]
@@ -155,6 +195,7 @@ def ics_class(audience: Audience, explicit: str | None) -> str:
 
 
 __all__ = [
+    "UnknownParty",
     "entity_visible",
     "entry_title",
     "entry_visible",
@@ -163,11 +204,13 @@ __all__ = [
     "name_visible",
     "named_ids",
     "own_marking",
+    "parties_for",
     "party_label",
     "path_sensitivity",
     "plan_path_quotable",
     "quotable",
     "rank",
+    "staffs",
 ]
 
 

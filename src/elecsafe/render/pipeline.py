@@ -25,7 +25,14 @@ from elecsafe.render.environment import (
 from elecsafe.render.errors import RenderError
 from elecsafe.render.filters import Lookups, long_date, short_date
 from elecsafe.render.markdown import MdSafe, md_inline
-from elecsafe.render.redact import AUDIENCES, Record, WithheldLog, private_contacts, redact
+from elecsafe.render.redact import (
+    AUDIENCES,
+    Record,
+    WithheldLog,
+    is_withheld,
+    private_contacts,
+    redact,
+)
 from elecsafe.render.timeline import Due, Dues
 from elecsafe.writes import GENERATED_MARK
 
@@ -50,6 +57,7 @@ class RenderOptions:
     generated_on: date = field(default_factory=clock.today)
     paper: str | None = None  # "a4" | "letter"; default from the plan's country
     lint: LintResult | None = None  # the check render runs first (its dates, resolved once)
+    copy_for: str | None = None  # a role, organisation or person id: their need-to-know copy
 
 
 @dataclass
@@ -60,6 +68,7 @@ class RenderedDocument:
     audience: str
     markdown: str
     data: bytes
+    copy_for: str | None = None
 
     @property
     def filename(self) -> str:
@@ -69,6 +78,8 @@ class RenderedDocument:
             stem = self.item_id if self.item_id.startswith(prefix) else prefix + self.item_id
         if self.audience != "partners":
             stem += f".{self.audience}"
+        if self.copy_for:  # "briefing.for-ra-ni-port-ashby.md"
+            stem += f".for-{self.copy_for}"
         return f"{stem}.{self.fmt}"
 
 
@@ -87,6 +98,7 @@ class Renderer:
         self.loaded = loaded
         self.plan: Plan = loaded.plan
         self.options = options
+        self.copy_for = self._copy_for(options)
         self.log = WithheldLog()
         self.figures: list[Figure] = []  # drawings of the document being rendered, in order
         view = redact(self.plan, options.audience, self.log)
@@ -113,6 +125,8 @@ class Renderer:
             self.contacts,
             audience=options.audience,
             lint=self._lint,
+            on_duty=self.copy_for,
+            log=self.log,
         )
         self.folders = search_path(loaded.directory, options.templates_dir)
         paths = [folder for _, folder in self.folders]
@@ -123,6 +137,44 @@ class Renderer:
         self.env.filters["due"] = self._due_text
         self.html_env = make_environment(paths, markdown=False)
         self.paper = options.paper or ("letter" if self.plan.country == "US" else "a4")
+
+    def _copy_for(self, options: RenderOptions) -> frozenset[str] | None:
+        """The ids a need-to-know copy is made for (``--for``), None for an edition."""
+        if options.copy_for is None:
+            return None
+        from elecsafe.model.visibility import UnknownParty, parties_for
+
+        if options.audience != "partners":
+            raise RenderError(
+                "--for makes one person's copy of the partners edition (with the police "
+                "presence they staff); leave out --audience"
+            )
+        try:
+            return parties_for(self.plan, options.copy_for)
+        except UnknownParty:
+            raise RenderError(
+                f"--for {options.copy_for}: no role, organisation or person with this id "
+                "in the plan"
+            ) from None
+
+    def _copy_label(self) -> str:
+        """Whose copy it is, as the document says it: the role with its holder, the
+        organisation, or the person (a person in an address-confidentiality programme is
+        not named in it)."""
+        target = self.options.copy_for
+        assert target is not None
+        index = self.plan.index()
+        if target in index.roles:
+            label, holder = self.lookups.role_name(target), self.lookups.role_holder(target)
+            if holder and not is_withheld(holder) and not is_withheld(label):
+                return f"{holder}, {label}"
+            return str(label)
+        if target in index.organisations:
+            return str(self.lookups.org_name(target))
+        name = self.lookups.person_name(target)
+        return (
+            "a person in an address-confidentiality programme" if is_withheld(name) else str(name)
+        )
 
     def _lint(self) -> LintResult:
         """The check of this render (given by the CLI, which ran it first), else run now."""
@@ -180,6 +232,11 @@ class Renderer:
         reason = self.applicable(spec)
         if reason:
             raise RenderError(reason)
+        if self.copy_for is not None and not spec.copies:
+            raise RenderError(
+                f"--for: {spec.shown} has no per-person copy; only "
+                f"{', '.join(d.shown for d in DOCUMENTS.values() if d.copies)} has one"
+            )
         if not spec.per:
             if item_id:
                 raise RenderError(f"{spec.name} is one document for the plan; --id is not used")
@@ -217,6 +274,15 @@ class Renderer:
                 title = f"{spec.title}{numbered}"
         extra = spec.build(self.sources, agreement)
         missing = self.missing(spec, item_id)
+        audience_label = AUDIENCE_LABELS[self.options.audience]
+        marking = handling.marking_for(self.options.audience)
+        copy_label = None
+        if self.copy_for is not None:
+            # it carries restricted data (the presence this person staffs): the marking of
+            # the restricted edition, and whose copy it is in every header and footer
+            copy_label = self._copy_label()
+            audience_label = f"Copy for {copy_label} (restricted)"
+            marking = handling.marking_for("internal")
         doc = Record(
             {
                 "name": spec.name,
@@ -225,9 +291,10 @@ class Renderer:
                 "draft": missing,
                 "kind": spec.title,
                 "audience": self.options.audience,
-                "audience_label": AUDIENCE_LABELS[self.options.audience],
+                "audience_label": audience_label,
+                "copy_for": copy_label,
                 "generated_on": self.options.generated_on,
-                "marking": handling.marking_for(self.options.audience),
+                "marking": marking,
                 "exemption_note": handling.exemption_note,
                 "version": plan.version,
                 "plan_title": plan.title,
@@ -310,7 +377,9 @@ class Renderer:
                 ),
                 self.figures,
             )
-        return RenderedDocument(spec, item_id, fmt, self.options.audience, edition, data)
+        return RenderedDocument(
+            spec, item_id, fmt, self.options.audience, edition, data, self.options.copy_for
+        )
 
     def _page_meta(self, doc: Record) -> Record:
         country = self.plan.country

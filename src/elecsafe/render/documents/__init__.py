@@ -38,6 +38,7 @@ class Document:
     per: Per | None = None  # one document per agreement
     internal_only: bool = False
     countries: tuple[str, ...] = ("GB", "US")
+    copies: bool = False  # ``--for``: one person's need-to-know copy (the presence they staff)
 
     @property
     def template(self) -> str:
@@ -67,7 +68,7 @@ DOCUMENTS: dict[str, Document] = {
         Document("contacts", "Contact list", "ICS 205A-style contact list (internal audience only)", "contacts", internal_only=True),
         Document("command-chart", "Command structure", "gold/silver/bronze (or ICS) chart with deputies: drawn (Mermaid in Markdown) and a table", "command_chart"),
         Document("comms-plan", "Communications plan", "ICS 205-style radio plan, call tree, escalation and reporting channels", None),
-        Document("briefing", "Officer and staff briefing pack", "key messages, rules at polling places, assignments, reporting", "briefing"),
+        Document("briefing", "Officer and staff briefing pack", "key messages, rules at polling places, assignments, reporting", "briefing", copies=True),
         Document("debrief", "Post-election debrief", "the eight APP considerations, aggregates, lessons for the next plan", "debrief"),
         Document("threat-summary", "Threat and incident summary", "counts of reported incidents by harm, target and week (public: small numbers suppressed)", "threat_summary"),
         Document("site-register", "Site register", "sites with hours and, for restricted editions, ratings and police presence", "site_register"),

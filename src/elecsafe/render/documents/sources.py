@@ -13,8 +13,10 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from elecsafe.model.plan import Plan
+from elecsafe.model.sites import PresenceWindow
+from elecsafe.model.visibility import staffs
 from elecsafe.render.filters import Lookups, short_date
-from elecsafe.render.redact import Record, Withheld, is_withheld
+from elecsafe.render.redact import Record, Withheld, WithheldLog, is_withheld, redact
 from elecsafe.render.timeline import Due, Dues
 
 if TYPE_CHECKING:
@@ -38,6 +40,8 @@ class Sources:
         *,
         audience: str,
         lint: Callable[[], LintResult],
+        on_duty: frozenset[str] | None = None,
+        log: WithheldLog | None = None,
     ) -> None:
         self.plan = plan
         self.view = view
@@ -47,6 +51,8 @@ class Sources:
         self.audience = audience
         self._lint = lint
         self._verdicts: Verdicts | None = None
+        self.on_duty = on_duty  # a need-to-know copy: the ids of the person it is made for
+        self.log = log
 
     @property
     def verdicts(self) -> Verdicts:
@@ -113,36 +119,70 @@ class Sources:
 
     def presence_windows(self) -> list[Record]:
         """Police presence by date and time, one row per window, for editions that may see
-        it (restricted); below that, the withheld marker is named in the "withheld" box."""
+        it (restricted). A need-to-know copy (``on_duty``) adds the windows its person staffs
+        (:func:`~elecsafe.model.visibility.staffs`) with the site's name and nothing else of
+        the site; every other window stays withheld and is named in the "withheld" box."""
         rows: list[Record] = []
-        for raw, site in zip(self.plan.sites, items(self.view.sites), strict=False):
-            if not raw.presence_windows or not isinstance(site, Record):
+        sites = items(self.view.sites)
+        for index, raw in enumerate(self.plan.sites):
+            if not raw.presence_windows:
                 continue
-            windows = site.presence_windows
-            if is_withheld(windows):
-                bool(windows)
-                continue
-            for model, window in zip(raw.presence_windows, windows, strict=False):
-                item = self.timeline.timeline.item(model.id)
-                days = "—"
-                if item is not None:
-                    first = short_date(item.day, self.plan.country)
-                    last = short_date(item.last_day, self.plan.country)
-                    days = str(first) if item.day == item.last_day else f"{first} – {last}"
-                hours = f"{model.start}–{model.end}" if model.start and model.end else "all day"
-                rows.append(
-                    Record(
-                        {
-                            "site": site,
-                            "window": window,
-                            "days": days,
-                            "daily": item is not None and item.recurrence is not None,
-                            "hours": hours,
-                        }
-                    )
-                )
+            site = sites[index] if index < len(sites) else None
+            windows = site.presence_windows if isinstance(site, Record) else None
+            if isinstance(windows, list):  # the edition sees them
+                assert isinstance(site, Record)
+                shown = list(zip(raw.presence_windows, windows, strict=False))
+                place: Record = site
+            else:
+                shown = [
+                    (model, self._on_duty_view(model))
+                    for model in raw.presence_windows
+                    if staffs(model, self.on_duty)
+                ]
+                if len(shown) < len(raw.presence_windows):
+                    self._withheld(windows)
+                place = Record({"name": raw.name})
+            for model, window in shown:
+                rows.append(self._presence_row(place, model, window))
         rows.sort(key=lambda r: (_presence_key(self.timeline, r), str(r.site.name)))
         return rows
+
+    def _on_duty_view(self, model: PresenceWindow) -> Record:
+        """A window its own staff may read whole (it is theirs), seen as the restricted
+        edition sees it."""
+        view = redact(model, "internal", WithheldLog())
+        assert isinstance(view, Record)
+        return view
+
+    def _withheld(self, marker: Any) -> None:
+        """Name the windows a copy leaves out in its "withheld" box."""
+        if self.on_duty is None:
+            if is_withheld(marker):
+                bool(marker)  # the marker names itself
+        elif self.log is not None:
+            self.log.add(ON_DUTY_WITHHELD)
+
+    def _presence_row(self, site: Record, model: PresenceWindow, window: Record) -> Record:
+        item = self.timeline.timeline.item(model.id)
+        days = "—"
+        if item is not None:
+            first = short_date(item.day, self.plan.country)
+            last = short_date(item.last_day, self.plan.country)
+            days = str(first) if item.day == item.last_day else f"{first} – {last}"
+        hours = f"{model.start}–{model.end}" if model.start and model.end else "all day"
+        return Record(
+            {
+                "site": site,
+                "window": window,
+                "days": days,
+                "daily": item is not None and item.recurrence is not None,
+                "hours": hours,
+            }
+        )
+
+
+# What a need-to-know copy's "withheld" box says of the presence it leaves out.
+ON_DUTY_WITHHELD = "police presence at sites and times this copy's holder does not staff"
 
 
 def items(value: Any) -> list[Any]:
