@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 from elecsafe.model.sites import ASSESSED_KINDS, ELECTION_DAY_CONSIDERATIONS
+from elecsafe.render.documents import command_levels
 from elecsafe.render.documents.checklist import hidden_line, item_line
 from elecsafe.render.documents.sources import Sources, items
 from elecsafe.render.filters import short_date
@@ -35,6 +36,10 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
         "considerations": [words(c, src.plan.country) for c in ELECTION_DAY_CONSIDERATIONS],
         "sites": sites,
         "areas": _by_area(src, sites),
+        "gsb": command_levels.gsb(
+            src, sites, lambda site: _row(src, site), lambda jid: _area_of(src, jid)
+        ),
+        "ics": command_levels.ics(src),
         "early_voting": early_voting(src, sites),
         "channels": channels,
         "poll_day": poll,
@@ -42,30 +47,30 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
     }
 
 
-def _by_area(src: Sources, sites: list[Record]) -> list[Record]:
-    """Sites grouped by council or municipality (a ward's sites go with its council),
-    each with its polling-day hours."""
-    jurisdictions = {j.id: j for j in items(src.view.jurisdictions) if isinstance(j, Record)}
-
+def _area_of(src: Sources, jid: Any) -> Any:
+    """The area a site is listed under: the first jurisdiction up from ``jid`` that is not a
+    ward-like sub-area (a ward's sites go with its council)."""
+    if not isinstance(jid, str):
+        return jid
     index = src.plan.index()
+    chain = index.jurisdiction_chain(jid)
+    for link in chain:
+        found = index.jurisdictions.get(link)
+        if found is None or found.kind not in SUB_AREA_KINDS or not found.parent:
+            return link
+    return chain[-1]
 
-    def area(jid: Any) -> Any:
-        """The first jurisdiction up from ``jid`` that is not a ward-like sub-area."""
-        if not isinstance(jid, str):
-            return jid
-        chain = index.jurisdiction_chain(jid)
-        for link in chain:
-            found = jurisdictions.get(link)
-            if found is None or found.kind not in SUB_AREA_KINDS or not found.parent:
-                return link
-        return chain[-1]
 
+def _row(src: Sources, site: Record) -> Record:
+    return Record({"site": site, "hours": _poll_day_hours(src, site)})
+
+
+def _by_area(src: Sources, sites: list[Record]) -> list[Record]:
+    """Sites grouped by council or municipality, each with its polling-day hours."""
     groups: dict[str, list[Record]] = {}
     for site in sites:
-        name = str(src.lookups.jurisdiction_name(area(site.jurisdiction)))
-        groups.setdefault(name, []).append(
-            Record({"site": site, "hours": _poll_day_hours(src, site)})
-        )
+        name = str(src.lookups.jurisdiction_name(_area_of(src, site.jurisdiction)))
+        groups.setdefault(name, []).append(_row(src, site))
     return [Record({"name": name, "sites": rows}) for name, rows in sorted(groups.items())]
 
 
