@@ -1,25 +1,38 @@
-"""Golden Markdown and HTML for every document of the fixture plans and the bundled examples.
+"""Golden Markdown, HTML and Word for every document × audience of the fixture plans and the
+bundled examples.
 
 Regenerate with ``pytest tests/render --update-goldens`` (or ``ELECSAFE_UPDATE_GOLDENS=1``)
 and review the diff.
-Partners editions of every document, the internal contact list (with the example's private
-layer copied into place, as its README tells users to do) and the public edition of the
-checklists, which must show the public timetable.
+
+Layout: ``golden/<plan>/<document>[.<audience>].<format>``, named as ``elecsafe render``
+names the file (partners editions carry no audience): ``mou-port-ashby-2027.public.md``,
+``contacts.internal.html``. A Word file's golden is its text form (:mod:`.docx_text`),
+``<name>.docx.txt``. Internal editions are rendered with the example's private layer copied
+into place, as its README tells users to do.
+
+Each document is rendered once per audience: the Markdown, HTML and Word editions are converted
+from that one rendering (``Renderer.editions``), and each test compares one format, so a
+failure names plan, document, audience and format.
 """
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from elecsafe import __version__
 from elecsafe.findings import Severity
+from elecsafe.lint.runner import LintOptions, LintResult, run
 from elecsafe.load.loader import LoadedPlan, load_plan
 from elecsafe.render import DOCUMENTS
-from elecsafe.render.pipeline import RenderedDocument, Renderer
-from tests.render.conftest import FIXTURES, GOLDEN, REPO, options
+from elecsafe.render.pipeline import FORMATS, RenderedDocument, Renderer
+from elecsafe.render.redact import AUDIENCES
+from tests.render.conftest import FIXTURES, GENERATED_ON, GOLDEN, REPO, options
+from tests.render.docx_text import docx_text
 
 PLANS = {
     "uk-mini": FIXTURES / "uk-mini",
@@ -27,30 +40,94 @@ PLANS = {
     "us-county": REPO / "examples" / "us-county",
     "uk-force": REPO / "examples" / "uk-force",
 }
-PUBLIC_EDITIONS = ("checklist-pre-election", "checklist-election-day", "site-register")
 # Documents that do not apply to a plan (test_not_applicable checks the reasons).
 NOT_APPLICABLE = {
     ("us-mini", "maa"): "the plan has no mutual aid agreements to render",
     ("us-mini", "checklist-spoc-esm"): "is a UK document",
     ("us-county", "checklist-spoc-esm"): "is a UK document",
 }
+# Audiences a document is not rendered for (test_not_applicable checks the reasons).
+NOT_FOR_AUDIENCE = {
+    ("contacts", "public"): "renders for the internal audience only",
+    ("contacts", "partners"): "renders for the internal audience only",
+}
+SUFFIX = {"md": ".md", "html": ".html", "docx": ".docx.txt"}
 
 
 def _cases() -> list[tuple[str, str, str]]:
-    """(plan, document, audience) of every document that applies."""
-    cases = [
-        (plan, name, "internal" if DOCUMENTS[name].internal_only else "partners")
+    """(plan, document, audience) of every document and audience that applies."""
+    return [
+        (plan, name, audience)
         for plan in PLANS
         for name in DOCUMENTS
+        for audience in AUDIENCES
+        if (plan, name) not in NOT_APPLICABLE and (name, audience) not in NOT_FOR_AUDIENCE
     ]
-    cases += [(plan, name, "public") for plan in PLANS for name in PUBLIC_EDITIONS]
-    return [c for c in cases if c[:2] not in NOT_APPLICABLE]
 
 
-def _load(plan: str, tmp_path: Path, audience: str) -> LoadedPlan:
+CASES = _cases()
+
+
+def _stable(text: str) -> str:
+    """The page without the version of elecsafe that wrote it."""
+    return text.replace(f"elecsafe {__version__}", "elecsafe VERSION")
+
+
+def _text(doc: RenderedDocument) -> str:
+    if doc.fmt == "md":
+        return doc.markdown
+    if doc.fmt == "html":
+        return _stable(doc.data.decode("utf-8"))
+    return docx_text(doc.data)
+
+
+def _golden(plan: str, doc: RenderedDocument) -> Path:
+    return GOLDEN / plan / (Path(doc.filename).stem + SUFFIX[doc.fmt])
+
+
+@dataclass
+class Editions:
+    """Each (plan, document, audience) rendered once, in every format, on first use."""
+
+    tmp: Path
+    plans: dict[tuple[str, bool], tuple[LoadedPlan, LintResult]] = field(default_factory=dict)
+    renderers: dict[tuple[str, str], Renderer] = field(default_factory=dict)
+    done: dict[tuple[str, str, str], list[dict[str, RenderedDocument]]] = field(
+        default_factory=dict
+    )
+
+    def _plan(self, plan: str, private: bool) -> tuple[LoadedPlan, LintResult]:
+        if (plan, private) not in self.plans:
+            loaded = _load(plan, self.tmp, private)
+            self.plans[plan, private] = loaded, run(loaded, LintOptions(today=GENERATED_ON))
+        return self.plans[plan, private]
+
+    def renderer(self, plan: str, audience: str) -> Renderer:
+        if (plan, audience) not in self.renderers:
+            loaded, lint = self._plan(plan, audience == "internal")
+            self.renderers[plan, audience] = Renderer(loaded, options(audience=audience, lint=lint))
+        return self.renderers[plan, audience]
+
+    def of(self, plan: str, name: str, audience: str) -> list[dict[str, RenderedDocument]]:
+        """One dict format -> document per target (agreement) of the document."""
+        key = (plan, name, audience)
+        if key not in self.done:
+            renderer = self.renderer(plan, audience)
+            spec = DOCUMENTS[name]
+            assert renderer.applicable(spec) is None
+            targets = renderer.targets(spec, None)
+            assert targets
+            self.done[key] = [
+                {doc.fmt: doc for doc in renderer.editions(spec, target, FORMATS)}
+                for target in targets
+            ]
+        return self.done[key]
+
+
+def _load(plan: str, tmp_path: Path, private: bool) -> LoadedPlan:
     directory = PLANS[plan]
     example = directory / "private" / "contacts.example.yaml"
-    if audience == "internal" and example.is_file():
+    if private and example.is_file():
         copy = tmp_path / plan
         shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("out", ".git"))
         shutil.copy(example, copy / "private" / "contacts.yaml")
@@ -61,40 +138,27 @@ def _load(plan: str, tmp_path: Path, audience: str) -> LoadedPlan:
     return loaded
 
 
-CASES = _cases()
+@pytest.fixture(scope="module")
+def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editions]:
+    yield Editions(tmp_path_factory.mktemp("golden-plans"))
 
 
+@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize(("plan", "name", "audience"), CASES)
 def test_golden_documents(
-    plan: str, name: str, audience: str, tmp_path: Path, update_goldens: bool
+    plan: str, name: str, audience: str, fmt: str, editions: Editions, update_goldens: bool
 ) -> None:
-    loaded = _load(plan, tmp_path, audience)
-    spec = DOCUMENTS[name]
-    golden_dir = GOLDEN / plan
-    renderers = {fmt: Renderer(loaded, options(audience=audience, fmt=fmt)) for fmt in FORMATS}
-    assert renderers["md"].applicable(spec) is None
-    targets = renderers["md"].targets(spec, None)
-    assert targets
-    for target in targets:
-        for fmt, renderer in renderers.items():
-            doc = renderer.render(spec, target)
-            text = doc.markdown if fmt == "md" else _stable(doc.data.decode("utf-8"))
-            golden = golden_dir / f"{Path(doc.filename).stem}.{fmt}"
-            if update_goldens:
-                golden.parent.mkdir(parents=True, exist_ok=True)
-                golden.write_text(text, encoding="utf-8")
-            assert golden.is_file(), f"missing {golden}: run pytest tests/render --update-goldens"
-            assert text == golden.read_text(encoding="utf-8"), (
-                f"{golden} differs: review, then pytest tests/render --update-goldens"
-            )
-
-
-FORMATS = ("md", "html")
-
-
-def _stable(html: str) -> str:
-    """The page without the version of elecsafe that wrote it."""
-    return html.replace(f"elecsafe {__version__}", "elecsafe VERSION")
+    for formats in editions.of(plan, name, audience):
+        doc = formats[fmt]
+        text = _text(doc)
+        golden = _golden(plan, doc)
+        if update_goldens:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(text, encoding="utf-8")
+        assert golden.is_file(), f"missing {golden}: run pytest tests/render --update-goldens"
+        assert text == golden.read_text(encoding="utf-8"), (
+            f"{golden} differs: review, then pytest tests/render --update-goldens"
+        )
 
 
 @pytest.mark.parametrize(("plan", "name"), sorted(NOT_APPLICABLE))
@@ -105,18 +169,35 @@ def test_not_applicable(plan: str, name: str) -> None:
     assert reason is not None and NOT_APPLICABLE[plan, name] in reason
 
 
+@pytest.mark.parametrize(("name", "audience"), sorted(NOT_FOR_AUDIENCE))
+def test_not_for_audience(name: str, audience: str) -> None:
+    """The audiences left out of the goldens are left out for the reason the CLI gives, and
+    every other document renders for every audience."""
+    loaded = load_plan(PLANS["uk-mini"])
+    reason = Renderer(loaded, options(audience=audience)).applicable(DOCUMENTS[name])
+    assert reason is not None and NOT_FOR_AUDIENCE[name, audience] in reason
+    for other in AUDIENCES:
+        renderer = Renderer(loaded, options(audience=other))
+        for spec in DOCUMENTS.values():
+            if (spec.name, other) not in NOT_FOR_AUDIENCE:
+                assert renderer.applicable(spec) is None, (spec.name, other)
+
+
 @pytest.mark.parametrize("plan", list(PLANS))
 def test_every_golden_belongs_to_a_document(plan: str) -> None:
     """A golden left behind by a renamed document or agreement fails here, not silently."""
     loaded = load_plan(PLANS[plan])
-    expected: set[str] = set()
-    for audience in ("partners", "internal", "public"):
+    expected: dict[str, set[str]] = {fmt: set() for fmt in FORMATS}
+    for audience in AUDIENCES:
         renderer = Renderer(loaded, options(audience=audience))
         for spec in DOCUMENTS.values():
-            if (plan, spec.name, audience) not in CASES or renderer.applicable(spec):
+            if (plan, spec.name, audience) not in CASES:
                 continue
             for target in renderer.targets(spec, None):
-                doc = RenderedDocument(spec, target, "md", audience, "", b"")
-                expected.add(Path(doc.filename).stem)
-    assert {p.stem for p in (GOLDEN / plan).glob("*.md")} == expected
-    assert {p.stem for p in (GOLDEN / plan).glob("*.html")} == expected
+                for fmt in FORMATS:
+                    doc = RenderedDocument(spec, target, fmt, audience, "", b"")
+                    expected[fmt].add(_golden(plan, doc).name)
+    found = {p.name for p in (GOLDEN / plan).iterdir()}
+    for fmt in FORMATS:
+        assert {n for n in found if n.endswith(SUFFIX[fmt])} == expected[fmt], fmt
+    assert found == set().union(*expected.values())

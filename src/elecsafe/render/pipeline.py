@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -348,9 +349,33 @@ class Renderer:
         return "\n".join(lines)
 
     def render(self, spec: Document, item_id: str | None) -> RenderedDocument:
+        return self.editions(spec, item_id, (self.options.fmt,))[0]
+
+    def editions(
+        self, spec: Document, item_id: str | None, fmts: Sequence[str]
+    ) -> list[RenderedDocument]:
+        """The document in each of ``fmts``: one Markdown rendering, converted per format."""
+        unknown = [fmt for fmt in fmts if fmt not in FORMATS]
+        if unknown:
+            raise RenderError(f"unknown format '{unknown[0]}': choose {', '.join(FORMATS)}")
         markdown, doc = self.markdown(spec, item_id)
-        fmt = self.options.fmt
         edition = _without_figure_fences(markdown)  # what the Markdown edition says
+        return [
+            RenderedDocument(
+                spec,
+                item_id,
+                fmt,
+                self.options.audience,
+                edition,
+                self._data(markdown, edition, doc, fmt),
+                self.options.copy_for,
+            )
+            for fmt in fmts
+        ]
+
+    def _data(self, markdown: str, edition: str, doc: Record, fmt: str) -> bytes:
+        """The bytes of the ``fmt`` edition: HTML and Word draw the figures of ``markdown``,
+        the Markdown edition is ``edition`` (without the figure fences)."""
         if fmt == "md":
             marker = f"<!-- {GENERATED_MARK} {_version()}: edit the plan or the template, not this file -->\n"
             data = (marker + edition).encode("utf-8")
@@ -377,9 +402,7 @@ class Renderer:
                 ),
                 self.figures,
             )
-        return RenderedDocument(
-            spec, item_id, fmt, self.options.audience, edition, data, self.options.copy_for
-        )
+        return data
 
     def _page_meta(self, doc: Record) -> Record:
         country = self.plan.country
