@@ -227,6 +227,22 @@ class EvidenceHandling(StrictModel):
     """Forensic handling is arranged."""
 
 
+class ArrestAndEvidence(StrictModel):
+    """The plan's own strategy and tactics for an electoral offence at or near a polling place
+    or count: who officers turn to, what they do to arrest, recover and preserve evidence
+    (APP Election-day considerations), briefed to every officer on duty."""
+
+    decides: RoleRef | None = None
+    """Id of the role officers consult before an arrest or other police action at a polling
+    place or count (unless someone's safety is at immediate risk)."""
+    prosecutor: RoleRef | None = None
+    """Id of the prosecutor's role cases are prepared for (US: the county attorney or the DOJ
+    district election officer); in the UK, CPS advice goes through ``cps_advice_route``."""
+    tactics: list[NonEmptyStr] = []
+    """What officers do, in order: keeping the peace, making an arrest without stopping the
+    vote, what to seize and what to leave to election staff, evidence and its continuity."""
+
+
 class ThreatDataPublication(StrictModel):
     aggregate_only: Literal[True] = True
     """Only counts are published, never cases."""
@@ -246,6 +262,8 @@ class ThreatReporting(StrictModel):
     """How evidence is preserved."""
     cps_advice_route: RoleRef | None = None
     """Id of the role that seeks CPS advice (GB)."""
+    arrest_and_evidence: ArrestAndEvidence | None = None
+    """What officers do on an electoral offence at a polling place or count (the briefing)."""
     threat_data_publication: ThreatDataPublication | None = None
     """Publication of threat counts."""
     referral_window_hours: int | None = Field(

@@ -240,17 +240,23 @@ def make_environment(
     return env
 
 
-def _cite(key: str, section: str | None = None) -> str:
+def _cite(key: str, *sections: str) -> str:
     """``cite("app", "Post-election debrief")``: a template names the guidance by the
-    registry's publication and section (publisher, title, date, section), never by a tag."""
+    registry's publication and sections (publisher, title, date, sections), never by a tag."""
     from elecsafe.guidance import cite
 
     try:
-        return cite(key, section).text
+        citations = [cite(key, section) for section in sections] or [cite(key)]
     except KeyError:  # a local template's mistake: one line, like an undefined name
         raise UndefinedError(
-            f"cite(): no guidance publication {key!r} with section {section!r}"
+            f"cite(): no guidance publication {key!r} with sections {sections!r}"
         ) from None
+    if len(citations) == 1:
+        return citations[0].text
+    publication = citations[0].publication
+    headings = [f"“{publication.heading(section)}”" for section in sections]
+    text = f"{publication.full}, sections {', '.join(headings[:-1])} and {headings[-1]}"
+    return text + (f" — {publication.address}" if publication.address else "")
 
 
 def install_plan_helpers(

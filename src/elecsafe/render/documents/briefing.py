@@ -18,8 +18,49 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
         "presence": src.presence_windows(),
         "observers": _observers(src),
         "mutual_aid_restrictions": _restrictions(src),
+        "intelligence": _intelligence(src),
         **election_day,
     }
+
+
+def _intelligence(src: Sources) -> Record | None:
+    """Who officers and staff tell about intelligence and community tension: the functional
+    bronzes for intelligence and community (APP), else the plan's intelligence officers; the
+    force election SPOC, who analyses and disseminates it; the community engagement
+    strategies by area. None when the edition may not see the reporting arrangements."""
+    reporting = src.view.threat_reporting
+    if not isinstance(reporting, Record):
+        return None
+    command = src.view.command
+    bronzes = [b for b in items(command.bronze)] if isinstance(command, Record) else []
+    to = [b.assignment for b in bronzes if b.function == "intelligence"]
+    community = [b.assignment for b in bronzes if b.function == "community"]
+    roles = [r for r in items(src.view.roles) if isinstance(r, Record)]
+    if not to:
+        to = [r.id for r in roles if r.role == "intelligence_officer"]
+    spoc = next((r.id for r in roles if r.role == "force_election_spoc"), None)
+    comms = src.view.communications
+    strategies = []
+    if isinstance(comms, Record):
+        for engagement in items(comms.community_engagement):
+            strategies.append(
+                Record(
+                    {
+                        "area": src.lookups.jurisdiction_name(engagement.area),
+                        "strategy": engagement.strategy_doc,
+                        "impact_assessment": engagement.community_impact_assessment,
+                    }
+                )
+            )
+    return Record(
+        {
+            "to": to,
+            "community": community,
+            "spoc": spoc,
+            "triage": list(items(reporting.triage_path)),
+            "strategies": strategies,
+        }
+    )
 
 
 def _restrictions(src: Sources) -> list[Record]:
