@@ -355,6 +355,17 @@ class CommandStructure(StrictModel):
         ids += [b.assignment for b in self.bronze]
         return ids
 
+    def commanded_areas(self) -> dict[str, set[str]]:
+        """Role assignment id -> the areas its silver or geographical bronze commands."""
+        out: dict[str, set[str]] = {}
+        for ref, area in [
+            *((s.assignment, s.area) for s in self.silver),
+            *((b.assignment, b.area) for b in self.bronze),
+        ]:
+            if area is not None:
+                out.setdefault(ref, set()).add(area)
+        return out
+
 
 # ICS 203/207 blocks, for the level column of the command chart, and where a unit sits.
 ICS_LEVELS: dict[IcsPositionKind, str] = {

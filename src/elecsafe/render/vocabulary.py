@@ -40,6 +40,7 @@ US_PHRASES: dict[str, str] = {
     "polling and count staff": "poll workers and count staff",
     " (APP)": "",
     "fortnightly": "every two weeks",
+    "force-wide": "agency-wide",
 }
 # Named terms templates ask for with ``term("…")``.
 TERMS: dict[str, dict[str, str]] = {

@@ -32,6 +32,7 @@ def build(src: Sources, mou: Any) -> dict[str, Any]:
         "sections": sections,
         "missing_sections": missing if isinstance(mou, Record) else [],
         "party_roles": _party_roles(src, mou) if isinstance(mou, Record) else [],
+        "police_areas": _police_areas(src, mou) if isinstance(mou, Record) else [],
         **(_joint_working(src, mou) if isinstance(mou, Record) else _NO_JOINT_WORKING),
     }
 
@@ -139,12 +140,45 @@ def _legal_refs(src: Sources, mou: Record) -> list[Record]:
     return [r for r in refs if not r.jurisdiction or r.jurisdiction in area]
 
 
-def _party_roles(src: Sources, mou: Record) -> list[Record]:
-    """The parties' roles, less those scoped only to another area's polls.
+def _poll_areas(src: Sources, election_ids: Any) -> set[str]:
+    """The jurisdictions of the polls ``election_ids`` that this edition may see."""
+    elections = src.lookups.elections
+    if isinstance(elections, Withheld):
+        return set()
+    return {
+        j
+        for eid in election_ids
+        if isinstance(elections.get(eid), Record)
+        for j in elections[eid].jurisdictions
+    }
 
-    A neighbourhood inspector or delegated SPOC for another council does not belong in this
-    council's MoU. Roles without an area, or scoped to an area that holds no poll (a BCU),
-    stay: the plan does not say which council they serve.
+
+def _covering(src: Sources, area: set[str]) -> set[str]:
+    """The police areas covering the polls of ``area``, wholly or in part."""
+    index = src.plan.index()
+    return {a for j in area for a in index.cover(j, parts=True).areas}
+
+
+def _police_areas(src: Sources, mou: Record) -> list[Any]:
+    """Names of the police areas (BCUs) whose coverage the plan declares and that cover the
+    agreement's polls, in plan order: whose commanders the contacts table lists."""
+    covering = _covering(src, _poll_areas(src, items(mou.scope.elections)))
+    return [
+        src.lookups.jurisdiction_name(j.id)
+        for j in src.plan.jurisdictions
+        if j.covers and j.id in covering
+    ]
+
+
+def _party_roles(src: Sources, mou: Record) -> list[Record]:
+    """The parties' roles for the agreement's area: force-wide roles, and roles scoped to that
+    area or to a police area that covers it; never another area's commanders or contacts.
+
+    A role's places are its scope's areas and, for a commander, the area it commands. It is
+    left out when every place is another council's poll area, or a police area whose coverage
+    the plan declares and which covers none of the agreement's polls (PlanIndex.cover, the one
+    answer to who polices where). A police area whose coverage the plan does not say stays:
+    the plan does not say which council it serves.
     """
     party_orgs = {p.org for p in items(mou.parties)}
     roles = [
@@ -159,25 +193,23 @@ def _party_roles(src: Sources, mou: Record) -> list[Record]:
     def ancestors(jid: str) -> set[str]:
         return set(index.jurisdiction_chain(jid)[1:])
 
-    def area_of(election_ids: Any) -> set[str]:
-        return {
-            j
-            for eid in election_ids
-            if isinstance(elections.get(eid), Record)
-            for j in elections[eid].jurisdictions
-        }
-
-    area = area_of(items(mou.scope.elections))
+    area = _poll_areas(src, items(mou.scope.elections))
     if not area:
         return roles
-    polls = area_of(elections)
+    polls = _poll_areas(src, elections)
     electoral = polls | {j for j in parents if ancestors(j) & polls}
     related = area | {a for j in area for a in ancestors(j)}
     related |= {j for j in parents if ancestors(j) & area}
+    covering = _covering(src, area)
+    declared = {j.id for j in index.jurisdictions.values() if j.covers}
+    commands = src.plan.command.commanded_areas() if src.plan.command else {}
 
     def elsewhere(role: Record) -> bool:
         scope = role.scope
-        places = items(scope.jurisdictions) if isinstance(scope, Record) else []
-        return bool(places) and all(j in electoral and j not in related for j in places)
+        places = set(items(scope.jurisdictions)) if isinstance(scope, Record) else set()
+        places |= commands.get(str(role.id), set())
+        if not places or places & (related | covering):
+            return False
+        return all(j in electoral or j in declared for j in places)
 
     return [r for r in roles if not elsewhere(r)]
