@@ -83,6 +83,15 @@ def test_functional_bronzes_work_force_wide_with_their_functions() -> None:
     assert "- Media: not appointed." in functional
 
 
+def test_other_agencies_in_a_gold_silver_bronze_structure_without_ics_words() -> None:
+    text = uk()
+    reps = sections(text)["Other agencies' representatives"]
+    assert "| PSU commander, Brackenshire serials | Brackenshire Constabulary | Callum Reeve |" in (
+        reps
+    )
+    assert "Incident command" not in text
+
+
 def test_each_site_is_listed_once_under_the_bronze_of_its_council() -> None:
     text = uk()
     north = sections(text)["Bronze: North Severnshire BCU"]

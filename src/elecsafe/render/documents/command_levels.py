@@ -138,6 +138,9 @@ def gsb(
             "silvers": silvers,
             "functional": functional,
             "not_required": items(command.not_required),
+            "representatives": items(command.agency_representatives)
+            if command.framework == "gsb" and not items(command.ics)
+            else [],
             "bronzes": bronzes,
             "has_geographical": bool(geographical),
             "unlinked": [
@@ -161,6 +164,8 @@ def ics(src: Sources) -> Any:
     model = src.plan.command
     if model is None or not (model.ics or model.agency_representatives):
         return None
+    if model.framework == "gsb" and not model.ics:
+        return None  # gold/silver/bronze lists its agency representatives itself
     command = src.view.command
     if is_withheld(command):
         return command
