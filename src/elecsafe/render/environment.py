@@ -32,6 +32,7 @@ from jinja2 import (
     StrictUndefined,
     TemplateError,
     TemplateSyntaxError,
+    pass_context,
 )
 from jinja2.bccache import Bucket
 from jinja2.exceptions import SecurityError, TemplateNotFound, UndefinedError
@@ -282,7 +283,9 @@ def install_plan_helpers(
         env.filters[name] = getattr(lookups, name)
     env.globals["role"] = lookups.role
     env.globals["term"] = lambda name: term(name, country)
-    env.filters["words"] = lambda text: words(str(text), country)
+    # pass_context: Jinja would otherwise fold ``"literal" | words`` at compile time with the
+    # first plan's country, and the bytecode cache would serve that to the other country
+    env.filters["words"] = pass_context(lambda _context, text: words(str(text), country))
     env.globals["org"] = lookups.org
     env.globals["person"] = lookups.person
 
