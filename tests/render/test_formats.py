@@ -11,7 +11,7 @@ import pytest
 from elecsafe.load.loader import LoadedPlan, load_plan
 from elecsafe.render import DOCUMENTS
 from elecsafe.render.pipeline import Renderer
-from tests.render.conftest import FIXTURES, options
+from tests.render.conftest import FIXTURES, Editions, options
 
 
 class _Collect(HTMLParser):
@@ -202,11 +202,8 @@ EXAMPLES = ("uk-force", "us-county")
 
 
 @pytest.fixture(scope="module", params=EXAMPLES)
-def example(request: pytest.FixtureRequest) -> LoadedPlan:
-    from elecsafe.load.loader import load_plan
-    from tests.render.conftest import REPO
-
-    return load_plan(REPO / "examples" / request.param)
+def example(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
 
 
 class _Balanced(HTMLParser):
@@ -230,19 +227,21 @@ class _Balanced(HTMLParser):
             self.stack.pop()
 
 
-def _every_document(loaded: LoadedPlan, fmt: str) -> list[tuple[str, object]]:
+def _every_document(editions: Editions, example: str, fmt: str) -> list[tuple[str, object]]:
+    """Every document of the example: partners editions, and the internal-only ones (the
+    session's renderings, which the goldens compare too)."""
     out = []
     for audience in ("partners", "internal"):
-        renderer = Renderer(loaded, options(fmt=fmt, audience=audience))
+        renderer = editions.renderer(example, audience)
         for spec in DOCUMENTS.values():
             if spec.internal_only != (audience == "internal") or renderer.applicable(spec):
                 continue
-            out += [(spec.name, renderer.render(spec, t)) for t in renderer.targets(spec, None)]
+            out += [(spec.name, f[fmt]) for f in editions.of(example, spec.name, audience)]
     return out
 
 
-def test_every_document_of_the_examples_parses_as_html(example: LoadedPlan) -> None:
-    docs = _every_document(example, "html")
+def test_every_document_of_the_examples_parses_as_html(editions: Editions, example: str) -> None:
+    docs = _every_document(editions, example, "html")
     assert len(docs) >= 11
     for name, doc in docs:
         page = doc.data.decode("utf-8")  # type: ignore[attr-defined]
@@ -260,10 +259,11 @@ def test_every_document_of_the_examples_parses_as_html(example: LoadedPlan) -> N
         assert "table" in parser.tags, name
 
 
-def test_every_document_of_the_examples_reads_back_from_word(example: LoadedPlan) -> None:
+def test_every_document_of_the_examples_reads_back_from_word(
+    editions: Editions, example: str
+) -> None:
     """Real headings, tables and the marking in header and footer, for every document."""
-    assert example.plan is not None
-    docs = _every_document(example, "docx")
+    docs = _every_document(editions, example, "docx")
     for name, doc in docs:
         document = docx.Document(io.BytesIO(doc.data))  # type: ignore[attr-defined]
         section = document.sections[0]

@@ -10,36 +10,26 @@ names the file (partners editions carry no audience): ``mou-port-ashby-2027.publ
 ``<name>.docx.txt``. Internal editions are rendered with the example's private layer copied
 into place, as its README tells users to do.
 
-Each document is rendered once per audience: the Markdown, HTML and Word editions are converted
-from that one rendering (``Renderer.editions``), and each test compares one format, so a
-failure names plan, document, audience and format.
+Each document is rendered once per audience (the session's ``editions``, which
+test_done_when.py reads too): the Markdown, HTML and Word editions are converted from that one
+rendering (``Renderer.editions``), and each test compares one format, so a failure names plan,
+document, audience and format.
 """
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from elecsafe import __version__
-from elecsafe.findings import Severity
-from elecsafe.lint.runner import LintOptions, LintResult, run
-from elecsafe.load.loader import LoadedPlan, load_plan
+from elecsafe.load.loader import load_plan
 from elecsafe.render import DOCUMENTS
 from elecsafe.render.pipeline import FORMATS, RenderedDocument, Renderer
 from elecsafe.render.redact import AUDIENCES
-from tests.render.conftest import FIXTURES, GENERATED_ON, GOLDEN, REPO, options
+from tests.render.conftest import GOLDEN, PLANS, Editions, options
 from tests.render.docx_text import docx_text
 
-PLANS = {
-    "uk-mini": FIXTURES / "uk-mini",
-    "us-mini": FIXTURES / "us-mini",
-    "us-county": REPO / "examples" / "us-county",
-    "uk-force": REPO / "examples" / "uk-force",
-}
 # Documents that do not apply to a plan (test_not_applicable checks the reasons).
 NOT_APPLICABLE = {
     ("us-mini", "maa"): "the plan has no mutual aid agreements to render",
@@ -83,64 +73,6 @@ def _text(doc: RenderedDocument) -> str:
 
 def _golden(plan: str, doc: RenderedDocument) -> Path:
     return GOLDEN / plan / (Path(doc.filename).stem + SUFFIX[doc.fmt])
-
-
-@dataclass
-class Editions:
-    """Each (plan, document, audience) rendered once, in every format, on first use."""
-
-    tmp: Path
-    plans: dict[tuple[str, bool], tuple[LoadedPlan, LintResult]] = field(default_factory=dict)
-    renderers: dict[tuple[str, str], Renderer] = field(default_factory=dict)
-    done: dict[tuple[str, str, str], list[dict[str, RenderedDocument]]] = field(
-        default_factory=dict
-    )
-
-    def _plan(self, plan: str, private: bool) -> tuple[LoadedPlan, LintResult]:
-        if (plan, private) not in self.plans:
-            loaded = _load(plan, self.tmp, private)
-            self.plans[plan, private] = loaded, run(loaded, LintOptions(today=GENERATED_ON))
-        return self.plans[plan, private]
-
-    def renderer(self, plan: str, audience: str) -> Renderer:
-        if (plan, audience) not in self.renderers:
-            loaded, lint = self._plan(plan, audience == "internal")
-            self.renderers[plan, audience] = Renderer(loaded, options(audience=audience, lint=lint))
-        return self.renderers[plan, audience]
-
-    def of(self, plan: str, name: str, audience: str) -> list[dict[str, RenderedDocument]]:
-        """One dict format -> document per target (agreement) of the document."""
-        key = (plan, name, audience)
-        if key not in self.done:
-            renderer = self.renderer(plan, audience)
-            spec = DOCUMENTS[name]
-            assert renderer.applicable(spec) is None
-            targets = renderer.targets(spec, None)
-            assert targets
-            self.done[key] = [
-                {doc.fmt: doc for doc in renderer.editions(spec, target, FORMATS)}
-                for target in targets
-            ]
-        return self.done[key]
-
-
-def _load(plan: str, tmp_path: Path, private: bool) -> LoadedPlan:
-    directory = PLANS[plan]
-    example = directory / "private" / "contacts.example.yaml"
-    if private and example.is_file():
-        copy = tmp_path / plan
-        shutil.copytree(directory, copy, ignore=shutil.ignore_patterns("out", ".git"))
-        shutil.copy(example, copy / "private" / "contacts.yaml")
-        directory = copy
-    loaded = load_plan(directory)
-    errors = [f.message for f in loaded.findings if f.severity is Severity.ERROR]
-    assert loaded.plan is not None and not errors, f"{plan} does not load cleanly: {errors[:3]}"
-    return loaded
-
-
-@pytest.fixture(scope="module")
-def editions(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Editions]:
-    yield Editions(tmp_path_factory.mktemp("golden-plans"))
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
