@@ -361,3 +361,31 @@ SPOC_ESM_TOPICS: tuple[tuple[str, str], ...] = (
     ("FEOA arrangements and sharing of candidate contact details", "ROL006"),
     ("Date of the joint post-election debrief", "MTG011"),
 )
+
+
+# Who holds the duty behind a statutory date: in the UK the electoral registration officer
+# takes registration and absent-vote (postal, proxy) and voter ID applications, the returning
+# officer runs the rest of the election timetable (notice, nominations, the poll); in the US
+# the election officials. The police track these dates (APP: "certain stages in the electoral
+# timetable could trigger particular types of malpractice activity"); they do not own them.
+ERO_DATES = frozenset(
+    {
+        "registration_deadline",
+        "postal_vote_deadline",
+        "proxy_deadline",
+        "vac_deadline",
+        "emergency_proxy_deadline",
+    }
+)
+NO_OFFICE_DATES = frozenset({"dissolution"})  # set by law, no election office's deadline
+
+
+def statutory_duty(country: str, key: str) -> tuple[str, ...]:
+    """The role kinds that hold the duty behind statutory date ``key`` (empty: none)."""
+    if key in NO_OFFICE_DATES:
+        return ()
+    if country == "US":
+        return ("local_election_official",)
+    if key in ERO_DATES:
+        return ("electoral_registration_officer",)
+    return ("returning_officer", "acting_returning_officer")

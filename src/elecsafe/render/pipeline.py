@@ -128,6 +128,7 @@ class Renderer:
             lint=self._lint,
             on_duty=self.copy_for,
             log=self.log,
+            placeholders=loaded.placeholders,
         )
         self.folders = search_path(loaded.directory, options.templates_dir)
         paths = [folder for _, folder in self.folders]

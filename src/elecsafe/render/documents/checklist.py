@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from elecsafe.findings import Finding, KeyPath
+from elecsafe.model.timetable import statutory_duty
 from elecsafe.render.documents.sources import Sources
 from elecsafe.render.markdown import MdSafe
 from elecsafe.render.redact import Record, Withheld, is_withheld
@@ -148,7 +149,44 @@ def item_line(src: Sources, item: Record, due: Due | None) -> Line:
         rule = TRAINING_RULE
     elif hasattr(item, "exercise_type"):
         rule = EXERCISE_RULE
+    if rule == STATUTORY_RULE:
+        owner, note = statutory_owner(src, item)
+        return Line(str(item.title), status_done(item.status), due, owner, rule, note=note)
     return Line(str(item.title), status_done(item.status), due, src.owner(item.owner), rule)
+
+
+def statutory_owner(src: Sources, item: Record) -> tuple[Any, Any]:
+    """(owner, note) of a statutory date: the election office that holds the duty
+    (:func:`~elecsafe.model.timetable.statutory_duty`), never the police. An entry the plan
+    gives to another role keeps it as the one who tracks the date ("tracked by ...")."""
+    from elecsafe.model.roles import ROLE_CATALOGUE
+
+    if is_withheld(item.owner) or not item.owner:
+        return src.owner(item.owner), None  # an edition that may not see owners sees none
+    plan = src.plan
+    key = item.statutory if isinstance(item.statutory, str) else ""
+    duty = statutory_duty(plan.country, key or "poll")
+    index = plan.index()
+    assigned = index.roles.get(item.owner) if isinstance(item.owner, str) else None
+    if assigned is not None:
+        org = index.organisations.get(assigned.organisation or "")
+        police = org is not None and org.is_law_enforcement
+        if plan.country == "US" and not police:
+            return src.owner(item.owner), None  # the plan's election official or state office
+        if assigned.role in duty:
+            return src.owner(item.owner), None
+    if not duty:
+        return src.owner(item.owner), None
+    holders = [r.id for r in plan.roles if r.role in duty]
+    if len(holders) == 1:
+        owner: Any = src.owner(holders[0])
+    else:
+        label = ROLE_CATALOGUE[duty[0]].label
+        owner = "Election officials" if plan.country == "US" else f"{label}s"
+        if len(holders) > 1:
+            owner += f" ({len(holders)})"
+    tracker = src.owner(item.owner) if assigned is not None else None
+    return owner, (f"tracked by {tracker}" if tracker and not is_withheld(tracker) else None)
 
 
 def hidden_line(hidden: list[Withheld]) -> Line:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from elecsafe.model.placeholders import Placeholders
 from elecsafe.model.plan import Plan
 from elecsafe.model.sites import PresenceWindow
 from elecsafe.model.visibility import staffs
@@ -42,6 +43,7 @@ class Sources:
         lint: Callable[[], LintResult],
         on_duty: frozenset[str] | None = None,
         log: WithheldLog | None = None,
+        placeholders: Placeholders | None = None,
     ) -> None:
         self.plan = plan
         self.view = view
@@ -53,6 +55,11 @@ class Sources:
         self._verdicts: Verdicts | None = None
         self.on_duty = on_duty  # a need-to-know copy: the ids of the person it is made for
         self.log = log
+        self.placeholders = placeholders
+
+    def draft(self, prefix: tuple[str | int, ...]) -> bool:
+        """Does this part of the plan still hold a placeholder (a value starting with TODO)?"""
+        return self.placeholders is not None and self.placeholders.under(prefix)
 
     @property
     def verdicts(self) -> Verdicts:
