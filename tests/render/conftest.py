@@ -1,8 +1,9 @@
 """Fixtures for the render tests.
 
-Golden files: ``tests/render/golden/<plan>/<document>.md`` and ``.html``. Regenerate them
-after an intended change with ``pytest tests/render --update-goldens`` (the environment
-variable ``ELECSAFE_UPDATE_GOLDENS=1`` does the same), then review the diff.
+Golden files: ``tests/render/golden/<plan>/<document>[.<audience>].md``, ``.html`` and
+``.docx.txt`` (test_golden.py). Regenerate them after an intended change with
+``pytest tests/render --update-goldens`` (the environment variable ``ELECSAFE_UPDATE_GOLDENS=1``
+does the same), then review the diff.
 """
 
 from __future__ import annotations
