@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import shutil
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -95,6 +96,37 @@ def test_column_widths_from_content() -> None:
     rows = [[("Severnshire", False)] + [("x " * 60, False)] * 10]
     shares = column_widths(rows, 11, 140)
     assert shares[0] * 140 >= len("Severnshire")
+
+
+def test_a_one_word_column_keeps_its_word_whole() -> None:
+    """A column whose longest text is one short word ("Deputy" over "—") still gets that
+    word's width, bold and padded: LibreOffice printed it as "Deput y"."""
+    rows = [
+        [("Representative", True), ("Organisation", True), ("Holder", True), ("Deputy", True)],
+        [("PSU commander, Brackenshire serials", False), ("Brackenshire Constabulary", False),
+         ("Callum Reeve", False), ("—", False)],
+    ]  # fmt: skip
+    shares = column_widths(rows, 4, 75)
+    assert shares[3] * 75 >= len("Deputy") * 1.1 + 3.0
+
+
+def test_a_table_keeps_its_lead_in_on_its_page(uk: LoadedPlan) -> None:
+    """The line that introduces a table (a silver's "Covers: ..." line) is kept with the
+    table's first row, so it never sits alone at the foot of the page before it."""
+    document = _docx(uk, "checklist-election-day")
+    body = document.element.body  # type: ignore[attr-defined]
+    kept = 0
+    for previous, table in pairwise(body):
+        if (
+            table.tag == qn("w:tbl")
+            and previous.tag == qn("w:p")
+            and "".join(previous.itertext()).strip()
+        ):
+            assert previous.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None, "".join(
+                previous.itertext()
+            )
+            kept += 1
+    assert kept >= 5
 
 
 def test_numbered_lists_restart_per_list(us: LoadedPlan) -> None:

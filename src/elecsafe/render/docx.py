@@ -43,6 +43,7 @@ SMALL_TABLE_COLUMNS = 6  # from this many columns a table is set in a smaller si
 # Generous: LibreOffice substitutes wider fonts for Calibri, and bold headers are wider still.
 CHAR_PT = {11.0: 6.0, 9.0: 5.0}
 SIGNATURE_HEIGHT_MM = 20  # room to sign
+LEAD_IN = 3  # paragraphs kept with the table they introduce
 
 
 def _add_page_field(paragraph: Any) -> None:
@@ -216,6 +217,8 @@ class _Writer:
         wide = width >= LANDSCAPE_COLUMNS
         if wide:  # a landscape page for the table, then back to portrait
             self.turn(WD_SECTION.NEW_PAGE, WD_ORIENT.LANDSCAPE)
+        else:
+            self.keep_lead_in()
         size = 9.0 if width >= SMALL_TABLE_COLUMNS else 11.0
         section = self.doc.sections[-1]
         text_width = section.page_width - section.left_margin - section.right_margin
@@ -251,6 +254,22 @@ class _Writer:
         if wide:
             self.turn(WD_SECTION.NEW_PAGE, WD_ORIENT.PORTRAIT)
 
+    def keep_lead_in(self) -> None:
+        """The lines that introduce a table (a heading, "Silver commander: ...", "Covers: ...")
+        stay on the page of the table's first row rather than alone at the foot of the page
+        before it: up to LEAD_IN paragraphs back, up to a table, a chart or a blank line."""
+        from docx.text.paragraph import Paragraph
+
+        body = self.doc.element.body
+        blocks = len(body) - (1 if body[-1].tag == _qn("w:sectPr") else 0)
+        for index in range(blocks - 1, max(blocks - 1 - LEAD_IN, -1), -1):
+            block = body[index]
+            if block.tag != _qn("w:p") or block.find(".//" + _qn("w:drawing")) is not None:
+                return
+            if not "".join(block.itertext()).strip():
+                return
+            Paragraph(block, self.doc._body).paragraph_format.keep_with_next = True
+
     def turn(self, start: Any, orientation: Any) -> None:
         """A new section in ``orientation``; headers and footers carry on from the last one."""
         from docx.enum.section import WD_ORIENT
@@ -275,6 +294,9 @@ def column_widths(rows: list[list[tuple[str, bool]]], count: int, capacity: floa
             longest = max((len(word) for word in text.split()), default=0)
             least[c] = max(least[c], min(longest, 24) * 1.1 + 3.0)  # bold, cell padding
             natural[c] = max(natural[c], min(len(text), 70) + 2.0)
+    # a one-word column's text is shorter than its least width with padding and bold: it
+    # would otherwise get less than its longest word and break it ("Deput y")
+    natural = [max(nat, low) for nat, low in zip(natural, least, strict=True)]
     if sum(natural) <= capacity:
         chars = natural
     elif sum(least) <= capacity:
