@@ -171,3 +171,44 @@ def test_us_plans_get_the_ics_blocks_and_no_uk_command_words() -> None:
     )
     for word in ("Gold", "Silver", "Bronze", "BCU", "organisation", "polling station"):
         assert word not in text
+
+
+def briefing(example: str, audience: str = "partners") -> str:
+    doc = DOCUMENTS["briefing"]
+    return (
+        Renderer(load_plan(EXAMPLES / example), options(audience=audience))
+        .render(doc, None)
+        .markdown
+    )
+
+
+def test_the_briefing_gives_officers_their_command_chain() -> None:
+    text = briefing("uk-force")
+    chain = sections(text)["Command chain"]
+    levels = re.findall(r"^\| (Gold|Silver|Bronze) \(([a-z]+)\) \|", chain, re.M)
+    assert levels[0] == ("Gold", "strategic")
+    assert levels.count(("Silver", "tactical")) == 3
+    assert levels.count(("Bronze", "geographical")) == 3
+    assert ("Bronze", "functional") in levels
+    assert "| Silver commander, North BCU | Claire Whitmore | Daniel Forde |" in chain
+    # each council's assignments name the bronze whose police area covers it
+    assert "### Westmoor (Geographical bronze, North BCU: Rob Kerr)" in text
+    assert (
+        "### Port Ashby (Geographical bronze, Port Ashby and Severnside BCU: Tariq Malik)" in text
+    )
+    # the county-wide count has no single bronze: its heading names none
+    assert "\n### Severnshire County Council area\n" in text
+
+
+def test_the_us_briefing_chain_is_the_incident_command_system() -> None:
+    chain = sections(briefing("us-county"))["Command chain"]
+    assert "| Command | Unified command |" in chain
+    assert "| General staff | Operations section chief |" in chain
+    assert not re.search(r"\b(Gold|Silver|Bronze)\b", chain)
+
+
+def test_a_public_briefing_withholds_the_command_chain() -> None:
+    text = briefing("uk-force", "public")
+    chain = sections(text)["Command chain"]
+    assert "withheld" in chain and "Claire Whitmore" not in text
+    assert "Rob Kerr" not in text

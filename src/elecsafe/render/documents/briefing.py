@@ -19,8 +19,17 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
         "observers": _observers(src),
         "mutual_aid_restrictions": _restrictions(src),
         "intelligence": _intelligence(src),
+        "bronze_of": _bronze_of(election_day["gsb"]),
         **election_day,
     }
+
+
+def _bronze_of(gsb: Any) -> dict[str, Any]:
+    """Each council's geographical bronze (the heading of its assignments), as the election-day
+    checklist groups the sites: one answer, from the model's police-area coverage."""
+    if not isinstance(gsb, Record):
+        return {}
+    return {group.name: bronze.role for bronze in gsb.bronzes for group in items(bronze.groups)}
 
 
 def _intelligence(src: Sources) -> Record | None:
