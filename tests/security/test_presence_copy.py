@@ -58,12 +58,19 @@ def test_the_uk_copy_has_the_inspectors_window_and_no_other(
     ]
     # the count-night patrol is the Port Ashby bronze's: neither its times nor its notes
     assert "22:00–06:00" not in copy and "Promenade protest area" not in copy
+    # the site's assignments row points to that section instead of saying "withheld"
+    own_row = (
+        "| Dockside Community Centre | Polling place | 07:00–22:00 | Polling station inspector, "
+        "area A | Severnshire Constabulary | yours: see below |"
+    )
+    assert own_row in copy and own_row.replace("yours: see below", "*withheld*") in partners
     # nothing else restricted: the copy is the partners edition plus its presence section
     _only_the_copy_adds(
         copy,
         partners,
         set(section)
         | {
+            own_row,
             "> - police presence at sites and times this copy's holder does not staff",
         },
     )

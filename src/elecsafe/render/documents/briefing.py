@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from elecsafe.model.agreements import MAA_TOPICS
+from elecsafe.model.visibility import staffs
 from elecsafe.render.documents import checklist_election_day
 from elecsafe.render.documents.sources import Sources, items
 from elecsafe.render.redact import Record
@@ -16,11 +17,22 @@ def build(src: Sources, _: None = None) -> dict[str, Any]:
     return {
         "assigned_sites": election_day["sites"],
         "presence": src.presence_windows(),
+        "staffed_sites": _staffed_sites(src),
         "observers": _observers(src),
         "mutual_aid_restrictions": _restrictions(src),
         "intelligence": _intelligence(src),
         "bronze_of": _bronze_of(election_day["gsb"]),
         **election_day,
+    }
+
+
+def _staffed_sites(src: Sources) -> set[str]:
+    """A need-to-know copy's own sites (ids): their assignments row points to the presence
+    windows it staffs, which the copy lists, rather than saying "withheld"."""
+    return {
+        site.id
+        for site in src.plan.sites
+        if any(staffs(window, src.on_duty) for window in site.presence_windows)
     }
 
 
