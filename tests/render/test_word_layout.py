@@ -164,3 +164,18 @@ def test_wide_tables_get_a_landscape_page(tmp_path: Path) -> None:
     assert wide.page_width > wide.page_height
     widest = max(document.tables, key=lambda t: len(t.columns))  # type: ignore[attr-defined]
     assert len(widest.columns) >= 8
+
+
+def test_word_leaves_the_closing_line_to_its_footer(uk: LoadedPlan) -> None:
+    """The closing line (marking, plan, version, edition, date) ends the Markdown and HTML;
+    Word's footer says it on every page, and alone after the full key-restrictions sheet it
+    printed a page of its own."""
+    renderer = Renderer(uk, options(fmt="docx"))
+    spec = DOCUMENTS["maa"]
+    item = renderer.targets(spec, None)[0]
+    markdown, doc = renderer.markdown(spec, item)
+    assert markdown.rstrip().endswith(f"*{doc.closing}*")
+    document = docx.Document(io.BytesIO(renderer.render(spec, item).data))
+    assert document.paragraphs[-1].text != doc.closing
+    footer = document.sections[0].footer.paragraphs[0].text
+    assert footer.startswith(str(doc.closing).rsplit(" · generated", 1)[0])

@@ -34,6 +34,7 @@ class DocxMeta:
     subject: str = ""  # the kind of document and the plan
     lang: str = "en-GB"  # the plan's country: en-GB or en-US
     created: date | None = None  # the generation date (core properties created/modified)
+    closing: str = ""  # the document's closing line: the footer says it on every page
 
 
 # A table this wide goes on a landscape page of its own (the radio plan has 11 columns).
@@ -266,7 +267,7 @@ class _Writer:
             block = body[index]
             if block.tag != _qn("w:p") or block.find(".//" + _qn("w:drawing")) is not None:
                 return
-            if not "".join(block.itertext()).strip():
+            if not _text(block).strip():
                 return
             Paragraph(block, self.doc._body).paragraph_format.keep_with_next = True
 
@@ -355,6 +356,7 @@ def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Figure] = 
         header=for_xml(meta.header),
         footer=for_xml(meta.footer),
         subject=for_xml(meta.subject),
+        closing=for_xml(meta.closing),
     )
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -400,11 +402,27 @@ def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Figure] = 
 
     tokens = MarkdownIt("js-default").parse(markdown)
     _Writer(document, figures).write(tokens)
+    _drop_closing_line(document, meta.closing)
     buffer = io.BytesIO()
     document.save(buffer)
     from elecsafe.render.ziparchive import normalise
 
     return normalise(buffer.getvalue())  # byte-identical for the same document
+
+
+def _text(paragraph: Any) -> str:
+    """A paragraph's text, from its w:t runs (lxml's itertext repeats python-docx's text)."""
+    return "".join(t.text or "" for t in paragraph.iter(_qn("w:t")))
+
+
+def _drop_closing_line(document: Any, closing: str) -> None:
+    """The closing line repeats the page footer; alone after a full last page it printed a
+    page of its own (the mutual aid agreement's key-restrictions sheet), so Word leaves it."""
+    body = document.element.body
+    blocks = [child for child in body if child.tag != _qn("w:sectPr")]
+    last = blocks[-1] if blocks else None
+    if closing and last is not None and last.tag == _qn("w:p") and _text(last).strip() == closing:
+        body.remove(last)
 
 
 def _set_language(document: Any, lang: str) -> None:

@@ -303,6 +303,15 @@ class Renderer:
                 "country": plan.country,
                 "paper": self.paper,
                 "poll_day_name": self.sources.day_name,
+                # the closing line of every document (Word leaves it to its page footer)
+                "closing": _joined(
+                    DRAFT if missing else "",
+                    marking,
+                    plan.title,
+                    f"version {plan.version}",
+                    audience_label,
+                    f"generated {short_date(self.options.generated_on, plan.country)}",
+                ),
             }
         )
         common = {"poll_days": self.sources.poll_days()}
@@ -400,6 +409,7 @@ class Renderer:
                     subject=_joined(doc.kind, doc.plan_title),
                     lang=str(meta.lang),
                     created=doc.generated_on,
+                    closing=str(doc.closing),
                 ),
                 self.figures,
             )
