@@ -35,6 +35,7 @@ SHOWN = frozenset(
         "word/header1.xml",
         "word/footer1.xml",
         "docProps/core.xml",
+        "docProps/app.xml",
         "word/_rels/document.xml.rels",
     }
 )

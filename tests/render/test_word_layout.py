@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+import zipfile
 from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
@@ -57,6 +58,17 @@ def test_core_properties_follow_the_plan(example: str, lang: str) -> None:
     assert properties.subject.startswith("Site register · ")
     created = datetime.combine(GENERATED_ON, datetime.min.time(), tzinfo=UTC)
     assert properties.created == created and properties.modified == created
+
+
+def test_the_application_is_elecsafe_not_the_template_word(uk: LoadedPlan) -> None:
+    """The extended properties say elecsafe wrote the file, with no stale page or word counts
+    (python-docx's template claimed Microsoft Macintosh Word 14, one page, no words)."""
+    renderer = Renderer(uk, options(fmt="docx"))
+    data = renderer.render(DOCUMENTS["site-register"], None).data
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+    assert "<Application>elecsafe</Application>" in app
+    assert "Macintosh" not in app and "<Pages>" not in app and "<Words>" not in app
 
 
 def test_not_in_compatibility_mode(uk: LoadedPlan) -> None:

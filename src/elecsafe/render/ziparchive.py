@@ -35,8 +35,10 @@ def timestamp() -> tuple[int, int, int, int, int, int]:
     return max(ZIP_EPOCH, min(stamp, _LAST))
 
 
-def normalise(data: bytes) -> bytes:
-    """DATA (a zip archive) with every entry's timestamp, permissions and compression fixed."""
+def normalise(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """DATA (a zip archive) with every entry's timestamp, permissions and compression fixed;
+    the entries named in ``replace`` get the contents given there."""
+    replace = replace or {}
     when = timestamp()
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
@@ -45,5 +47,6 @@ def normalise(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever the machine
             info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(entry), compresslevel=9)
+            content = replace.get(entry.filename)
+            target.writestr(info, content or source.read(entry), compresslevel=9)
     return out.getvalue()
