@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -155,6 +156,33 @@ def test_templates_cannot_mutate_plan_data(uk_plan: Path) -> None:
     _template(uk_plan, "debrief.md.j2", "{{ plan.sites.append(1) }}\n")
     with pytest.raises(RenderError, match=":1: unsafe template operation refused"):
         _markdown(uk_plan, "debrief")
+
+
+def test_remembered_verdicts_are_the_sandboxs_own() -> None:
+    """The sandbox remembers its attribute verdicts per (type, name); a remembered verdict
+    is the one jinja gives, for every object of that type, asked once or many times."""
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from elecsafe.render.environment import make_environment
+
+    env = make_environment([REPO / "templates" / "documents"])
+    reference = ImmutableSandboxedEnvironment()
+
+    def fn() -> None: ...
+
+    asks = [
+        ([], "append"), (SimpleNamespace(append=1), "append"), ([1], "append"), ({}, "update"), ([], "count"), (set(), "add"),
+        ("", "upper"), ("", "__class__"), (fn, "__globals__"), (fn, "__name__"),
+        (int, "mro"), (Path("x"), "name"), (Path("y"), "_raw_paths"),
+    ]  # fmt: skip
+    for _ in range(2):
+        for obj, attr in asks:
+            value = getattr(obj, attr, None)
+            expected = reference.is_safe_attribute(obj, attr, value)
+            assert env.is_safe_attribute(obj, attr, value) is expected, (obj, attr)
+    assert not env.is_safe_attribute([], "append", [].append)
+    assert not env.is_safe_attribute(fn, "__globals__", None)
+    assert env.is_safe_attribute(SimpleNamespace(append=1), "append", 1)  # not a list's
 
 
 def test_missing_variable_names_template_and_line(uk_plan: Path) -> None:

@@ -214,10 +214,29 @@ def _trusted_folder(folder: Path) -> bool:
     )
 
 
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, its attribute verdicts remembered per (type, name).
+
+    jinja's checks (a private name, a Python internal, a method that mutates a list or dict)
+    depend on the object's type and the attribute's name alone, and a document asks them for
+    every field of every site: a tenth of ``render all``'s time at 10,000 sites."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 def make_environment(
     folders: list[Path], *, markdown: bool = True
 ) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(
+    env = _Sandbox(
         loader=ConfinedLoader(folders),
         bytecode_cache=bytecode_cache("md" if markdown else "html"),
         undefined=StrictUndefined,
