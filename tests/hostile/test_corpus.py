@@ -95,7 +95,13 @@ def test_hostile_input(
     assert run.returncode in expect.exits, report
     if expect.message is not None:
         assert expect.message in run.output, report
-    assert run.cpu_seconds < baseline_cpu[command] + CPU_BUDGET_SECONDS, report
+    budget = baseline_cpu[command] + CPU_BUDGET_SECONDS
+    cpu = run.cpu_seconds
+    if cpu >= budget:
+        # the three commands ran side by side on a small machine; the baseline is the cheaper
+        # of two runs alone, so an over-budget figure is measured the same way before failing
+        cpu = min(cpu, run_elecsafe(ARGS[command], directory).cpu_seconds)
+    assert cpu < budget, f"{report}\nalone: {cpu:.2f} s CPU, budget {budget:.2f} s"
     assert run.max_rss_mb < MEMORY_BUDGET_MB, report
     leftovers = [p.name for p in directory.rglob("*.tmp")]
     assert leftovers == [], leftovers
