@@ -268,7 +268,7 @@ class _Writer:
         from docx.text.paragraph import Paragraph
 
         body = self.doc.element.body
-        blocks = len(body) - (1 if body[-1].tag == _qn("w:sectPr") else 0)
+        blocks = _blocks(body)
         for index in range(blocks - 1, max(blocks - 1 - LEAD_IN, -1), -1):
             block = body[index]
             if block.tag != _qn("w:p") or block.find(".//" + _qn("w:drawing")) is not None:
@@ -419,6 +419,12 @@ def markdown_to_docx(markdown: str, meta: DocxMeta, figures: Sequence[Figure] = 
     return normalise(buffer.getvalue(), {"docProps/app.xml": APP_PROPERTIES})
 
 
+def _blocks(body: Any) -> int:
+    """How many paragraphs and tables the body holds: all its children but the final
+    section properties."""
+    return len(body) - (1 if len(body) and body[-1].tag == _qn("w:sectPr") else 0)
+
+
 def _text(paragraph: Any) -> str:
     """A paragraph's text, from its w:t runs (lxml's itertext repeats python-docx's text)."""
     return "".join(t.text or "" for t in paragraph.iter(_qn("w:t")))
@@ -428,8 +434,8 @@ def _drop_closing_line(document: Any, closing: str) -> None:
     """The closing line repeats the page footer; alone after a full last page it printed a
     page of its own (the mutual aid agreement's key-restrictions sheet), so Word leaves it."""
     body = document.element.body
-    blocks = [child for child in body if child.tag != _qn("w:sectPr")]
-    last = blocks[-1] if blocks else None
+    blocks = _blocks(body)
+    last = body[blocks - 1] if blocks else None
     if closing and last is not None and last.tag == _qn("w:p") and _text(last).strip() == closing:
         body.remove(last)
 

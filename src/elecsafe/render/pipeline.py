@@ -285,35 +285,29 @@ class Renderer:
             copy_label = self._copy_label()
             audience_label = f"Copy for {copy_label} (restricted)"
             marking = handling.marking_for("internal")
-        doc = Record(
-            {
-                "name": spec.name,
-                "id": item_id,
-                "title": title,
-                "draft": missing,
-                "kind": spec.title,
-                "audience": self.options.audience,
-                "audience_label": audience_label,
-                "copy_for": copy_label,
-                "generated_on": self.options.generated_on,
-                "marking": marking,
-                "exemption_note": handling.exemption_note,
-                "version": plan.version,
-                "plan_title": plan.title,
-                "country": plan.country,
-                "paper": self.paper,
-                "poll_day_name": self.sources.day_name,
-                # the closing line of every document (Word leaves it to its page footer)
-                "closing": _joined(
-                    DRAFT if missing else "",
-                    marking,
-                    plan.title,
-                    f"version {plan.version}",
-                    audience_label,
-                    f"generated {short_date(self.options.generated_on, plan.country)}",
-                ),
-            }
+        fields: dict[str, Any] = {
+            "name": spec.name,
+            "id": item_id,
+            "title": title,
+            "draft": missing,
+            "kind": spec.title,
+            "audience": self.options.audience,
+            "audience_label": audience_label,
+            "copy_for": copy_label,
+            "generated_on": self.options.generated_on,
+            "marking": marking,
+            "exemption_note": handling.exemption_note,
+            "version": plan.version,
+            "plan_title": plan.title,
+            "country": plan.country,
+            "paper": self.paper,
+            "poll_day_name": self.sources.day_name,
+        }
+        # the closing line of every document (Word leaves it to its page footer)
+        fields["closing"] = _edition_line(
+            fields, short_date(self.options.generated_on, plan.country)
         )
+        doc = Record(fields)
         common = {"poll_days": self.sources.poll_days()}
         return {"plan": self.view, "doc": doc, "contacts": self.contacts, **common, **extra}
 
@@ -422,14 +416,7 @@ class Renderer:
             {
                 **doc.__dict__,
                 "header": _joined(DRAFT if doc.draft else "", doc.marking, doc.title),
-                "footer": _joined(
-                    DRAFT if doc.draft else "",
-                    doc.marking,
-                    doc.plan_title,
-                    f"version {doc.version}",
-                    doc.audience_label,
-                    f"generated {generated}",
-                ),
+                "footer": _edition_line(doc.__dict__, generated),
                 "generated_long": generated,
                 "generator": f"{GENERATED_MARK} {_version()}",
                 "page_header_css": _css_string(_joined(DRAFT if doc.draft else "", doc.marking)),
@@ -472,6 +459,19 @@ def _path_label(path: tuple[Any, ...]) -> str:
         else:
             parts.append(str(key).replace("_", " "))
     return " › ".join(parts) or "the plan"
+
+
+def _edition_line(doc: dict[str, Any], generated: object) -> str:
+    """The document's closing line and its page footer: draft, marking, plan, version,
+    edition and generation date."""
+    return _joined(
+        DRAFT if doc["draft"] else "",
+        doc["marking"],
+        doc["plan_title"],
+        f"version {doc['version']}",
+        doc["audience_label"],
+        f"generated {generated}",
+    )
 
 
 def _joined(*parts: object) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from elecsafe.model.agreements import MAA_TOPICS
-from elecsafe.model.visibility import staffs
 from elecsafe.render.documents import checklist_election_day
 from elecsafe.render.documents.sources import Sources, items
 from elecsafe.render.redact import Record
@@ -14,25 +13,17 @@ from elecsafe.render.vocabulary import words
 
 def build(src: Sources, _: None = None) -> dict[str, Any]:
     election_day = checklist_election_day.build(src)
+    presence = src.presence_windows()
     return {
         "assigned_sites": election_day["sites"],
-        "presence": src.presence_windows(),
-        "staffed_sites": _staffed_sites(src),
+        "presence": presence,
+        # a copy's own sites: their assignments row points to the presence it staffs
+        "staffed_sites": {row.site.id for row in presence},
         "observers": _observers(src),
         "mutual_aid_restrictions": _restrictions(src),
         "intelligence": _intelligence(src),
         "bronze_of": _bronze_of(election_day["gsb"]),
         **election_day,
-    }
-
-
-def _staffed_sites(src: Sources) -> set[str]:
-    """A need-to-know copy's own sites (ids): their assignments row points to the presence
-    windows it staffs, which the copy lists, rather than saying "withheld"."""
-    return {
-        site.id
-        for site in src.plan.sites
-        if any(staffs(window, src.on_duty) for window in site.presence_windows)
     }
 
 
@@ -53,7 +44,7 @@ def _intelligence(src: Sources) -> Record | None:
     if not isinstance(reporting, Record):
         return None
     command = src.view.command
-    bronzes = [b for b in items(command.bronze)] if isinstance(command, Record) else []
+    bronzes = items(command.bronze) if isinstance(command, Record) else []
     to = [b.assignment for b in bronzes if b.function == "intelligence"]
     community = [b.assignment for b in bronzes if b.function == "community"]
     roles = [r for r in items(src.view.roles) if isinstance(r, Record)]

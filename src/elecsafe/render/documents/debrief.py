@@ -61,7 +61,7 @@ def _programme(src: Sources) -> list[Record]:
                 {
                     "step": held.step.text,
                     "entry": item.title if item is not None else None,
-                    "due": src.timeline.due(item.id) if item is not None else None,
+                    "due": held.due,
                     "owner": src.owner(item.owner) if item is not None else None,
                     "done": status_done(item.status) if item is not None else None,
                     # no entry: missing from the plan, or only from this edition

@@ -48,10 +48,12 @@ PROGRAMME: dict[str, tuple[Step, ...]] = {
 
 @dataclass(frozen=True)
 class Held:
-    """A step of the programme and the timetable entry that holds it (None: no entry)."""
+    """A step of the programme and the timetable entry that holds it, with its due (None: no
+    entry)."""
 
     step: Step
     item: Record | None
+    due: Any = None
 
 
 def after_poll(src: Sources) -> tuple[list[tuple[Record, Any]], bool]:
@@ -70,9 +72,11 @@ def after_poll(src: Sources) -> tuple[list[tuple[Record, Any]], bool]:
 def programme(src: Sources, after: list[tuple[Record, Any]] | None = None) -> list[Held]:
     """Each step of the plan's country's programme with the entry after polling day that
     holds it (the first, in date order)."""
-    entries = [item for item, _ in (after if after is not None else after_poll(src)[0])]
+    entries = after if after is not None else after_poll(src)[0]
     return [
-        Held(step, next((item for item in entries if step.held_by(item)), None))
+        Held(
+            step, *next(((item, due) for item, due in entries if step.held_by(item)), (None, None))
+        )
         for step in PROGRAMME["US" if src.plan.country == "US" else "GB"]
     ]
 

@@ -148,7 +148,7 @@ class Sources:
                 ]
                 if len(shown) < len(raw.presence_windows):
                     self._withheld(windows)
-                place = Record({"name": raw.name})
+                place = Record({"id": raw.id, "name": raw.name})
             for model, window in shown:
                 rows.append(self._presence_row(place, model, window))
         rows.sort(key=lambda r: (_presence_key(self.timeline, r), str(r.site.name)))
